@@ -1,0 +1,127 @@
+import type {ClerkClient} from '@clerk/backend'
+
+import type {Config} from './config.js'
+import {CliError, ExitCode} from './errors.js'
+import {Limiter} from './limiter.js'
+import {createLimitedFetch} from './transport.js'
+
+/** The BAPI version our raw requests announce, the same header @clerk/backend 3.25 sends. */
+export const BAPI_VERSION_HEADER = '2026-05-12'
+
+export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+}
+
+/** An error answer from BAPI on the raw path, shaped like @clerk/backend's ClerkAPIResponseError. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number | undefined,
+    readonly errors: Array<{code: string; message: string; longMessage?: string; meta?: unknown}>,
+    readonly clerkTraceId?: string,
+    readonly retryAfter?: number,
+  ) {
+    super(errors[0]?.longMessage ?? errors[0]?.message ?? `HTTP ${status}`)
+  }
+}
+
+export interface Client {
+  /** @clerk/backend's client: every request it makes goes through `limiter` */
+  clerk: ClerkClient
+  /** a raw BAPI call (path relative to /v1) through the same limiter; JSON in, JSON out */
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>
+  limiter: Limiter
+  config: Config
+}
+
+export interface ClientIO {
+  version: string
+  notify: (message: string) => void
+  log?: (line: string) => void
+}
+
+let built: Promise<Client> | undefined
+
+/** THE shared client: one per process. Nothing else may build a ClerkClient or call BAPI. */
+export function getClient(config: Config, io: ClientIO): Promise<Client> {
+  built ??= buildClient(config, io)
+  return built
+}
+
+export function requireSecretKey(config: Config): string {
+  if (!config.secretKey) {
+    throw new CliError('no secret key', ExitCode.USAGE, {
+      hint: 'set CLERK_SECRET_KEY (or use --profile); for the local emulator run `clerk emulator start`',
+    })
+  }
+  return config.secretKey
+}
+
+async function buildClient(config: Config, io: ClientIO): Promise<Client> {
+  const secretKey = requireSecretKey(config)
+  const limiter = await createLimiter(config, io)
+  const realFetch = globalThis.fetch
+  const limited = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
+  const origin = new URL(config.apiUrl).origin
+  // @clerk/backend captures the global fetch when its module loads (outside NODE_ENV=test), so the
+  // limited transport must be the global fetch BEFORE the import below. Other origins pass through.
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input)
+    return url.startsWith(origin) ? limited(input, init) : realFetch(input, init)
+  }) as typeof fetch
+  const {createClerkClient} = await import('@clerk/backend')
+  const clerk = createClerkClient({
+    secretKey,
+    apiUrl: config.apiUrl,
+    apiVersion: config.apiVersion,
+    jwtKey: config.jwtKey,
+    publishableKey: config.publishableKey,
+    userAgent: `clerk-admin@${io.version}`,
+    sdkMetadata: {name: 'clerk-admin', version: io.version, environment: process.env.NODE_ENV ?? 'production'},
+    telemetry: {disabled: true},
+  })
+  const base = `${config.apiUrl}/${config.apiVersion}`
+  const headers = {
+    Authorization: `Bearer ${secretKey}`,
+    'Clerk-API-Version': BAPI_VERSION_HEADER,
+    'User-Agent': `clerk-admin@${io.version}`,
+  }
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const url = new URL(base + (path.startsWith('/') ? path : `/${path}`))
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value === undefined || value === null || value === '') continue
+      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
+    }
+    const hasBody = options.body !== undefined
+    let res: Response
+    try {
+      res = await limited(url, {
+        method: method.toUpperCase(),
+        headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
+        body: hasBody ? JSON.stringify(options.body) : undefined,
+      })
+    } catch (error) {
+      throw new ApiError(undefined, [{code: 'unexpected_error', message: (error as Error).message}])
+    }
+    const text = await res.text()
+    let data: unknown = text
+    if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) data = JSON.parse(text)
+    if (!res.ok) {
+      const raw = (data as {errors?: Array<{code: string; message: string; long_message?: string; meta?: unknown}>})?.errors
+      const errors = Array.isArray(raw)
+        ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
+        : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
+      const trace = (data as {clerk_trace_id?: string})?.clerk_trace_id
+      const retryAfter = res.headers.get('retry-after')
+      throw new ApiError(res.status, errors, trace, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
+    }
+    return (res.status === 204 || text === '' ? undefined : data) as T
+  }
+  return {clerk, request, limiter, config}
+}
+
+async function createLimiter(config: Config, io: ClientIO): Promise<Limiter> {
+  return Limiter.create({rate: config.rate, maxConcurrent: config.maxConcurrent, notify: io.notify})
+}

@@ -1,0 +1,59 @@
+import {once} from 'node:events'
+
+import type {OutputFormat} from '../config.js'
+import {type Column, type Columns, selectColumns} from './columns.js'
+import {csvLine} from './csv.js'
+import {renderRecord, renderTable} from './table.js'
+
+/** Write to stdout respecting back-pressure, so streaming 100k rows keeps memory flat. */
+export async function out(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain')
+}
+
+export interface ListOutput<T> {
+  format: OutputFormat
+  columns: Columns<T>
+  defaults: string[]
+  /** --columns: for table and csv */
+  select?: string[]
+}
+
+/**
+ * Print a stream of BAPI objects: json (one array), ndjson (a line each), csv (header + rows) are streamed
+ * with constant memory; a table needs its widths, so it is collected first. Returns the number of rows.
+ */
+export async function printList<T>(rows: AsyncIterable<T> | Iterable<T>, opts: ListOutput<T>): Promise<number> {
+  const cols = selectColumns(opts.columns, opts.select, opts.defaults)
+  let n = 0
+  if (opts.format === 'table') {
+    const cells: unknown[][] = []
+    for await (const row of rows) cells.push(cols.map(([, c]) => c.get(row)))
+    n = cells.length
+    if (n > 0) await out(`${await renderTable(cols.map(([, c]) => c.header), cells)}\n`)
+    else process.stderr.write('No results.\n')
+    return n
+  }
+  if (opts.format === 'csv') await out(csvLine(cols.map(([name]) => name)))
+  if (opts.format === 'json') await out('[')
+  for await (const row of rows) {
+    if (opts.format === 'ndjson') await out(`${JSON.stringify(row)}\n`)
+    else if (opts.format === 'csv') await out(csvLine(cols.map(([, c]: [string, Column<T>]) => c.get(row))))
+    else await out(`${n === 0 ? '\n' : ',\n'}${indent(JSON.stringify(row, null, 2))}`)
+    n++
+  }
+  if (opts.format === 'json') await out(n === 0 ? ']\n' : '\n]\n')
+  return n
+}
+
+/** Print one object: JSON for scripts, a key/value table for people, one CSV row with a header. */
+export async function printOne<T>(row: T, opts: ListOutput<T>): Promise<void> {
+  if (opts.format === 'json') return out(`${JSON.stringify(row, null, 2)}\n`)
+  if (opts.format === 'ndjson') return out(`${JSON.stringify(row)}\n`)
+  const cols = selectColumns(opts.columns, opts.select, opts.defaults)
+  if (opts.format === 'csv') return out(csvLine(cols.map(([n]) => n)) + csvLine(cols.map(([, c]) => c.get(row))))
+  await out(`${await renderRecord(cols.map(([, c]) => [c.header, c.get(row)]))}\n`)
+}
+
+function indent(text: string): string {
+  return text.replaceAll(/^/gm, '  ')
+}
