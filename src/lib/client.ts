@@ -13,6 +13,8 @@ export type Query = Record<string, string | number | boolean | null | undefined 
 export interface RequestOptions {
   query?: Query
   body?: unknown
+  /** false: the path is not under /v1 (e.g. /api_keys/verify, the emulator's /__emulator routes) */
+  versioned?: boolean
 }
 
 /** An error answer from BAPI on the raw path, shaped like @clerk/backend's ClerkAPIResponseError. */
@@ -89,7 +91,7 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     'User-Agent': `clerk-admin@${io.version}`,
   }
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const url = new URL(base + (path.startsWith('/') ? path : `/${path}`))
+    const url = new URL((options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`))
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value === undefined || value === null || value === '') continue
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
