@@ -1,0 +1,71 @@
+/**
+ * The emulator's own control routes under /__emulator (they need the secret key, are not rate
+ * limited, not faulted, and not written to the request log):
+ *   POST   /__emulator/faults      body: a FaultSpec or an array of them -> {faults}
+ *   DELETE /__emulator/faults      -> {faults: []}
+ *   GET    /__emulator/requests    -> the request log (array); DELETE clears it
+ *   GET    /__emulator/state       -> the whole state (EmulatorState JSON)
+ *   POST   /__emulator/state       body: EmulatorState -> replaces the state
+ *   POST   /__emulator/reset       -> empties the state, faults and rate-limit buckets (the log stays)
+ *   POST   /__emulator/rate-limit  body: {rate: "100/10s" | "off"}
+ */
+import {parseRate, type Rate} from '../lib/rate.js'
+import {ApiError} from './errors.js'
+import type {FaultSet, FaultSpec} from './faults.js'
+import type {RequestLogEntry} from './server.js'
+import {ok, Router} from './router.js'
+import type {EmulatorState, Store} from './store.js'
+
+export interface ControlTarget {
+  store: Store
+  faults: FaultSet
+  requests: RequestLogEntry[]
+  setRateLimit(r: Rate | 'off'): void
+  reset(): void
+}
+
+const bad = (message: string) =>
+  new ApiError(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw bad((error as Error).message)
+  }
+}
+
+export function controlRouter(emu: ControlTarget): Router {
+  const r = new Router()
+  r.post('/__emulator/faults', ({json}) => {
+    const raw = Array.isArray(json) ? json : [json]
+    guard(() => raw.forEach((f) => emu.faults.add(f as FaultSpec)))
+    return ok({faults: emu.faults.list()})
+  })
+  r.delete('/__emulator/faults', () => {
+    emu.faults.clear()
+    return ok({faults: []})
+  })
+  r.get('/__emulator/requests', () => ok(emu.requests))
+  r.delete('/__emulator/requests', () => {
+    emu.requests.length = 0
+    return ok({requests: []})
+  })
+  r.get('/__emulator/state', () => ok(emu.store.export()))
+  r.post('/__emulator/state', ({body}) => {
+    guard(() => emu.store.import(body as EmulatorState))
+    return ok({object: 'emulator_state', users: emu.store.users.size})
+  })
+  r.post('/__emulator/reset', () => {
+    emu.reset()
+    return ok({object: 'emulator_state', users: 0})
+  })
+  r.post('/__emulator/rate-limit', ({body}) => {
+    const rate = body.rate
+    if (typeof rate !== 'string') throw bad('rate must be a string such as "100/10s" or "off"')
+    guard(() => emu.setRateLimit(rate === 'off' ? 'off' : parseRate(rate)))
+    return ok({rate})
+  })
+  return r
+}

@@ -1,0 +1,79 @@
+/**
+ * Injected faults for tests: answer with an error status, reset the connection, add latency, or hang.
+ * A fault matches on method and a path regex; `times` limits how many matching requests it hits
+ * (default 1, or unlimited when `every` or `probability` is given), `every: N` hits every Nth match,
+ * `probability` hits at random. Faults are checked before a request touches state.
+ */
+export interface FaultSpec {
+  method?: string
+  /** A regular expression (source text) tested against the request path, e.g. `^/v1/users$`. */
+  path?: string
+  kind: 'status' | 'reset' | 'latency' | 'hang'
+  /** For 'status' (default 503). */
+  status?: number
+  /** Sent as the Retry-After header with a 'status' fault (seconds or an HTTP date). */
+  retryAfter?: number | string
+  /** For 'latency': extra delay before the normal response. */
+  ms?: number
+  times?: number
+  every?: number
+  probability?: number
+}
+
+interface ActiveFault {
+  spec: FaultSpec
+  re?: RegExp
+  method?: string
+  remaining: number
+  seen: number
+}
+
+const KINDS = new Set(['status', 'reset', 'latency', 'hang'])
+
+export function validateFault(f: unknown): FaultSpec {
+  const spec = f as FaultSpec
+  if (!spec || typeof spec !== 'object' || !KINDS.has(spec.kind)) throw new TypeError('fault: kind must be one of status, reset, latency, hang')
+  if (spec.path !== undefined) new RegExp(spec.path) // throws on a bad pattern
+  for (const k of ['status', 'ms', 'times', 'every'] as const) {
+    if (spec[k] !== undefined && !(Number.isInteger(spec[k]) && (spec[k] as number) >= 0)) throw new TypeError(`fault: ${k} must be a non-negative integer`)
+  }
+  if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) throw new TypeError('fault: probability must be in [0, 1]')
+  return spec
+}
+
+export class FaultSet {
+  private active: ActiveFault[] = []
+
+  add(spec: FaultSpec): void {
+    validateFault(spec)
+    const unlimited = spec.every !== undefined || spec.probability !== undefined
+    this.active.push({
+      spec,
+      re: spec.path === undefined ? undefined : new RegExp(spec.path),
+      method: spec.method?.toUpperCase(),
+      remaining: spec.times ?? (unlimited ? Infinity : 1),
+      seen: 0,
+    })
+  }
+
+  clear(): void { this.active = [] }
+
+  list(): FaultSpec[] { return this.active.map((a) => a.spec) }
+
+  /** The faults that apply to this request, in the order added (each hit uses up one of its `times`). */
+  take(method: string, path: string): FaultSpec[] {
+    const hits: FaultSpec[] = []
+    for (const a of this.active) {
+      if (a.remaining <= 0) continue
+      if (a.method && a.method !== method) continue
+      if (a.re && !a.re.test(path)) continue
+      a.seen++
+      if (a.spec.every && a.seen % a.spec.every !== 0) continue
+      if (a.spec.probability !== undefined && Math.random() >= a.spec.probability) continue
+      a.remaining--
+      hits.push(a.spec)
+    }
+    this.active = this.active.filter((a) => a.remaining > 0)
+    return hits
+  }
+}

@@ -1,0 +1,163 @@
+/** /v1/users: list, count, get, create, update, delete, and the metadata merge/replace routes. */
+import {notFound, paramMissing, valueInvalid} from '../errors.js'
+import {ok, type RequestContext, type Router} from '../router.js'
+import type {Json, JsonObject} from '../store.js'
+import {buildUser, deepMerge, emailObject, phoneObject, web3Object} from '../users/model.js'
+import {pageOf, parseOrder, parsePage, sortedUsers, userFilter} from '../users/query.js'
+import {
+  CREATE_PARAMS, METADATA_PARAMS, UPDATE_PARAMS, checkEmail, checkNoRepeats, checkParams, checkPassword, checkPhone,
+  checkUnique, checkUsername, parseStatuses, parseTimestamp,
+} from '../users/validate.js'
+
+export function registerUsers(r: Router): void {
+  r.get('/v1/users', listUsers)
+  r.get('/v1/users/count', countUsers)
+  r.post('/v1/users', createUser)
+  r.get('/v1/users/:user_id', ({store, params}) => ok(findUser(store.users.get(params.user_id))))
+  r.patch('/v1/users/:user_id', updateUser)
+  r.delete('/v1/users/:user_id', ({store, params}) => {
+    const user = findUser(store.users.get(params.user_id))
+    store.users.delete(user.id)
+    return ok({object: 'user', id: user.id, deleted: true})
+  })
+  r.patch('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'merge'))
+  r.put('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'replace'))
+}
+
+function findUser(user: JsonObject | undefined): JsonObject {
+  if (!user) throw notFound()
+  return user
+}
+
+function listUsers({store, query}: RequestContext) {
+  const order = parseOrder(query)
+  const page = parsePage(query, order)
+  const filter = userFilter(query)
+  const rows = sortedUsers(store.users, order).filter(filter)
+  return ok(pageOf(rows, page, store.users))
+}
+
+function countUsers({store, query}: RequestContext) {
+  const filter = userFilter(query)
+  let n = 0
+  for (const u of store.users.values()) if (filter(u)) n++
+  return ok({object: 'total_count', total_count: n})
+}
+
+const asList = (v: unknown): string[] => (v == null ? [] : Array.isArray(v) ? v : [String(v)])
+
+function createUser({store, body}: RequestContext) {
+  // A single string where an array is expected is accepted, as BAPI's form parsing does.
+  for (const k of ['email_address', 'phone_number', 'web3_wallet']) if (typeof body[k] === 'string') body[k] = [body[k]]
+  checkParams(body, CREATE_PARAMS)
+  const emails = asList(body.email_address)
+  const phones = asList(body.phone_number)
+  const wallets = asList(body.web3_wallet)
+  const username = body.username || null
+  emails.forEach((e) => checkEmail(e))
+  phones.forEach((p) => checkPhone(p))
+  if (username) checkUsername(username)
+  const emailStatus = parseStatuses(body.email_address_identification_status as string[], emails.length, 'email_address_identification_status')
+  const phoneStatus = parseStatuses(body.phone_number_identification_status as string[], phones.length, 'phone_number_identification_status')
+  if (!emails.length && !phones.length && !wallets.length && !username && !body.skip_user_requirement) {
+    throw paramMissing('email_address', 'email_address must be included.')
+  }
+  checkPassword(body)
+  const createdAt = parseTimestamp(body.created_at, 'created_at')
+  const legalAcceptedAt = parseTimestamp(body.legal_accepted_at, 'legal_accepted_at')
+
+  const users = store.users
+  checkNoRepeats(emails.map((e) => e.toLowerCase()), 'email_address')
+  checkNoRepeats(phones, 'phone_number')
+  emails.forEach((e) => checkUnique(users, 'email', e.toLowerCase(), 'email_address'))
+  phones.forEach((p) => checkUnique(users, 'phone', p, 'phone_number'))
+  wallets.forEach((w) => checkUnique(users, 'web3', w.toLowerCase(), 'web3_wallet'))
+  if (username) checkUnique(users, 'username', username.toLowerCase(), 'username')
+  if (body.external_id) checkUnique(users, 'external_id', body.external_id, 'external_id')
+
+  const now = Date.now()
+  const user = buildUser({
+    emails: emails.map((e, i) => emailObject(e, emailStatus[i], now)),
+    phones: phones.map((p, i) => phoneObject(p, phoneStatus[i], now)),
+    wallets: wallets.map((w) => web3Object(w, now)),
+    username,
+    first_name: body.first_name,
+    last_name: body.last_name,
+    locale: body.locale,
+    external_id: body.external_id || null,
+    password_enabled: Boolean(body.password || body.password_digest),
+    totp_enabled: Boolean(body.totp_secret),
+    backup_code_enabled: asList(body.backup_codes).length > 0,
+    public_metadata: body.public_metadata,
+    private_metadata: body.private_metadata,
+    unsafe_metadata: body.unsafe_metadata,
+    created_at: createdAt,
+    legal_accepted_at: legalAcceptedAt,
+    banned: body.banned,
+    locked: body.locked,
+    delete_self_enabled: body.delete_self_enabled,
+    create_organization_enabled: body.create_organization_enabled,
+    create_organizations_limit: body.create_organizations_limit,
+    bypass_client_trust: body.bypass_client_trust,
+  }, now)
+  return ok(users.set(user))
+}
+
+function updateUser({store, params, body}: RequestContext) {
+  const old = findUser(store.users.get(params.user_id))
+  checkParams(body, UPDATE_PARAMS)
+  checkPassword(body)
+  const now = Date.now()
+  const u: Json = {...old}
+  const copy = ['first_name', 'last_name', 'locale', 'delete_self_enabled', 'create_organization_enabled', 'create_organizations_limit', 'bypass_client_trust']
+  for (const k of copy) if (body[k] !== undefined) u[k] = body[k] ?? (typeof old[k] === 'boolean' ? old[k] : null)
+  if ('username' in body) {
+    const username = body.username || null
+    if (username) {
+      checkUsername(username)
+      checkUnique(store.users, 'username', username.toLowerCase(), 'username', old.id)
+    }
+    u.username = username
+  }
+  if ('external_id' in body) {
+    if (body.external_id) checkUnique(store.users, 'external_id', body.external_id, 'external_id', old.id)
+    u.external_id = body.external_id || null
+  }
+  const primary = (param: string, list: string, label: string) => {
+    const id = body[param]
+    if (id == null) return
+    const item = (old[list] as Json[]).find((x) => x.id === id)
+    if (!item || item.verification?.status !== 'verified') throw valueInvalid(param, `${param} must be the id of a verified ${label} of this user.`)
+    u[param] = id
+  }
+  primary('primary_email_address_id', 'email_addresses', 'email address')
+  primary('primary_phone_number_id', 'phone_numbers', 'phone number')
+  primary('primary_web3_wallet_id', 'web3_wallets', 'web3 wallet')
+  if (body.password || body.password_digest) {
+    u.password_enabled = true
+    u.password_last_updated_at = now
+  }
+  if (body.totp_secret) u.totp_enabled = true
+  if (asList(body.backup_codes).length) u.backup_code_enabled = true
+  const mfa = u.totp_enabled || u.backup_code_enabled
+  if (mfa && !old.two_factor_enabled) u.mfa_enabled_at = now
+  u.two_factor_enabled = mfa
+  const createdAt = parseTimestamp(body.created_at, 'created_at')
+  if (createdAt !== undefined) u.created_at = createdAt
+  const legal = parseTimestamp(body.legal_accepted_at, 'legal_accepted_at')
+  if (legal !== undefined) u.legal_accepted_at = legal
+  u.updated_at = now
+  return ok(store.users.set(u as JsonObject))
+}
+
+function metadata({store, params, body}: RequestContext, mode: 'merge' | 'replace') {
+  const old = findUser(store.users.get(params.user_id))
+  checkParams(body, METADATA_PARAMS)
+  const u: Json = {...old}
+  for (const k of Object.keys(METADATA_PARAMS)) {
+    if (body[k] === undefined) continue
+    u[k] = mode === 'merge' ? deepMerge(old[k] ?? {}, body[k] as Json) : body[k]
+  }
+  u.updated_at = Date.now()
+  return ok(store.users.set(u as JsonObject))
+}

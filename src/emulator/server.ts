@@ -1,0 +1,242 @@
+/**
+ * The local Clerk Backend API emulator: a node:http server answering like BAPI under /v1.
+ * Pipeline per request: auth (401) -> faults -> rate limit (429) -> route (404) -> body (400) -> handler.
+ * Every response is `Content-Type: application/json` exactly; errors use Clerk's shape.
+ */
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import type {AddressInfo, Socket} from 'node:net'
+import {defaultRateForKey, type Rate} from '../lib/rate.js'
+import {controlRouter} from './control.js'
+import {ApiError, authMissing, badRequestBody, errorForStatus, keyInvalid, notFound, tooManyRequests} from './errors.js'
+import {FaultSet, type FaultSpec} from './faults.js'
+import {base62} from './ids.js'
+import {RateLimiter, defaultRules, retryAfterSeconds} from './ratelimit.js'
+import {type Reply, Router} from './router.js'
+import {registerAll} from './routes/index.js'
+import {type EmulatorState, Store} from './store.js'
+import {generateSigningKey, type SigningKey, signingKeyFrom} from './tokens.js'
+
+export type {EmulatorState} from './store.js'
+export type {FaultSpec} from './faults.js'
+export type {Rate} from '../lib/rate.js'
+
+export interface EmulatorOptions {
+  /** Default 0 (an ephemeral port). */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Default `sk_test_` + 40 random base62 characters. Requests must send `Authorization: Bearer <it>`. */
+  secretKey?: string
+  /** Instance-wide token bucket per secret key; default by key kind (sk_test_ 100/10s, sk_live_ 1000/10s). 'off' disables all limits. */
+  rateLimit?: Rate | 'off'
+  /** A JSON state file path or a state object, loaded at start (ignored when `persist` names an existing file). */
+  seed?: string | EmulatorState
+  /** A JSON state file: loaded at start if it exists, written on stop(). */
+  persist?: string
+  /** Added to every /v1 response. */
+  latencyMs?: number
+  /** Keep response bodies in the request log (the test helpers validate them). */
+  recordBodies?: boolean
+  /** Keep at most this many log entries (oldest dropped). Default 100 000. */
+  logLimit?: number
+}
+
+export interface RequestLogEntry {
+  method: string
+  path: string
+  query: Record<string, string | string[]>
+  /** 0 when no response was sent (a 'reset' or 'hang' fault). */
+  status: number
+  startedAt: number
+  endedAt: number
+  body?: unknown
+}
+
+export interface Emulator {
+  /** e.g. http://127.0.0.1:41234 — the SDK's apiUrl; routes live under /v1. */
+  url: string
+  secretKey: string
+  publishableKey: string
+  store: Store
+  /** Every /v1 (and unknown-path) request, oldest first; control routes (/__emulator) are not logged. */
+  requests: RequestLogEntry[]
+  readonly signingKey: SigningKey
+  limiter: RateLimiter
+  injectFault(f: FaultSpec): void
+  clearFaults(): void
+  setRateLimit(r: Rate | 'off'): void
+  stop(): Promise<void>
+}
+
+const JSON_HEADERS = {'Content-Type': 'application/json'}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function loadState(seed: string | EmulatorState): EmulatorState {
+  return typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as EmulatorState) : seed
+}
+
+function queryObject(q: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const key of new Set(q.keys())) {
+    const all = q.getAll(key)
+    out[key] = all.length === 1 ? all[0] : all
+  }
+  return out
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const secretKey = opts.secretKey ?? `sk_test_${base62(40)}`
+  const store = new Store()
+  if (opts.persist && existsSync(opts.persist)) store.import(loadState(opts.persist))
+  else if (opts.seed) store.import(loadState(opts.seed))
+  store.signingKey ??= generateSigningKey()
+
+  const rate = opts.rateLimit ?? defaultRateForKey(secretKey)
+  const limiter = new RateLimiter(defaultRules(rate === 'off' ? defaultRateForKey(secretKey) : rate))
+  if (rate === 'off') limiter.setInstanceRate('off')
+  const faults = new FaultSet()
+  const requests: RequestLogEntry[] = []
+  const logLimit = opts.logLimit ?? 100_000
+  const api = registerAll(new Router())
+  const hanging = new Set<Socket>()
+  let cachedKey: SigningKey | undefined
+
+  const log = (e: RequestLogEntry) => {
+    requests.push(e)
+    if (requests.length > logLimit) requests.splice(0, requests.length - logLimit)
+  }
+  const setRateLimit = (r: Rate | 'off') => limiter.setInstanceRate(r)
+  const control = controlRouter({store, faults, requests, setRateLimit, reset: () => {
+    store.reset()
+    faults.clear()
+    limiter.reset()
+  }})
+
+  const send = (res: ServerResponse, reply: Reply): string => {
+    const text = JSON.stringify(reply.body)
+    res.writeHead(reply.status, {...reply.headers, ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text)})
+    res.end(text)
+    return text
+  }
+
+  const errorReply = (e: unknown): Reply => {
+    const err = e instanceof ApiError ? e : errorForStatus(500)
+    return {status: err.status, body: err.body(), headers: err.headers}
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = Date.now()
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const method = (req.method ?? 'GET').toUpperCase()
+    const path = url.pathname
+    const isControl = path.startsWith('/__emulator/')
+    const entry: RequestLogEntry = {method, path, query: queryObject(url.searchParams), status: 0, startedAt, endedAt: 0}
+    const raw = await readBody(req)
+    let reply: Reply
+    try {
+      const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')
+      if (!auth) throw authMissing()
+      if (auth[1] !== secretKey) throw keyInvalid()
+      const router = isControl ? control : api
+      if (!isControl) {
+        for (const f of faults.take(method, path)) {
+          if (f.kind === 'latency') await sleep(f.ms ?? 0)
+          else if (f.kind === 'reset') {
+            req.socket.destroy()
+            entry.endedAt = Date.now()
+            log(entry)
+            return
+          } else if (f.kind === 'hang') {
+            hanging.add(req.socket)
+            req.socket.once('close', () => {
+              hanging.delete(req.socket)
+              entry.endedAt = Date.now()
+              log(entry)
+            })
+            return
+          } else {
+            throw errorForStatus(f.status ?? 503, f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)})
+          }
+        }
+        const decision = limiter.check({method, path, secretKey}, Date.now())
+        if (!decision.ok) throw tooManyRequests(retryAfterSeconds(decision.retryAfterMs))
+      }
+      const route = router.match(method, path)
+      if (!route) throw notFound()
+      let json: unknown
+      try {
+        json = raw.trim() === '' ? undefined : JSON.parse(raw)
+      } catch {
+        throw badRequestBody()
+      }
+      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl))) throw badRequestBody()
+      const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
+      reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
+    } catch (error) {
+      reply = errorReply(error)
+    }
+    if (!isControl && opts.latencyMs) await sleep(opts.latencyMs)
+    if (res.destroyed) return
+    const text = send(res, reply)
+    if (isControl) return
+    entry.status = reply.status
+    entry.endedAt = Date.now()
+    if (opts.recordBodies) entry.body = JSON.parse(text)
+    log(entry)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent && !res.destroyed) send(res, errorReply(error))
+    })
+  })
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => resolve())
+  })
+  const {port} = server.address() as AddressInfo
+  const hostPart = host.includes(':') ? `[${host}]` : host
+  const live = secretKey.startsWith('sk_live_')
+  let stopped = false
+
+  return {
+    url: `http://${hostPart}:${port}`,
+    secretKey,
+    publishableKey: `${live ? 'pk_live_' : 'pk_test_'}${Buffer.from(`${hostPart}:${port}$`).toString('base64')}`,
+    store,
+    requests,
+    limiter,
+    get signingKey() {
+      if (!cachedKey || cachedKey.kid !== store.signingKey!.kid) cachedKey = signingKeyFrom(store.signingKey!)
+      return cachedKey
+    },
+    injectFault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    setRateLimit,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      for (const s of hanging) s.destroy()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      if (opts.persist) {
+        const tmp = `${opts.persist}.tmp-${process.pid}`
+        writeFileSync(tmp, JSON.stringify(store.export()))
+        renameSync(tmp, opts.persist)
+      }
+    },
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Start a BAPI emulator for a test, with every response body recorded so it can be checked against the spec.
+ *
+ *   const emu = await startTestEmulator()            // options as startEmulator(); recordBodies is forced on
+ *   const res = await emu.request('GET', '/v1/users?limit=5')   // {status, headers, body (parsed JSON)}
+ *   const clerk = createClerkClient({secretKey: emu.secretKey, apiUrl: emu.url})
+ *   ...
+ *   emu.assertResponsesMatchSpec()                   // throws listing every response that breaks the spec
+ *   await emu.stop()
+ *
+ * `request(method, path, body?, headers?)` sends the secret key unless `headers.authorization` is given
+ * (pass `authorization: ''` to send none). Responses with no body (reset/hang faults) are skipped by the check.
+ */
+import {type Emulator, type EmulatorOptions, startEmulator} from '../../src/emulator/server.js'
+import {validateResponse} from './openapi.js'
+
+export interface TestResponse {
+  status: number
+  headers: Headers
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any
+}
+
+export interface TestEmulator extends Emulator {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>
+  /** Every spec mismatch among the recorded responses, as strings. */
+  specErrors(): string[]
+  /** Throw if any recorded response does not match the spec. */
+  assertResponsesMatchSpec(): void
+}
+
+export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
+  const emu = await startEmulator({...opts, recordBodies: true})
+  const specErrors = () =>
+    emu.requests.filter((r) => r.status > 0 && r.body !== undefined).flatMap((r) => validateResponse(r.method, r.path, r.status, r.body))
+  return Object.assign(emu, {
+    async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+      const h: Record<string, string> = {'Content-Type': 'application/json', authorization: `Bearer ${emu.secretKey}`, ...headers}
+      if (h.authorization === '') delete h.authorization
+      const res = await fetch(emu.url + path, {method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)})
+      const text = await res.text()
+      let parsed: unknown = text
+      try {
+        parsed = text ? JSON.parse(text) : undefined
+      } catch {}
+      return {status: res.status, headers: res.headers, body: parsed}
+    },
+    specErrors,
+    assertResponsesMatchSpec() {
+      const errors = specErrors()
+      if (errors.length) throw new Error(`${errors.length} response(s) do not match the spec:\n${[...new Set(errors)].slice(0, 30).join('\n')}`)
+    },
+  })
+}
