@@ -2,6 +2,7 @@ import {createPublicKey, createPrivateKey, createSign, createVerify} from 'node:
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {parsePublishableKey} from '@clerk/shared/keys'
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
 import {startEmulator} from '../../src/emulator/server.js'
 import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
@@ -19,6 +20,7 @@ describe('protocol', () => {
     expect(emu.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
     expect(emu.publishableKey).toMatch(/^pk_test_/)
     expect(Buffer.from(emu.publishableKey.slice(8), 'base64').toString()).toBe(`${emu.url.slice(7)}$`)
+    expect(parsePublishableKey(emu.publishableKey, {fatal: true})).toMatchObject({instanceType: 'development', frontendApi: emu.url.slice(7)})
   })
 
   test('401 without or with a wrong secret key, in Clerk error shape', async () => {
