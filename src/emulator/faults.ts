@@ -60,11 +60,17 @@ export class FaultSet {
 
   list(): FaultSpec[] { return this.active.map((a) => a.spec) }
 
-  /** The faults that apply to this request, in the order added (each hit uses up one of its `times`). */
+  /**
+   * The faults that apply to this request, in the order added (each hit uses up one of its `times`).
+   * Latency composes with anything; of the faults that end a request (status, reset, hang) only the
+   * first applies, so faults added one after another hit consecutive requests.
+   */
   take(method: string, path: string): FaultSpec[] {
     const hits: FaultSpec[] = []
+    let ended = false
     for (const a of this.active) {
       if (a.remaining <= 0) continue
+      if (ended && a.spec.kind !== 'latency') continue
       if (a.method && a.method !== method) continue
       if (a.re && !a.re.test(path)) continue
       a.seen++
@@ -72,6 +78,7 @@ export class FaultSet {
       if (a.spec.probability !== undefined && Math.random() >= a.spec.probability) continue
       a.remaining--
       hits.push(a.spec)
+      if (a.spec.kind !== 'latency') ended = true
     }
     this.active = this.active.filter((a) => a.remaining > 0)
     return hits

@@ -55,14 +55,34 @@ export function startCli(args: string[], options: CliOptions = {}) {
   child.stdin.on('error', () => undefined)
   if (options.input !== undefined) child.stdin.end(options.input)
   else child.stdin.end()
-  const done = new Promise<CliResult>((resolve) => {
+  const done = new Promise<CliResult>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000)
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      resolve({code, signal, stdout, stderr})
+      try {
+        assertNoSecret(args, options, stdout + stderr)
+        resolve({code, signal, stdout, stderr})
+      } catch (error) {
+        reject(error)
+      }
     })
   })
   return {child, done, output: () => ({stdout, stderr})}
+}
+
+/**
+ * The secret key must never appear in any output: checked on every run of the suite. Only
+ * `clerk emulator ...` may print the emulator's own key (that is its job).
+ */
+function assertNoSecret(args: string[], options: CliOptions, text: string): void {
+  if (args[0] === 'emulator') return
+  const keyFlag = args.indexOf('--secret-key')
+  const secrets = [options.env?.CLERK_SECRET_KEY, keyFlag >= 0 ? args[keyFlag + 1] : undefined]
+  for (const secret of secrets) {
+    if (secret && secret.length >= 8 && text.includes(secret)) {
+      throw new Error(`secret key leaked in the output of \`clerk ${args.join(' ')}\``)
+    }
+  }
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
