@@ -8,6 +8,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import type {AddressInfo, Socket} from 'node:net'
 import {defaultRateForKey, type Rate} from '../lib/rate.js'
 import {controlRouter} from './control.js'
+import {registerTokenControl} from './control-tokens.js'
 import {ApiError, authMissing, badRequestBody, errorForStatus, keyInvalid, notFound, tooManyRequests} from './errors.js'
 import {FaultSet, type FaultSpec} from './faults.js'
 import {base62} from './ids.js'
@@ -121,6 +122,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults.clear()
     limiter.reset()
   }})
+  let selfUrl = ''
+  registerTokenControl(control, () => selfUrl)
 
   const send = (res: ServerResponse, reply: Reply): string => {
     const text = JSON.stringify(reply.body)
@@ -209,6 +212,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const hostPart = host.includes(':') ? `[${host}]` : host
   const live = secretKey.startsWith('sk_live_')
   let stopped = false
+  selfUrl = `http://${hostPart}:${port}`
 
   return {
     url: `http://${hostPart}:${port}`,

@@ -1,10 +1,12 @@
 /** Every BAPI resource the emulator serves: one line per routes/<resource>.ts file. */
 import type {Router} from '../router.js'
 import {registerJwks} from './jwks.js'
+import {registerMachineTokens} from './machine-tokens.js'
 import {registerUsers} from './users.js'
 
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
+  registerMachineTokens,
   registerUsers,
 ]
 

@@ -1,0 +1,42 @@
+/**
+ * Machine-token verification, served like BAPI at the root (no /v1), as @clerk/backend calls them:
+ *   POST /api_keys/verify                        {secret}        -> the API key object
+ *   POST /m2m_tokens/verify                      {token}         -> the M2M token object
+ *   POST /oauth_applications/access_tokens/verify {access_token} -> the OAuth access token object
+ * Tokens come from POST /__emulator/tokens. Unknown, revoked or expired tokens answer 404 (the SDK then
+ * reports the token as invalid), a missing field 400. The stored `secret` is never served.
+ */
+import {ApiError} from '../errors.js'
+import {ok, type RequestContext, type Router} from '../router.js'
+import {MACHINE_COLLECTIONS, type MachineTokenType} from '../tokens.js'
+
+const NOT_FOUND: Record<MachineTokenType, string> = {
+  api_key: 'API key not found',
+  m2m_token: 'Machine token not found',
+  oauth_token: 'OAuth access token not found',
+}
+
+function verify(type: MachineTokenType, ...fields: string[]) {
+  return ({body, store}: RequestContext) => {
+    const secret = fields.map((f) => body[f]).find((v) => v !== undefined)
+    if (typeof secret !== 'string' || secret === '') {
+      throw new ApiError(400, [{code: 'form_param_missing', message: 'missing', long_message: `${fields[0]} must be included.`, meta: {param_name: fields[0]}}])
+    }
+    const found = store.collection(MACHINE_COLLECTIONS[type]).values().find((t) => t.secret === secret)
+    const now = Date.now()
+    const expired = found && typeof found.expiration === 'number' && found.expiration <= now
+    if (!found || found.revoked || expired) {
+      throw new ApiError(404, [{code: 'resource_not_found', message: 'not found', long_message: NOT_FOUND[type]}])
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const {secret: _secret, ...served} = found
+    if (type !== 'oauth_token') served.last_used_at = now
+    return ok(served)
+  }
+}
+
+export function registerMachineTokens(r: Router): void {
+  r.post('/api_keys/verify', verify('api_key', 'secret'))
+  r.post('/m2m_tokens/verify', verify('m2m_token', 'token'))
+  r.post('/oauth_applications/access_tokens/verify', verify('oauth_token', 'access_token', 'secret'))
+}

@@ -1,0 +1,47 @@
+/**
+ * `clerk token verify --batch`: one token per stdin line -> one NDJSON result per line, in order.
+ * Session tokens take the fast path (fast.ts: key imported once, JWKS fetched once); the rest go through
+ * authenticateRequest like a single verify.
+ */
+import type {Client} from '../client.js'
+import {out} from '../output/writer.js'
+import {createFastVerifier} from './fast.js'
+import type {VerifyKeys} from './keys.js'
+import {batchExitCode, exitCodeFor, type VerifyOptions} from './result.js'
+import {unverifiable, verifyWithSdk} from './verify.js'
+
+export interface BatchSummary {
+  tokens: number
+  valid: number
+  exitCode: number
+}
+
+export async function verifyBatch(
+  client: Client,
+  keys: VerifyKeys,
+  options: VerifyOptions,
+  lines: AsyncIterable<{line: number; token: string}>,
+): Promise<BatchSummary> {
+  const fast = await createFastVerifier(options, {
+    key: keys.jwtKey,
+    fetchJwks: () => client.request('GET', '/jwks'),
+    context: {secretKey: keys.config.secretKey, apiUrl: keys.config.apiUrl, apiVersion: keys.config.apiVersion},
+  })
+  const codes = new Set<number>()
+  let tokens = 0
+  let valid = 0
+  let buffer = ''
+  for await (const {line, token} of lines) {
+    const result = unverifiable(token, keys) ?? (await fast(token)) ?? (await verifyWithSdk(client.clerk, token, options))
+    tokens++
+    if (result.valid) valid++
+    codes.add(exitCodeFor(result))
+    buffer += `${JSON.stringify({line, ...result})}\n`
+    if (buffer.length > 65_536) {
+      await out(buffer)
+      buffer = ''
+    }
+  }
+  if (buffer) await out(buffer)
+  return {tokens, valid, exitCode: tokens === 0 ? 3 : batchExitCode(codes)}
+}
