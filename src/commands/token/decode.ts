@@ -9,7 +9,7 @@ export default class TokenDecode extends ClerkCommand<typeof TokenDecode> {
 "expires in 42s" / "expired 3m ago". Nothing is checked and nothing is sent anywhere; the output is labelled
 UNVERIFIED. Use \`clerk token verify\` to trust a token.`
   static examples = ['<%= config.bin %> token decode "$TOKEN"', 'pbpaste | <%= config.bin %> token decode -o json | jq .claims.sub']
-  static args = {token: Args.string({description: 'the JWT; "-" or omitted with a pipe: read stdin'})}
+  static args = {token: Args.string({ignoreStdin: true, description: 'the JWT; "-" or omitted with a pipe: read stdin'})}
 
   async run(): Promise<void> {
     const [{readToken}, {decodeToken, UNVERIFIED}, {out}] = await Promise.all([

@@ -14,7 +14,7 @@ Exit codes: 0 signed in and every check holds, 3 not authenticated (invalid, exp
     'echo "$TOKEN" | <%= config.bin %> token verify --jwt-key @jwt-key.pem --permission org:invoices:read -o json',
     '<%= config.bin %> token verify --batch < tokens.txt > results.ndjson',
   ]
-  static args = {token: Args.string({description: 'the token; "-" or omitted with a pipe: read stdin'})}
+  static args = {token: Args.string({ignoreStdin: true, description: 'the token; "-" or omitted with a pipe: read stdin'})}
   static flags = {
     'jwt-key': Flags.string({description: 'verify offline with this PEM public key (or @file; env CLERK_JWT_KEY): no network'}),
     'publishable-key': Flags.string({description: 'publishable key (env CLERK_PUBLISHABLE_KEY; a stand-in is derived when absent)'}),

@@ -20,7 +20,7 @@ export async function verifyBatch(
   client: Client,
   keys: VerifyKeys,
   options: VerifyOptions,
-  lines: AsyncIterable<{line: number; token: string}>,
+  batches: AsyncIterable<Array<{line: number; token: string}>>,
 ): Promise<BatchSummary> {
   const fast = await createFastVerifier(options, {
     key: keys.jwtKey,
@@ -31,12 +31,16 @@ export async function verifyBatch(
   let tokens = 0
   let valid = 0
   let buffer = ''
-  for await (const {line, token} of lines) {
-    const result = unverifiable(token, keys) ?? (await fast(token)) ?? (await verifyWithSdk(client.clerk, token, options))
-    tokens++
-    if (result.valid) valid++
-    codes.add(exitCodeFor(result))
-    buffer += `${JSON.stringify({line, ...result})}\n`
+  for await (const lines of batches) {
+    for (const {line, token} of lines) {
+      let result = unverifiable(token, keys) ?? fast(token)
+      if (result instanceof Promise) result = await result
+      result ??= await verifyWithSdk(client.clerk, token, options)
+      tokens++
+      if (result.valid) valid++
+      codes.add(exitCodeFor(result))
+      buffer += `{"line":${line},${JSON.stringify(result).slice(1)}\n`
+    }
     if (buffer.length > 65_536) {
       await out(buffer)
       buffer = ''
