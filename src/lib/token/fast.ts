@@ -137,7 +137,7 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
 
   /** authenticateRequest's state reason for a header-token error (a GET without a refresh cookie). */
   const stateReason = (reason: string) =>
-    reason === R.TokenExpired ? 'session-token-expired-refresh-non-eligible-no-cookie'
+    reason === R.TokenExpired ? 'session-token-expired-refresh-non-eligible-no-refresh-cookie'
     : reason === R.TokenNotActiveYet ? 'session-token-nbf'
     : reason === R.TokenIatInTheFuture ? 'session-token-iat-in-the-future'
     : reason

@@ -2,7 +2,10 @@ import {humanDuration, parseDuration} from '../duration.js'
 import {usageError} from '../errors.js'
 
 /** Seconds since the epoch -> ISO date. */
-export const isoDate = (seconds: number) => new Date(seconds * 1000).toISOString()
+export function isoDate(seconds: number): string {
+  const d = new Date(seconds * 1000)
+  return Number.isNaN(d.getTime()) ? `invalid date (${seconds})` : d.toISOString()
+}
 
 /** "in 42s" / "3m 20s ago" relative to `nowMs`. */
 export function relative(seconds: number, nowMs = Date.now()): string {
