@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   persist?: string
   /** Added to every /v1 response. */
   latencyMs?: number
+  /** The rate limiter's clock (epoch ms); tests pass a manual one so token refill does not depend on machine load. */
+  clock?: () => number
   /** Keep response bodies in the request log (the test helpers validate them). */
   recordBodies?: boolean
   /** Keep at most this many log entries (oldest dropped). Default 100 000. */
@@ -103,6 +105,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   store.signingKey ??= generateSigningKey()
 
   const rate = opts.rateLimit ?? defaultRateForKey(secretKey)
+  const clock = opts.clock ?? Date.now
   const limiter = new RateLimiter(defaultRules(rate === 'off' ? defaultRateForKey(secretKey) : rate))
   if (rate === 'off') limiter.setInstanceRate('off')
   const faults = new FaultSet()
@@ -171,7 +174,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             throw errorForStatus(f.status ?? 503, f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)})
           }
         }
-        const decision = limiter.check({method, path, secretKey}, Date.now())
+        const decision = limiter.check({method, path, secretKey}, clock())
         if (!decision.ok) throw tooManyRequests(retryAfterSeconds(decision.retryAfterMs))
       }
       const route = router.match(method, path)

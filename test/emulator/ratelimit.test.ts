@@ -46,7 +46,8 @@ describe('429 over HTTP', () => {
   })
 
   test('Retry-After and Clerk body when the bucket is empty; refill admits again; control routes are free', async () => {
-    emu = await startTestEmulator({rateLimit: {limit: 5, windowMs: 1000}})
+    let now = Date.now()
+    emu = await startTestEmulator({rateLimit: {limit: 5, windowMs: 1000}, clock: () => now})
     for (let i = 0; i < 5; i++) expect((await emu.request('GET', '/v1/users')).status).toBe(200)
     const res = await emu.request('GET', '/v1/users/count')
     expect(res.status).toBe(429)
@@ -55,13 +56,14 @@ describe('429 over HTTP', () => {
     expect(res.body.errors[0].code).toBe('too_many_requests')
     expect((await emu.request('GET', '/__emulator/requests')).status).toBe(200)
     expect((await emu.request('GET', '/v1/jwks')).status).toBe(200)
-    await new Promise((r) => setTimeout(r, 250)) // 5/s -> one token per 200 ms
+    now += 250 // 5/s -> one token per 200 ms
     expect((await emu.request('GET', '/v1/users')).status).toBe(200)
     expect((await emu.request('GET', '/v1/users')).status).toBe(429)
   })
 
   test('Retry-After rounds the wait for one token up to whole seconds', async () => {
-    emu = await startTestEmulator({rateLimit: {limit: 2, windowMs: 10_000}})
+    const now = Date.now()
+    emu = await startTestEmulator({rateLimit: {limit: 2, windowMs: 10_000}, clock: () => now})
     await emu.request('GET', '/v1/users')
     await emu.request('GET', '/v1/users')
     const res = await emu.request('GET', '/v1/users')
@@ -70,7 +72,8 @@ describe('429 over HTTP', () => {
   })
 
   test('default rate by key kind; setRateLimit and the control route change it', async () => {
-    emu = await startTestEmulator()
+    const now = Date.now()
+    emu = await startTestEmulator({clock: () => now}) // frozen: no refill however slow the machine is
     const codes: number[] = []
     for (let i = 0; i < 101; i++) codes.push((await emu.request('GET', '/v1/users/count')).status)
     expect(codes.filter((c) => c === 200)).toHaveLength(100)
