@@ -122,18 +122,13 @@ describe('state: control routes, export/import, persist, seed', () => {
     await b.stop()
   })
 
-  test('seedUsers(100k) is fast, unique and pages quickly', async () => {
+  // speed belongs in bench/: this checks that 100k seeded users are unique and page correctly
+  test('seedUsers(100k): unique users that page to the end', async () => {
     const big = await startTestEmulator({rateLimit: 'off'})
-    const t0 = performance.now()
     big.store.seedUsers(100_000)
-    const seedMs = performance.now() - t0
-    expect(seedMs).toBeLessThan(3000)
     expect(big.store.users.size).toBe(100_000)
-    const t1 = performance.now()
-    let res = await big.request('GET', '/v1/users?limit=500&offset=99000')
-    res = await big.request('GET', '/v1/users?limit=500&offset=99500')
+    const res = await big.request('GET', '/v1/users?limit=500&offset=99500')
     expect(res.body).toHaveLength(500)
-    expect(performance.now() - t1).toBeLessThan(3000)
     expect((await big.request('GET', '/v1/users/count')).body.total_count).toBe(100_000)
     const emails = new Set(big.store.users.values().map((u) => u.email_addresses[0].email_address))
     expect(emails.size).toBe(100_000)
