@@ -70,6 +70,6 @@ export async function confirmRevoke(client: Client, ctx: PromptContext, id: stri
   if (ctx.yes || !ctx.interactive) return confirmDestructive(ctx, `revoke session ${id}`)
   const s = await getSession(client, id)
   const production = instanceKind(client.config.secretKey) === 'production'
-  const where = `${production ? 'production' : 'development'} instance ${new URL(client.config.apiUrl).host}`
-  await confirmDestructive(ctx, `revoke session ${id} (${s.status}) of user ${s.user_id} on the ${where}`, {production, typed: id})
+  const {instanceLabel} = await import('./user-actions.js')
+  await confirmDestructive(ctx, `revoke session ${id} (${s.status}) of user ${s.user_id} on ${instanceLabel(client)}`, {production, typed: id})
 }

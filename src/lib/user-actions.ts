@@ -67,9 +67,14 @@ export async function confirmUserAction(client: Client, ctx: PromptContext, verb
   if (!ctx.interactive) return confirmDestructive(ctx, `${verb} user ${target.id}`)
   target.user ??= await getUser(client, target.id)
   const production = instanceKind(client.config.secretKey) === 'production'
-  const where = `${production ? 'production' : 'development'} instance ${new URL(client.config.apiUrl).host}` +
-    (client.config.profile ? ` (profile ${client.config.profile})` : '')
-  await confirmDestructive(ctx, `${verb} user ${describeUser(target.user)} on the ${where}`, {production, typed: target.id})
+  await confirmDestructive(ctx, `${verb} user ${describeUser(target.user)} on ${instanceLabel(client)}`, {production, typed: target.id})
+}
+
+/** How a prompt names the instance: its host and profile (the prompt itself says PRODUCTION for sk_live_ keys). */
+export function instanceLabel(client: Client): string {
+  const host = new URL(client.config.apiUrl).host
+  const profile = client.config.profile ? ` (profile ${client.config.profile})` : ''
+  return instanceKind(client.config.secretKey) === 'production' ? `${host}${profile}` : `the development instance ${host}${profile}`
 }
 
 const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}${suffix}`

@@ -26,7 +26,7 @@ def main():
     spec = json.loads(sys.argv[1])
     steps = spec.get("steps", [])
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 400, 0, 0))
 
     def controlling_tty():
         os.setsid()
