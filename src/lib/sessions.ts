@@ -65,9 +65,10 @@ export async function activeSessionsOf(client: Client, userId: string): Promise<
 
 export const revokeAll = (client: Client, sessions: BapiSession[]) => Promise.all(sessions.map((s) => revokeSession(client, s.id)))
 
-/** Confirm revoking one session; at a terminal the prompt names its user and the instance (sk_live_: type the id). */
-export async function confirmRevoke(client: Client, ctx: PromptContext, id: string): Promise<void> {
-  if (ctx.yes || !ctx.interactive) return confirmDestructive(ctx, `revoke session ${id}`)
+/** Confirm revoking one session (without a terminal: --yes or exit 2, nothing sent); at a terminal the prompt names its user and the instance (sk_live_: type the id). */
+export async function confirmRevoke(ctx: PromptContext, id: string, getClient: () => Promise<Client>): Promise<void> {
+  if (ctx.yes || !ctx.interactive) return confirmDestructive(ctx, `revoke session ${id}`) // no request before this
+  const client = await getClient()
   const s = await getSession(client, id)
   const production = instanceKind(client.config.secretKey) === 'production'
   const {instanceLabel} = await import('./user-actions.js')

@@ -58,6 +58,12 @@ export const describeUser = (u: BapiUser) => {
   return email ? `${u.id} <${email}>` : u.id
 }
 
+/** Without a terminal and without --yes a destructive command stops here, before any request (exit 2 naming --yes). */
+export async function requireConfirmable(ctx: PromptContext, verb: string, ref: UserRef): Promise<void> {
+  if (ctx.yes || ctx.interactive) return
+  await confirmDestructive(ctx, `${verb} user ${ref.id ?? ref.email ?? ref.externalId ?? ''}`.trim())
+}
+
 /**
  * Confirm `verb` on the user (no-op with --yes; exit 2 without a terminal). At a terminal the prompt names
  * the user (fetched if needed) and the instance; with an sk_live_ key the person must type the user id.
@@ -112,6 +118,7 @@ export const DESTRUCTIVE: Record<UserStateAction, boolean> = {ban: true, lock: t
 
 /** The whole single-user state change: resolve, confirm when destructive, send. */
 export async function runUserStateAction(client: Client, ref: UserRef, action: UserStateAction, ctx: PromptContext): Promise<BapiUser> {
+  if (DESTRUCTIVE[action]) await requireConfirmable(ctx, action, ref)
   const target = await resolveUser(client, ref, ctx)
   if (DESTRUCTIVE[action]) await confirmUserAction(client, ctx, action, target)
   return setUserState(client, target.id, action)
@@ -120,6 +127,7 @@ export async function runUserStateAction(client: Client, ref: UserRef, action: U
 /** Revoke every active session of one user (asks first, naming how many): the revoked sessions. */
 export async function revokeUserSessions(client: Client, ref: UserRef, ctx: PromptContext) {
   const {activeSessionsOf, revokeAll} = await import('./sessions.js')
+  await requireConfirmable(ctx, 'revoke the sessions of', ref)
   const target = await resolveUser(client, ref, ctx)
   const active = await activeSessionsOf(client, target.id)
   if (active.length === 0) return {target, revoked: []}

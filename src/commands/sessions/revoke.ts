@@ -13,9 +13,8 @@ export default class SessionsRevoke extends ClerkCommand<typeof SessionsRevoke> 
   static flags = {...yesFlag}
 
   async run(): Promise<void> {
-    const client = await this.client()
-    await confirmRevoke(client, {interactive: this.cfg.interactive, yes: this.flags.yes}, this.args.id)
-    const session = await revokeSession(client, this.args.id)
+    await confirmRevoke({interactive: this.cfg.interactive, yes: this.flags.yes}, this.args.id, () => this.client())
+    const session = await revokeSession(await this.client(), this.args.id)
     const columns = sessionColumns(this.format)
     await printOne(session, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
   }

@@ -1,6 +1,6 @@
 import {ClerkCommand} from '../../lib/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {confirmUserAction, deleteUser, resolveUser} from '../../lib/user-actions.js'
+import {confirmUserAction, deleteUser, requireConfirmable, resolveUser} from '../../lib/user-actions.js'
 import {userRefArgs, userRefFlags, yesFlag} from '../../lib/user-flags.js'
 
 export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
@@ -18,8 +18,10 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
 
   async run(): Promise<void> {
     const ctx = {interactive: this.cfg.interactive, yes: this.flags.yes}
+    const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
+    await requireConfirmable(ctx, 'delete', ref)
     const client = await this.client()
-    const target = await resolveUser(client, {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}, ctx)
+    const target = await resolveUser(client, ref, ctx)
     await confirmUserAction(client, ctx, 'delete', target)
     const deleted = await deleteUser(client, target.id)
     const columns = {id: {header: 'ID', get: (d: typeof deleted) => d.id}, deleted: {header: 'DELETED', get: (d: typeof deleted) => d.deleted}}
