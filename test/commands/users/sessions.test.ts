@@ -61,9 +61,11 @@ describe('clerk users revoke-sessions', () => {
     expect(other.map((s) => s.status)).toEqual(['active'])
   })
 
-  it('no active sessions: says so, asks nothing, sends nothing', async () => {
+  it('no active sessions: says so and sends nothing (without a terminal --yes is still required)', async () => {
+    const noYes = await runCli(['users', 'revoke-sessions', '--email', 'sess@example.com'], {env})
+    expect(noYes.code).toBe(2)
     const from = emu.requests.length
-    const r = await runCli(['users', 'revoke-sessions', '--email', 'sess@example.com'], {env})
+    const r = await runCli(['users', 'revoke-sessions', '--email', 'sess@example.com', '--yes'], {env})
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/has no active sessions; nothing to revoke/)
     expect(emu.requests.slice(from).filter((q) => q.method !== 'GET')).toEqual([])
