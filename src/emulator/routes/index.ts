@@ -2,12 +2,14 @@
 import type {Router} from '../router.js'
 import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
+import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
 
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
   registerUsers,
+  registerSessions,
 ]
 
 export function registerAll(r: Router): Router {
