@@ -179,7 +179,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       } catch {
         throw badRequestBody()
       }
-      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl))) throw badRequestBody()
+      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl && !route.arrayBody))) throw badRequestBody()
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
       reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
     } catch (error) {
