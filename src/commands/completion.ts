@@ -25,7 +25,8 @@ export default class Completion extends ClerkCommand<typeof Completion> {
           .filter(([, f]) => !f.hidden)
           .map(([name, f]) => ({name, char: f.char, description: f.summary ?? f.description, takesValue: f.type === 'option', options: f.type === 'option' && f.options ? [...f.options] : undefined}))
         const firstArg = Object.values(c.args ?? {})[0]
-        commands.push({id: words, summary: c.summary ?? c.description?.split('\n')[0], flags, argOptions: firstArg?.options ? [...firstArg.options] : undefined})
+        const summary = (c.summary ?? c.description?.split('\n')[0])?.replaceAll('<%= config.bin %>', this.config.bin)
+        commands.push({id: words, summary, flags, argOptions: firstArg?.options ? [...firstArg.options] : undefined})
       }
     }
     const bins = [this.config.bin, 'clerk-admin'].filter((b, i, a) => a.indexOf(b) === i)

@@ -181,14 +181,18 @@ function fish(bin: string[], t: Tables): string {
     '    end',
     '    echo $p',
     'end',
+    `function __${name}_at`,
+    `    set -l p (__${name}_path)`,
+    '    test "$p" = "$argv[1]"',
+    'end',
   ]
   for (const b of bin) {
     lines.push(`complete -c ${b} -f`)
     for (const [p, m] of t.next) {
-      for (const [w, d] of m) lines.push(`complete -c ${b} -n ${fq(`test "(__${name}_path)" = ${fq(p)}`)} -a ${fq(w)} -d ${fq(firstLine(d))}`)
+      for (const [w, d] of m) lines.push(`complete -c ${b} -n ${fq(`__${name}_at ${fq(p)}`)} -a ${fq(w)} -d ${fq(firstLine(d))}`)
     }
     for (const c of t.commands.values()) {
-      const cond = fq(`test "(__${name}_path)" = ${fq(c.id)}`)
+      const cond = fq(`__${name}_at ${fq(c.id)}`)
       for (const f of c.flags) {
         const parts = [`complete -c ${b} -n ${cond} -l ${f.name}`]
         if (f.char) parts.push(`-s ${f.char}`)
