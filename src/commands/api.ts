@@ -19,8 +19,8 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
     '<%= config.bin %> api -i /jwks',
   ]
   static args = {
-    method_or_path: Args.string({required: true, description: 'HTTP method (GET, POST, PUT, PATCH, DELETE) or the path'}),
-    path: Args.string({description: 'path, when a method is given first'}),
+    method_or_path: Args.string({required: true, ignoreStdin: true, description: 'HTTP method (GET, POST, PUT, PATCH, DELETE) or the path'}),
+    path: Args.string({ignoreStdin: true, description: 'path, when a method is given first'}),
   }
   static flags = {
     method: Flags.string({char: 'X', description: 'HTTP method [default: GET, or POST with a body]'}),

@@ -21,7 +21,7 @@ export default class ConfigSet extends ClerkCommand<typeof ConfigSet> {
   ]
   static args = {
     key: Args.string({required: true, options: Object.keys(PROFILE_KEYS), description: 'setting to change'}),
-    value: Args.string({description: 'its value (omit to read stdin or be asked)'}),
+    value: Args.string({ignoreStdin: true, description: 'its value (omit to read stdin or be asked)'}),
   }
   static flags = {unset: Flags.boolean({description: 'remove the setting from the profile instead'})}
 
