@@ -82,7 +82,10 @@ export function suggestPaths(ops: Operation[], path: string, n = 3): string[] {
   const want = segs(path)
   const scored = [...new Set(ops.map((o) => o.path))].map((template) => {
     const filled = segs(template).map((s, i) => (isParam(s) && want[i] !== undefined ? want[i] : s))
-    return {template, d: levenshtein(want.join('/'), filled.join('/'))}
+    const [w, f] = [want.join('/'), filled.join('/')]
+    // a template that extends what was typed (`/waitlist` -> `/waitlist_entries`) is close whatever its length
+    const d = f.startsWith(w) && w.length > 2 ? Math.min(levenshtein(w, f), 1 + (f.length - w.length) / 10) : levenshtein(w, f)
+    return {template, d}
   })
   scored.sort((a, b) => a.d - b.d || a.template.length - b.template.length)
   return scored.slice(0, n).map((s) => s.template)
