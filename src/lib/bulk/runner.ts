@@ -372,7 +372,7 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
         else record(entry(item, o))
       })
       if (again.length === 0) return
-      await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2))
+      await sleep(Math.min(8000, 300 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2))
       todo = await reconcileAll(again)
     }
   }
