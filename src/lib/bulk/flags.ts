@@ -28,6 +28,17 @@ export const bulkFlags = {
   progress: Flags.string({helpGroup: 'BULK', options: ['auto', 'bar', 'lines', 'none'], default: 'auto', description: 'progress on stderr: a bar on a terminal, periodic lines otherwise'}),
 }
 
+/** The bulk modes of `users delete|ban|unban|lock|unlock|metadata`: a file of ids, or --where with filters. */
+export const userBulkFlags = {
+  ...bulkFlags,
+  file: Flags.string({helpGroup: 'BULK', description: 'act on every user in this file: one id per line (.txt), or CSV/JSONL with an id column; - for stdin'}),
+  where: Flags.boolean({helpGroup: 'BULK', description: 'act on every user matching the filters below (ids are collected first, then acted on)'}),
+  query: Flags.string({helpGroup: 'BULK', description: 'with --where: users matching this search (email, phone, username, names, ids)'}),
+  'email-domain': Flags.string({helpGroup: 'BULK', description: 'with --where: users with an email address at this domain'}),
+  'created-before': Flags.string({helpGroup: 'BULK', description: 'with --where: users created before this time (ISO 8601 or epoch ms)'}),
+  'created-after': Flags.string({helpGroup: 'BULK', description: 'with --where: users created after this time (ISO 8601 or epoch ms)'}),
+}
+
 export interface BulkFlagValues {
   'input-format'?: string
   map?: string[]
