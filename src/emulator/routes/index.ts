@@ -6,6 +6,7 @@ import {registerJwks} from './jwks.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
 import {registerTokensAdmin} from './tokens-admin.js'
+import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
 import {registerWaitlist} from './waitlist.js'
 
@@ -18,6 +19,7 @@ export const resources: ((r: Router) => void)[] = [
   registerDomains,
   registerTokensAdmin,
   registerWaitlist,
+  registerSessions,
 ]
 
 export function registerAll(r: Router): Router {
