@@ -60,25 +60,32 @@ interface Route {
   paramCount: number
   match: (path: string) => Record<string, string> | null
   handler: Handler
+  /** the route takes a JSON array body (e.g. POST /v1/waitlist_entries/bulk); others answer 400 to one */
+  arrayBody?: boolean
+}
+
+export interface RouteOptions {
+  arrayBody?: boolean
 }
 
 export interface RouteMatch {
   handler: Handler
   params: Record<string, string>
   pattern: string
+  arrayBody?: boolean
 }
 
 export class Router {
   private routes: Route[] = []
 
-  add(method: string, pattern: string, handler: Handler): this {
+  add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
     const paramCount = pattern.split('/').filter((s) => s.startsWith(':')).length
-    this.routes.push({method: method.toUpperCase(), pattern, paramCount, match: compilePattern(pattern), handler})
+    this.routes.push({method: method.toUpperCase(), pattern, paramCount, match: compilePattern(pattern), handler, ...options})
     return this
   }
 
   get(p: string, h: Handler) { return this.add('GET', p, h) }
-  post(p: string, h: Handler) { return this.add('POST', p, h) }
+  post(p: string, h: Handler, o?: RouteOptions) { return this.add('POST', p, h, o) }
   patch(p: string, h: Handler) { return this.add('PATCH', p, h) }
   put(p: string, h: Handler) { return this.add('PUT', p, h) }
   delete(p: string, h: Handler) { return this.add('DELETE', p, h) }
@@ -91,7 +98,7 @@ export class Router {
       if (r.method !== method.toUpperCase() || r.paramCount >= bestCount) continue
       const params = r.match(path)
       if (params) {
-        best = {handler: r.handler, params, pattern: r.pattern}
+        best = {handler: r.handler, params, pattern: r.pattern, arrayBody: r.arrayBody}
         bestCount = r.paramCount
       }
     }

@@ -91,6 +91,7 @@ export class Store {
 
   constructor() {
     this.define('users', USER_INDEXES)
+    this.define('waitlist_entries', {email: (e) => [String(e.email_address).toLowerCase()]})
   }
 
   /** Declare a collection with unique indexes (call before use; later resources add their own). */

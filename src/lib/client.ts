@@ -29,11 +29,22 @@ export class ApiError extends Error {
   }
 }
 
+/** A whole answer from BAPI (for `clerk api -i` and pass-through of error bodies). */
+export interface ApiResponse<T = unknown> {
+  status: number
+  statusText: string
+  headers: Headers
+  /** parsed JSON when the answer is JSON, else the text ('' when empty) */
+  data: T
+}
+
 export interface Client {
   /** @clerk/backend's client: every request it makes goes through `limiter` */
   clerk: ClerkClient
   /** a raw BAPI call (path relative to /v1) through the same limiter; JSON in, JSON out */
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>
+  /** the same call, answering the whole response (status, headers, body) instead of throwing on 4xx/5xx */
+  send<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>
   limiter: Limiter
   config: Config
 }
@@ -42,6 +53,8 @@ export interface ClientIO {
   version: string
   notify: (message: string) => void
   log?: (line: string) => void
+  /** called once, before the first request that may change data (not GET/HEAD, not a token verify) */
+  beforeWrite?: () => void
 }
 
 let built: Promise<Client> | undefined
@@ -65,7 +78,19 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
   const secretKey = requireSecretKey(config)
   const limiter = await createLimiter(config, io)
   const realFetch = globalThis.fetch
-  const limited = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
+  const transport = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
+  let wrote = false
+  const limited: typeof fetch = (input, init) => {
+    if (io.beforeWrite && !wrote) {
+      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+      const url = input instanceof Request ? input.url : String(input)
+      if (method !== 'GET' && method !== 'HEAD' && !/\/verify(\?|$)/.test(url)) {
+        wrote = true
+        io.beforeWrite()
+      }
+    }
+    return transport(input, init)
+  }
   const origin = new URL(config.apiUrl).origin
   // @clerk/backend captures the global fetch when its module loads (outside NODE_ENV=test), so the
   // limited transport must be the global fetch BEFORE the import below. Other origins pass through.
@@ -90,7 +115,7 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     'Clerk-API-Version': BAPI_VERSION_HEADER,
     'User-Agent': `clerk-admin@${io.version}`,
   }
-  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const url = new URL((options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`))
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value === undefined || value === null || value === '') continue
@@ -109,19 +134,32 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     }
     const text = await res.text()
     let data: unknown = text
-    if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) data = JSON.parse(text)
-    if (!res.ok) {
-      const raw = (data as {errors?: Array<{code: string; message: string; long_message?: string; meta?: unknown}>})?.errors
-      const errors = Array.isArray(raw)
-        ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
-        : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
-      const trace = (data as {clerk_trace_id?: string})?.clerk_trace_id
-      const retryAfter = res.headers.get('retry-after')
-      throw new ApiError(res.status, errors, trace, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
+    if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        // malformed JSON: keep the text
+      }
     }
-    return (res.status === 204 || text === '' ? undefined : data) as T
+    return {status: res.status, statusText: res.statusText, headers: res.headers, data: data as T}
   }
-  return {clerk, request, limiter, config}
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await send<T>(method, path, options)
+    if (res.status >= 400) throw apiErrorFrom(res)
+    return (res.status === 204 || res.data === '' ? undefined : res.data) as T
+  }
+  return {clerk, request, send, limiter, config}
+}
+
+/** A 4xx/5xx answer as the ApiError every command turns into one line and an exit code. */
+export function apiErrorFrom(res: ApiResponse): ApiError {
+  const data = res.data as {errors?: unknown; clerk_trace_id?: string} | undefined
+  const raw = data?.errors as Array<{code: string; message: string; long_message?: string; meta?: unknown}> | undefined
+  const errors = Array.isArray(raw)
+    ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
+    : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
+  const retryAfter = res.headers.get('retry-after')
+  return new ApiError(res.status, errors, data?.clerk_trace_id, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
 }
 
 async function createLimiter(config: Config, io: ClientIO): Promise<Limiter> {

@@ -4,6 +4,7 @@ import type {Client} from './client.js'
 import {type Config, type ConfigFlags, OUTPUT_FORMATS, type OutputFormat, instanceKind, resolveConfig} from './config.js'
 import {CliError, ExitCode, toCliError} from './errors.js'
 import {maskSecret, redact} from './mask.js'
+import {productionMarker} from './output/tty.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ClerkCommand)['baseFlags'] & T['flags']>
 export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -27,6 +28,9 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     verbose: Flags.boolean({helpGroup: 'GLOBAL', description: 'log each request and a summary on stderr (secret masked)'}),
   }
 
+  /** false for commands that manage profiles themselves (`clerk config ...`): no Config is resolved in init */
+  static resolvesConfig = true
+
   protected flags!: BaseFlags<T>
   protected args!: Args<T>
   protected cfg!: Config
@@ -46,7 +50,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
-    this.cfg = resolveConfig(flags as ConfigFlags)
+    if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
     if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }
 
@@ -70,6 +74,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
         version: this.config.version,
         notify: (m) => this.note(m),
         log: this.cfg.verbose ? (line) => this.note(`[http] ${line}`) : undefined,
+        // a production key: a visible marker on stderr before the first request that changes data
+        beforeWrite: instanceKind(this.cfg.secretKey) === 'production' ? () => this.note(productionMarker(this.cfg)) : undefined,
       })
       if (this.cfg.verbose) {
         this.note(

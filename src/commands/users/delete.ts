@@ -1,3 +1,4 @@
+import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {printOne} from '../../lib/output/writer.js'
 import {confirmUserAction, deleteUser, requireConfirmable, resolveUser} from '../../lib/user-actions.js'
@@ -14,9 +15,10 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
   ]
 
   static args = userRefArgs
-  static flags = {...userRefFlags, ...yesFlag}
+  static flags = {...userRefFlags, ...yesFlag, ...userBulkFlags}
 
   async run(): Promise<void> {
+    if (this.flags.file || this.flags.where) return this.bulk()
     const ctx = {interactive: this.cfg.interactive, yes: this.flags.yes}
     const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
     await requireConfirmable(ctx, 'delete', ref)
@@ -26,5 +28,12 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
     const deleted = await deleteUser(client, target.id)
     const columns = {id: {header: 'ID', get: (d: typeof deleted) => d.id}, deleted: {header: 'DELETED', get: (d: typeof deleted) => d.deleted}}
     await printOne(deleted, {format: this.format, columns, defaults: ['id', 'deleted'], select: this.selectedColumns})
+  }
+
+  /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
+  private async bulk(): Promise<void> {
+    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
+    const client = await this.client()
+    await runUserBulk(client, 'delete', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
   }
 }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {editMetadata, metadataInput, printChanges} from '../../lib/metadata.js'
 import {getUser, resolveUser, sendUserMetadata} from '../../lib/user-actions.js'
@@ -25,11 +26,13 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
     private: Flags.string({description: 'private metadata: JSON object or @file'}),
     unsafe: Flags.string({description: 'unsafe metadata: JSON object or @file'}),
     replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
-    'dry-run': Flags.boolean({description: 'show the diff and send nothing'}),
+    ...userBulkFlags,
+    'dry-run': Flags.boolean({description: 'show the diff and send nothing (with --file: validate and plan)'}),
   }
 
   async run(): Promise<void> {
     const f = this.flags
+    if (f.file) return this.bulk()
     const ctx = {interactive: this.cfg.interactive}
     const input = await metadataInput(f, ctx)
     const client = await this.client()
@@ -45,5 +48,12 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
     const n = edit.plan.changes.length
     if (f['dry-run']) this.note(`dry run: ${n} change(s) to ${target.id}, nothing sent`)
     else this.note(edit.sent ? `updated ${target.id}: ${n} change(s)` : `no changes to ${target.id}; nothing sent`)
+  }
+
+  /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
+  private async bulk(): Promise<void> {
+    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
+    const client = await this.client()
+    await runUserBulk(client, 'metadata', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
   }
 }

@@ -1,14 +1,26 @@
 /** Every BAPI resource the emulator serves: one line per routes/<resource>.ts file. */
 import type {Router} from '../router.js'
+import {registerDomains} from './domains.js'
+import {registerIdentifiers} from './identifiers.js'
 import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
+import {registerJwtTemplates} from './jwt-templates.js'
+import {registerRedirectUrls} from './redirect-urls.js'
+import {registerTokensAdmin} from './tokens-admin.js'
 import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
+import {registerWaitlist} from './waitlist.js'
 
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
   registerUsers,
+  registerIdentifiers,
+  registerJwtTemplates,
+  registerRedirectUrls,
+  registerDomains,
+  registerTokensAdmin,
+  registerWaitlist,
   registerSessions,
 ]
 

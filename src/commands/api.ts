@@ -1,0 +1,61 @@
+import {Args, Flags} from '@oclif/core'
+
+import {formatHead, paginateAll, prepareApiRequest} from '../lib/api.js'
+import {ClerkCommand} from '../lib/command.js'
+import {toCliError} from '../lib/errors.js'
+import {out, printList} from '../lib/output/writer.js'
+
+export default class Api extends ClerkCommand<typeof Api> {
+  static summary = 'Call any Backend API endpoint (paced and retried like every command); JSON out'
+  static description = `PATH is relative to /v1 (e.g. /users/user_123) and is checked against the OpenAPI spec shipped with the CLI; an unknown one is exit 2 with the closest paths (see \`clerk api ls\`).
+Fields: -f key=value sends a string, -F key=value a typed value (true, false, null, numbers; @file or @- reads a file or stdin); key[sub]=v nests, key[]=v appends. With a body the method defaults to POST; for GET the fields go to the query string.
+An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (403) or 1.`
+  static examples = [
+    '<%= config.bin %> api /users -q limit=5',
+    '<%= config.bin %> api /users --paginate -o ndjson > users.ndjson',
+    '<%= config.bin %> api POST /allowlist_identifiers -f identifier=a@example.com -F notify=false',
+    '<%= config.bin %> api PATCH /users/user_123/metadata -F public_metadata[plan]=pro -F public_metadata[seats]=5',
+    '<%= config.bin %> api POST /waitlist_entries/bulk --input entries.json',
+    '<%= config.bin %> api -i /jwks',
+  ]
+  static args = {
+    method_or_path: Args.string({required: true, ignoreStdin: true, description: 'HTTP method (GET, POST, PUT, PATCH, DELETE) or the path'}),
+    path: Args.string({ignoreStdin: true, description: 'path, when a method is given first'}),
+  }
+  static flags = {
+    method: Flags.string({char: 'X', description: 'HTTP method [default: GET, or POST with a body]'}),
+    'raw-field': Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'string field key=value (repeatable)'}),
+    field: Flags.string({char: 'F', multiple: true, multipleNonGreedy: true, description: 'typed field key=value: true/false/null/numbers, @file (repeatable)'}),
+    query: Flags.string({char: 'q', multiple: true, multipleNonGreedy: true, description: 'query parameter key=value (repeatable; repeat a key for a list)'}),
+    input: Flags.string({description: 'raw JSON request body from a file, or - for stdin'}),
+    paginate: Flags.boolean({description: 'follow limit/offset through every page; prints every item'}),
+    'page-size': Flags.integer({min: 1, max: 500, description: 'page size for --paginate [default: the most the endpoint takes]'}),
+    include: Flags.boolean({char: 'i', description: 'print the HTTP status line and headers before the body (with --paginate: on stderr, per page)'}),
+    'skip-check': Flags.boolean({description: 'send even when the path is not in the OpenAPI spec'}),
+  }
+
+  async run(): Promise<void> {
+    const f = this.flags
+    const words = [this.args.method_or_path, this.args.path].filter((w): w is string => w !== undefined)
+    const req = prepareApiRequest({
+      words, method: f.method, rawFields: f['raw-field'] ?? [], fields: f.field ?? [], query: f.query ?? [],
+      input: f.input, paginate: f.paginate, skipCheck: f['skip-check'],
+    })
+    const client = await this.client()
+    const ndjson = this.format === 'ndjson'
+    if (f.paginate) {
+      const pageSize = f['page-size'] ?? (Number(req.query.limit) || req.operation?.page_max || 500)
+      const items = paginateAll(client, {path: req.path, query: req.query, pageSize, onPage: f.include ? (r) => process.stderr.write(formatHead(r)) : undefined})
+      await printList(items, {format: ndjson ? 'ndjson' : 'json', columns: {}, defaults: []})
+      return
+    }
+    const res = await client.send(req.method, req.path, {query: req.query, body: req.body})
+    if (f.include) await out(formatHead(res))
+    if (typeof res.data === 'string') await out(res.data && !res.data.endsWith('\n') ? `${res.data}\n` : res.data)
+    else await out(`${ndjson ? JSON.stringify(res.data) : JSON.stringify(res.data, null, 2)}\n`)
+    if (res.status >= 400) {
+      const {apiErrorFrom} = await import('../lib/client.js')
+      throw toCliError(apiErrorFrom(res))
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import {Args, Flags} from '@oclif/core'
+
+import {ClerkCommand} from '../../lib/command.js'
+import {instanceKind} from '../../lib/config.js'
+import {removeIdentifier, resolveIdentifier} from '../../lib/identifiers.js'
+import {confirmDestructive} from '../../lib/prompts.js'
+import {printDeleted} from '../../lib/resources.js'
+
+export default class BlocklistRemove extends ClerkCommand<typeof BlocklistRemove> {
+  static summary = 'Remove an identifier from the block-list (by id or by the identifier itself)'
+  static description = 'Calls DELETE /v1/blocklist_identifiers/{id} (after a lookup when given the identifier). Asks first; --yes when there is no terminal.'
+  static examples = ['<%= config.bin %> blocklist remove blid_2abc --yes', '<%= config.bin %> blocklist remove alice@example.com']
+  static args = {identifier: Args.string({required: true, description: 'blid_ id, or the identifier'})}
+  static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
+
+  async run(): Promise<void> {
+    const client = await this.client()
+    const id = await resolveIdentifier(client, 'blocklist', this.args.identifier)
+    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `remove ${this.args.identifier} from the block-list`, {
+      production: instanceKind(this.cfg.secretKey) === 'production',
+      typed: this.args.identifier,
+    })
+    await printDeleted(await removeIdentifier(client, 'blocklist', id), this.format)
+  }
+}

@@ -1,0 +1,21 @@
+import {Args, Flags} from '@oclif/core'
+
+import {ClerkCommand} from '../../lib/command.js'
+import {instanceKind} from '../../lib/config.js'
+import {deleteTemplate} from '../../lib/jwt-templates.js'
+import {printDeleted} from '../../lib/resources.js'
+import {confirmDestructive} from '../../lib/prompts.js'
+
+export default class JwtTemplatesDelete extends ClerkCommand<typeof JwtTemplatesDelete> {
+  static summary = 'Delete a JWT template'
+  static description = 'Calls DELETE /v1/jwt_templates/{template_id}. Asks first; --yes when there is no terminal.'
+  static examples = ['<%= config.bin %> jwt-templates delete jtmp_2abc --yes']
+  static args = {id: Args.string({required: true, description: 'template id (jtmp_...)'})}
+  static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
+
+  async run(): Promise<void> {
+    const production = instanceKind(this.cfg.secretKey) === 'production'
+    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `delete JWT template ${this.args.id}`, {production, typed: this.args.id})
+    await printDeleted(await deleteTemplate(await this.client(), this.args.id), this.format)
+  }
+}

@@ -1,0 +1,21 @@
+import {Args, Flags} from '@oclif/core'
+
+import {deleteRedirectUrl} from '../../lib/admin.js'
+import {ClerkCommand} from '../../lib/command.js'
+import {instanceKind} from '../../lib/config.js'
+import {confirmDestructive} from '../../lib/prompts.js'
+import {printDeleted} from '../../lib/resources.js'
+
+export default class RedirectUrlsDelete extends ClerkCommand<typeof RedirectUrlsDelete> {
+  static summary = 'Remove an allowed redirect URL'
+  static description = 'Calls DELETE /v1/redirect_urls/{id}. Asks first; --yes when there is no terminal.'
+  static examples = ['<%= config.bin %> redirect-urls delete ru_2abc --yes']
+  static args = {id: Args.string({required: true, description: 'redirect URL id (ru_...)'})}
+  static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
+
+  async run(): Promise<void> {
+    const production = instanceKind(this.cfg.secretKey) === 'production'
+    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `delete redirect URL ${this.args.id}`, {production, typed: this.args.id})
+    await printDeleted(await deleteRedirectUrl(await this.client(), this.args.id), this.format)
+  }
+}
