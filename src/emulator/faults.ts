@@ -2,7 +2,10 @@
  * Injected faults for tests: answer with an error status, reset the connection, add latency, or hang.
  * A fault matches on method and a path regex; `times` limits how many matching requests it hits
  * (default 1, or unlimited when `every` or `probability` is given), `every: N` hits every Nth match,
- * `probability` hits at random. Faults are checked before a request touches state.
+ * `probability` hits at random. Faults are checked before a request touches state, unless `after` is
+ * set: then the request is processed (state changes) and the fault replaces its answer ('status' sends
+ * that error instead, 'reset' drops the connection) — the ambiguous failure a client cannot tell from a
+ * lost request, for testing that bulk jobs never apply a row twice.
  */
 export interface FaultSpec {
   method?: string
@@ -18,6 +21,8 @@ export interface FaultSpec {
   times?: number
   every?: number
   probability?: number
+  /** Apply the fault after the request was processed (only 'status' and 'reset'). */
+  after?: boolean
 }
 
 interface ActiveFault {
@@ -37,6 +42,7 @@ export function validateFault(f: unknown): FaultSpec {
   for (const k of ['status', 'ms', 'times', 'every'] as const) {
     if (spec[k] !== undefined && !(Number.isInteger(spec[k]) && (spec[k] as number) >= 0)) throw new TypeError(`fault: ${k} must be a non-negative integer`)
   }
+  if (spec.after && spec.kind !== 'status' && spec.kind !== 'reset') throw new TypeError('fault: after applies to status and reset only')
   if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) throw new TypeError('fault: probability must be in [0, 1]')
   return spec
 }

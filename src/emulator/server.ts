@@ -147,13 +147,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const entry: RequestLogEntry = {method, path, query: queryObject(url.searchParams), status: 0, startedAt, endedAt: 0}
     const raw = await readBody(req)
     let reply: Reply
+    let afterFault: FaultSpec | undefined
     try {
       const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')
       if (!auth) throw authMissing()
       if (auth[1] !== secretKey) throw keyInvalid()
       const router = isControl ? control : api
       if (!isControl) {
-        for (const f of faults.take(method, path)) {
+        const taken = faults.take(method, path)
+        afterFault = taken.find((f) => f.after)
+        for (const f of taken.filter((x) => !x.after)) {
           if (f.kind === 'latency') await sleep(f.ms ?? 0)
           else if (f.kind === 'reset') {
             req.socket.destroy()
@@ -186,8 +189,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl && !path.endsWith('/bulk')))) throw badRequestBody()
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
       reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
+      if (afterFault?.kind === 'status') {
+        reply = errorReply(errorForStatus(afterFault.status ?? 503, afterFault.retryAfter === undefined ? {} : {'Retry-After': String(afterFault.retryAfter)}))
+      }
     } catch (error) {
       reply = errorReply(error)
+    }
+    if (afterFault?.kind === 'reset') {
+      req.socket.destroy()
+      entry.endedAt = Date.now()
+      log(entry)
+      return
     }
     if (!isControl && opts.latencyMs) await sleep(opts.latencyMs)
     if (res.destroyed) return

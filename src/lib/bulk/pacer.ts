@@ -1,0 +1,38 @@
+import {sleep} from '../duration.js'
+import type {Rate} from '../rate.js'
+
+/**
+ * An endpoint budget on top of the instance limiter, e.g. Clerk's 25/hour for POST /v1/invitations/bulk:
+ * a token bucket that starts full and refills at limit / window. `take(n)` waits until n tokens are there.
+ */
+export class EndpointPacer {
+  private tokens: number
+  private last = Date.now()
+  private queue: Promise<void> = Promise.resolve()
+
+  constructor(readonly rate: Rate) {
+    this.tokens = rate.limit
+  }
+
+  take(n = 1): Promise<void> {
+    const next = this.queue.then(async () => {
+      for (;;) {
+        const now = Date.now()
+        this.tokens = Math.min(this.rate.limit, this.tokens + ((now - this.last) * this.rate.limit) / this.rate.windowMs)
+        this.last = now
+        if (this.tokens >= n) {
+          this.tokens -= n
+          return
+        }
+        await sleep(Math.ceil(((n - this.tokens) * this.rate.windowMs) / this.rate.limit))
+      }
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Time to spend `requests` tokens from a full bucket. */
+  static estimateMs(rate: Rate, requests: number): number {
+    return requests <= rate.limit ? 0 : Math.ceil(((requests - rate.limit) * rate.windowMs) / rate.limit)
+  }
+}

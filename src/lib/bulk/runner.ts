@@ -1,0 +1,496 @@
+/**
+ * The bulk runner: every bulk command (users import/delete/ban/…, orgs invite --file, waitlist add --file)
+ * is a {@link BulkJob} handed to {@link runBulk}. The runner owns everything around the per-row work:
+ *
+ *   input (CSV/JSONL/lines, file or stdin, --map)  ->  validate every row (job.prepare; duplicate keys)
+ *   -> plan (rows, instance, requests, time at the budget)  ->  confirm (terminal) / --yes / --dry-run
+ *   -> execute batches through the shared limiter (job.execute, `concurrency` at once, endpoint budget)
+ *   -> journal every intent and outcome (resume: skip done rows, reconcile rows that were in flight)
+ *   -> report (NDJSON per row), summary on stderr, exit code 0 / 5 (some failed) / 130 (interrupted).
+ *
+ * Writing a job:
+ *
+ *   const job: BulkJob<{email: string}> = {
+ *     name: 'orgs invite',                      // journal header, plan, progress label
+ *     action: 'invite',                         // "invite 250 rows on the production instance?"
+ *     prepare: (record, row) => record.email ? {key: String(record.email), value: {email: String(record.email)}}
+ *                                            : {error: 'email is required'},   // or {skip: 'reason'}
+ *     batchSize: 10,                            // items per execute() call (one bulk request); default 1
+ *     budget: {rate: {limit: 50, windowMs: 3_600_000}, label: 'POST …/invitations/bulk 50/hour'},
+ *     async execute(batch) {                    // one Outcome per item, same order
+ *       const res = await client.request('POST', `/organizations/${org}/invitations/bulk`, {body: …})
+ *       return batch.map((item) => ({status: 'ok', id: …}))   // or {status: 'skipped', message: 'already invited'}
+ *     },
+ *     async reconcile(item) { … }               // optional: was this in-flight row done? look it up by key
+ *   }
+ *   const result = await runBulk(job, {...bulkRunOptions(flags, cfg, client), input: file})
+ *   bulkExit(result)                            // throws CliError(5|130) when needed
+ *
+ * Failures: execute() may throw (every item of the batch fails with that error) or return per-item
+ * failures; {@link outcomeFromError} classifies errors (network, 5xx, 429 = retryable: the request may or
+ * may not have happened). Retryable failures are reconciled (if the job can) and re-sent up to
+ * `maxAttempts` times; a row still failing retryably stays "retryable" in the journal, and --resume tries it again.
+ */
+import {existsSync, unlinkSync} from 'node:fs'
+import {basename, dirname, join} from 'node:path'
+
+import {humanDuration, sleep} from '../duration.js'
+import {CliError, ExitCode, toCliError, usageError} from '../errors.js'
+import {confirmDestructive} from '../prompts.js'
+import {formatRate, type Rate} from '../rate.js'
+import {type BulkRecord, type InputFormat, type InputSource, InputError, openInput, parseMap, readRecords} from './input.js'
+import {type DoneEntry, type JournalHeader, JournalWriter, type JournalState, checkJournalHeader, loadJournalState} from './journal.js'
+import {EndpointPacer} from './pacer.js'
+import {Progress, type ProgressMode} from './progress.js'
+import {ReportWriter} from './report.js'
+
+export type Prepared<T> = {key: string; value: T} | {error: string} | {skip: string; key?: string}
+
+export interface Item<T> {
+  /** the row number in the input (1 = first data row) */
+  row: number
+  key: string
+  value: T
+}
+
+export interface Outcome {
+  status: 'ok' | 'skipped' | 'failed'
+  /** the id of the object created/changed/found */
+  id?: string
+  /** a Clerk error code (failed) */
+  code?: string
+  /** the error message (failed) or the reason (skipped) */
+  message?: string
+  /** the request may not have been processed (network, 5xx, 429): reconcile and send again */
+  retryable?: boolean
+}
+
+export interface BulkJob<T> {
+  /** e.g. `users import`: names the journal's job, the plan and the progress line */
+  name: string
+  /** the verb for the confirmation, e.g. `create users`, `ban users` */
+  action: string
+  /** default true; false for read-only jobs (no confirmation) */
+  mutating?: boolean
+  /** validate and shape one record (no requests here). */
+  prepare(record: BulkRecord, row: number): Prepared<T>
+  /** items per execute() call (a bulk endpoint's batch size); default 1 */
+  batchSize?: number
+  /** requests one execute() call makes, for the plan and the endpoint budget; default 1 */
+  requestsPerBatch?: number
+  /** an endpoint limit stricter than the instance rate (e.g. 25/hour): paced and shown in the plan */
+  budget?: {rate: Rate; label: string}
+  /** what to do with a second row with the same key: 'invalid' (default), 'skip', or 'allow' */
+  duplicates?: 'invalid' | 'skip' | 'allow'
+  /** do the work for a batch; one Outcome per item, in order. Throwing fails the whole batch with that error. */
+  execute(batch: Array<Item<T>>, ctx: {attempt: number}): Promise<Outcome[]>
+  /**
+   * A row was maybe sent (in flight when a run died, or a retryable failure): find out whether it took
+   * effect (e.g. look the user up by email) -> its Outcome, or undefined to send it again.
+   * Without it, such rows are simply sent again (fine for idempotent operations).
+   */
+  reconcile?(item: Item<T>): Promise<Outcome | undefined>
+  /** extra lines for the plan, e.g. `on conflict: skip (keyed by external_id, else email)` */
+  planNotes?: string[]
+}
+
+export interface BulkRunOptions {
+  /** a path, or '-' for stdin */
+  input: string
+  format?: InputFormat
+  /** --map field=Column specs */
+  map?: string[]
+  /** field name for `lines` input (default `id`) */
+  linesField?: string
+  validateOnly?: boolean
+  dryRun?: boolean
+  yes?: boolean
+  /** a person is at a terminal (may be asked) */
+  interactive: boolean
+  resume?: boolean
+  /** with --resume: send rows that failed before again too */
+  retryFailed?: boolean
+  skipInvalid?: boolean
+  journal?: string
+  report?: string
+  concurrency: number
+  /** attempts per row for retryable failures (default 3) */
+  maxAttempts?: number
+  /** where the requests go: the plan names it */
+  target: {apiUrl: string; instance: 'production' | 'development' | 'unknown'}
+  /** the limiter: estimateMs for the plan, stats for progress/summary (absent: no time estimate) */
+  limiter?: {estimateMs(requests: number): number; stats: {rateLimited: number; jobs: number}; rate?: Rate}
+  progress?: ProgressMode
+  /** a line for people (stderr) */
+  notify: (line: string) => void
+  stdin?: NodeJS.ReadableStream
+}
+
+export interface BulkResult {
+  job: string
+  total: number
+  ok: number
+  skipped: number
+  failed: number
+  invalid: number
+  /** rows not attempted (interrupted, or --validate-only/--dry-run) */
+  notRun: number
+  interrupted: boolean
+  journal?: string
+  report?: string
+  /** the exit code the command should end with */
+  exitCode: number
+  elapsedMs: number
+}
+
+/** Network errors, timeouts, 5xx and 429 may not have been processed: retry (after reconciling). */
+export function outcomeFromError(error: unknown): Outcome {
+  const e = error as {status?: number; errors?: Array<{code?: string}>}
+  const cli = toCliError(error)
+  const status = e?.status
+  const retryable = status === undefined || status >= 500 || status === 429 || status === 408
+  return {status: 'failed', code: e?.errors?.[0]?.code ?? cli.extra.code ?? 'error', message: cli.message, retryable}
+}
+
+/** The default journal: next to the input (`users.csv` -> `users.csv.journal`); for stdin, in the cwd. */
+export function defaultJournalPath(source: InputSource, job: string): string {
+  if (!source.stdin) return join(dirname(source.path), `${basename(source.path)}.journal`)
+  return `clerk-${job.replaceAll(/\W+/g, '-')}-${source.sha256.slice(0, 12)}.journal`
+}
+
+interface Validation {
+  valid: number
+  invalid: Map<number, {key: string; message: string}>
+  skip: Map<number, {key: string; message: string}>
+}
+
+const MAX_SHOWN = 10
+
+async function validate<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, map: Map<string, string>): Promise<Validation> {
+  const invalid = new Map<number, {key: string; message: string}>()
+  const skip = new Map<number, {key: string; message: string}>()
+  const seen = new Map<string, number>()
+  let valid = 0
+  try {
+    for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
+      const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
+      if ('error' in p) {
+        invalid.set(row, {key: '', message: p.error})
+        continue
+      }
+      if ('skip' in p) {
+        skip.set(row, {key: p.key ?? '', message: p.skip})
+        continue
+      }
+      const first = seen.get(p.key)
+      if (first !== undefined && (job.duplicates ?? 'invalid') !== 'allow') {
+        const message = `duplicate of row ${first} (same key ${p.key})`
+        if (job.duplicates === 'skip') skip.set(row, {key: p.key, message})
+        else invalid.set(row, {key: p.key, message})
+        continue
+      }
+      seen.set(p.key, row)
+      valid++
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw usageError(`${source.label}: row ${error.row}: ${error.message}`)
+    throw error
+  }
+  return {valid, invalid, skip}
+}
+
+function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number): Prepared<T> {
+  try {
+    return job.prepare(record, row)
+  } catch (error) {
+    return {error: (error as Error).message}
+  }
+}
+
+function planLines<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, v: Validation, toSend: number, reconciles: number, already: number) {
+  const batch = job.batchSize ?? 1
+  const requests = Math.ceil(toSend / batch) * (job.requestsPerBatch ?? 1)
+  let ms = opts.limiter ? opts.limiter.estimateMs(requests + reconciles) : undefined
+  if (job.budget) ms = Math.max(ms ?? 0, EndpointPacer.estimateMs(job.budget.rate, requests))
+  const lines = [
+    `Plan: ${job.name} from ${source.label} (${source.format})`,
+    `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
+  ]
+  if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
+  if (reconciles) lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
+  lines.push(
+    `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
+    `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,
+  )
+  if (opts.limiter?.rate) lines.push(`  budget:    ${formatRate(opts.limiter.rate)}${job.budget ? `; ${job.budget.label}` : ''}`)
+  else if (job.budget) lines.push(`  budget:    ${job.budget.label}`)
+  if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
+  for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
+  return {lines, requests}
+}
+
+/** Run a bulk job end to end. Throws CliError for bad input or refused confirmation; returns the tally otherwise. */
+export async function runBulk<T>(job: BulkJob<T>, opts: BulkRunOptions): Promise<BulkResult> {
+  const started = Date.now()
+  const map = parseMap(opts.map)
+  const source = await openInput(opts.input, {format: opts.format, stdin: opts.stdin})
+  try {
+    return await runSource(job, opts, source, map, started)
+  } finally {
+    if (source.stdin) {
+      try {
+        unlinkSync(source.path)
+      } catch {}
+    }
+  }
+}
+
+async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: InputSource, map: Map<string, string>, started: number): Promise<BulkResult> {
+  const notify = opts.notify
+  const v = await validate(job, source, opts, map)
+  const total = v.valid + v.invalid.size + v.skip.size
+  const result: BulkResult = {
+    job: job.name, total, ok: 0, skipped: 0, failed: 0, invalid: v.invalid.size, notRun: 0, interrupted: false, exitCode: ExitCode.OK, elapsedMs: 0,
+  }
+  const shown = [...v.invalid].slice(0, MAX_SHOWN)
+  for (const [row, {message}] of shown) notify(`row ${row}: ${message}`)
+  if (v.invalid.size > MAX_SHOWN) notify(`… and ${v.invalid.size - MAX_SHOWN} more invalid rows${opts.report ? ` (all in ${opts.report})` : ' (use --report PATH for all)'}`)
+
+  if (opts.validateOnly) {
+    if (opts.report) {
+      const report = new ReportWriter(opts.report)
+      for (const [row, {key, message}] of v.invalid) report.write({row, key, status: 'failed', code: 'invalid_row', message})
+      report.close()
+      result.report = opts.report
+    }
+    notify(`${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`)
+    result.notRun = total
+    result.exitCode = v.invalid.size ? ExitCode.USAGE : ExitCode.OK
+    result.elapsedMs = Date.now() - started
+    return result
+  }
+  if (v.invalid.size && !opts.skipInvalid) {
+    throw usageError(`${v.invalid.size} of ${total} rows are invalid; nothing was sent`, 'fix the input, or add --skip-invalid to send the valid rows (invalid ones are reported as failed)')
+  }
+
+  // Resume state
+  const journalPath = opts.journal ?? defaultJournalPath(source, job.name)
+  let state: JournalState = {done: new Map(), pending: new Set()}
+  const journalExists = existsSync(journalPath)
+  if (journalExists) {
+    if (!opts.resume && !opts.dryRun) {
+      throw usageError(`journal ${journalPath} exists from an earlier run`, 'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one')
+    }
+    if (opts.resume) {
+      state = await loadJournalState(journalPath)
+      checkJournalHeader(journalPath, state.header, job.name, source.sha256)
+    }
+  }
+  // Rows that failed retryably are treated like rows in flight: checked, then sent again.
+  const redo = (d: DoneEntry) => (d.status === 'failed' && (d.retryable || opts.retryFailed)) || false
+  for (const [row, d] of state.done) {
+    if (redo(d)) {
+      state.done.delete(row)
+      if (d.retryable) state.pending.add(row)
+    }
+  }
+  const already = state.done.size
+  const toRun = v.valid + v.skip.size + v.invalid.size - [...state.done.keys()].length
+  const toSend = Math.max(0, v.valid - [...state.done.keys()].filter((r) => !v.invalid.has(r) && !v.skip.has(r)).length)
+  const {lines} = planLines(job, source, opts, v, toSend, job.reconcile ? state.pending.size : 0, already)
+  for (const line of lines) notify(line)
+
+  if (opts.dryRun) {
+    notify(`Dry run: nothing was sent.`)
+    result.notRun = total
+    result.elapsedMs = Date.now() - started
+    return result
+  }
+  if ((job.mutating ?? true) && toSend > 0) {
+    const production = opts.target.instance === 'production'
+    await confirmDestructive(
+      {interactive: opts.interactive, yes: opts.yes},
+      `${job.action}: ${toSend} rows on the ${opts.target.instance} instance`,
+      {production, typed: String(toSend)},
+    )
+  }
+
+  const header: JournalHeader | undefined = journalExists && opts.resume
+    ? undefined
+    : {t: 'header', v: 1, job: job.name, input: source.label, sha256: source.sha256, created_at: new Date().toISOString()}
+  const journal = JournalWriter.open(journalPath, header)
+  result.journal = journalPath
+  const report = opts.report ? new ReportWriter(opts.report) : undefined
+  result.report = opts.report
+  for (const d of state.done.values()) {
+    report?.write(d)
+    tally(result, d.status)
+  }
+  const record = (d: Omit<DoneEntry, 't'>) => {
+    journal.append({t: 'done', ...d})
+    report?.write(d)
+    tally(result, d.status)
+    progress.tick()
+  }
+
+  const progress = new Progress({label: job.name, total: Math.max(0, toRun), mode: opts.progress, rateLimited: () => opts.limiter?.stats.rateLimited ?? 0})
+  let stopping = false
+  let signals = 0
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (++signals > 1) {
+      journal.close()
+      report?.close()
+      notify(`${signal} again: exiting now; the journal is saved, resume with --resume`)
+      process.exit(ExitCode.INTERRUPTED)
+    }
+    stopping = true
+    result.interrupted = true
+    notify(`${signal}: stopping; finishing the rows in flight (again to exit at once)`)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const pacer = job.budget ? new EndpointPacer(job.budget.rate) : undefined
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3)
+
+  async function runBatch(batch: Array<Item<T>>): Promise<void> {
+    let todo = batch
+    for (let attempt = 1; todo.length > 0; attempt++) {
+      journal.append({t: 'intent', rows: todo.map((i) => i.row)})
+      await pacer?.take(job.requestsPerBatch ?? 1)
+      let outcomes: Outcome[]
+      try {
+        outcomes = await job.execute(todo, {attempt})
+        if (outcomes.length !== todo.length) throw new Error(`${job.name}: execute returned ${outcomes.length} outcomes for ${todo.length} items`)
+      } catch (error) {
+        const o = outcomeFromError(error)
+        outcomes = todo.map(() => o)
+      }
+      const again: Array<Item<T>> = []
+      todo.forEach((item, i) => {
+        const o = outcomes[i]
+        if (o.status === 'failed' && o.retryable && attempt < maxAttempts && !stopping) again.push(item)
+        else record(entry(item, o))
+      })
+      if (again.length === 0) return
+      await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2))
+      todo = await reconcileAll(again)
+    }
+  }
+
+  /** Items that may have been done: ask the job; those it cannot confirm are returned to be sent. */
+  async function reconcileAll(items: Array<Item<T>>): Promise<Array<Item<T>>> {
+    if (!job.reconcile) return items
+    const send: Array<Item<T>> = []
+    for (const item of items) {
+      let o: Outcome | undefined
+      try {
+        o = await job.reconcile(item)
+      } catch (error) {
+        o = outcomeFromError(error)
+      }
+      if (o) record(entry(item, o))
+      else send.push(item)
+    }
+    return send
+  }
+
+  async function* batches(): AsyncGenerator<Array<Item<T>>> {
+    const size = Math.max(1, job.batchSize ?? 1)
+    let batch: Array<Item<T>> = []
+    for await (const {row, record: rec, error} of readRecords(source, {map, linesField: opts.linesField})) {
+      if (stopping) return
+      if (state.done.has(row)) continue
+      const bad = v.invalid.get(row)
+      if (bad) {
+        record({row, key: bad.key, status: 'failed', code: 'invalid_row', message: bad.message})
+        continue
+      }
+      const sk = v.skip.get(row)
+      if (sk) {
+        record({row, key: sk.key, status: 'skipped', message: sk.message})
+        continue
+      }
+      const p = error ? {error} : safePrepare(job, rec, row)
+      if (!('key' in p) || !('value' in p)) continue // cannot happen: validated above
+      let item: Item<T> = {row, key: p.key, value: p.value}
+      if (state.pending.has(row)) {
+        const [left] = await reconcileAll([item])
+        if (!left) continue
+        item = left
+      }
+      batch.push(item)
+      if (batch.length >= size) {
+        yield batch
+        batch = []
+      }
+    }
+    if (batch.length && !stopping) yield batch
+  }
+
+  const source$ = batches()
+  const worker = async () => {
+    for (;;) {
+      if (stopping) return
+      const next = await source$.next()
+      if (next.done) return
+      await runBatch(next.value)
+    }
+  }
+  try {
+    await Promise.all(Array.from({length: Math.max(1, opts.concurrency)}, worker))
+  } finally {
+    progress.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    journal.append({t: 'end', at: new Date().toISOString(), interrupted: result.interrupted})
+    journal.close()
+    report?.close()
+  }
+  result.elapsedMs = Date.now() - started
+  result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)
+  result.exitCode = result.interrupted ? ExitCode.INTERRUPTED : result.failed > 0 ? ExitCode.PARTIAL : ExitCode.OK
+  notify(summaryLine(result, opts.limiter?.stats))
+  return result
+}
+
+function entry<T>(item: Item<T>, o: Outcome): Omit<DoneEntry, 't'> {
+  const d: Omit<DoneEntry, 't'> = {row: item.row, key: item.key, status: o.status}
+  if (o.id) d.id = o.id
+  if (o.code) d.code = o.code
+  if (o.message) d.message = o.message
+  if (o.status === 'failed' && o.retryable) d.retryable = true
+  return d
+}
+
+function tally(r: BulkResult, status: DoneEntry['status']): void {
+  if (status === 'ok') r.ok++
+  else if (status === 'skipped') r.skipped++
+  else r.failed++
+}
+
+export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: number}): string {
+  const secs = r.elapsedMs / 1000
+  const parts = [`${r.total} rows`, `${r.ok} ok`, `${r.skipped} skipped`, `${r.failed} failed`]
+  if (r.notRun) parts.push(`${r.notRun} not run`)
+  parts.push(humanDuration(r.elapsedMs))
+  if (secs > 0) parts.push(`${((r.ok + r.skipped + r.failed) / secs).toFixed(1)} rows/s`)
+  if (stats) parts.push(`${stats.jobs} requests`, `${stats.rateLimited} 429s`)
+  const where = [r.report ? `report ${r.report}` : '', r.journal ? `journal ${r.journal}` : ''].filter(Boolean).join(', ')
+  return `${r.job}: ${parts.join(' · ')}${r.interrupted ? ' · INTERRUPTED' : ''}${where ? ` (${where})` : ''}`
+}
+
+/** End the command with the result's exit code: 5 when rows failed, 130 when interrupted, 2 when --validate-only found bad rows. */
+export function bulkExit(r: BulkResult): void {
+  if (r.exitCode === ExitCode.OK) return
+  if (r.exitCode === ExitCode.INTERRUPTED) {
+    throw new CliError(`interrupted after ${r.ok + r.skipped + r.failed} of ${r.total} rows`, ExitCode.INTERRUPTED, {
+      hint: 'run the same command again with --resume to finish (rows already done are skipped)',
+    })
+  }
+  if (r.exitCode === ExitCode.PARTIAL) {
+    throw new CliError(`${r.failed} of ${r.total} rows failed`, ExitCode.PARTIAL, {
+      hint: r.report ? `see ${r.report}` : 'add --report PATH for every row\'s outcome (or read the journal)',
+    })
+  }
+  throw new CliError(`${r.invalid} of ${r.total} rows are invalid`, r.exitCode)
+}
