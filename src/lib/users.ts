@@ -78,3 +78,6 @@ export function allUsers(client: Client, filter: UserFilter, opts: {pageSize: nu
     opts,
   )
 }
+
+/** Columns shown after a change to one user (create, update, ban, lock, metadata). */
+export const USER_CHANGED_COLUMNS = ['id', 'email', 'name', 'username', 'external_id', 'banned', 'locked']

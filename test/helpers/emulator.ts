@@ -32,7 +32,7 @@ export interface TestEmulator extends Emulator {
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
   const emu = await startEmulator({...opts, recordBodies: true})
   const specErrors = () =>
-    emu.requests.filter((r) => r.status > 0 && r.body !== undefined).flatMap((r) => validateResponse(r.method, r.path, r.status, r.body))
+    emu.requests.filter((r) => r.status > 0 && r.body !== undefined).flatMap((r) => validateResponse(r.method, r.path, r.status, r.body, {paginated: r.query.paginated === 'true'}))
   return Object.assign(emu, {
     async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
       const h: Record<string, string> = {'Content-Type': 'application/json', authorization: `Bearer ${emu.secretKey}`, ...headers}

@@ -11,6 +11,7 @@
  * - The schema is the response for `status`, else `4XX`/`5XX`, else `default`. An error status the route
  *   does not document (e.g. 429, or 401 where the spec omits it) is checked against `ClerkErrors`,
  *   the shape every BAPI error shares; an undocumented 2xx/3xx status is an error.
+ * - `opts.paginated` (the request had `paginated=true`): a documented array is expected as `{data, total_count}`.
  * - OpenAPI 3.0 `nullable: true` becomes `anyOf: [{type: 'null'}, schema]`; ajv runs with strict off,
  *   so vendor keywords (`x-speakeasy-*`, `discriminator`, `example`) are ignored.
  */
@@ -72,7 +73,7 @@ function resolve(node: Any): Any {
   return n
 }
 
-export function validateResponse(method: string, path: string, status: number, body: unknown): string[] {
+export function validateResponse(method: string, path: string, status: number, body: unknown, opts: {paginated?: boolean} = {}): string[] {
   init()
   const template = specPathFor(path)
   const op = template ? spec.paths[template]?.[method.toLowerCase()] : undefined
@@ -86,8 +87,13 @@ export function validateResponse(method: string, path: string, status: number, b
     response = {content: {'application/json': {schema: {$ref: '#/components/schemas/ClerkErrors'}}}}
     key = 'ClerkErrors'
   }
-  const schema = resolve(response)?.content?.['application/json']?.schema
+  let schema = resolve(response)?.content?.['application/json']?.schema
   if (!schema) return body === undefined || body === null || body === '' ? [] : [`${where}: the spec documents no JSON body`]
+  // `paginated=true` (the spec's Paginated parameter) turns a documented array into {data: [...], total_count}.
+  if (opts.paginated && status < 300 && resolve(schema)?.type === 'array') {
+    schema = {type: 'object', additionalProperties: false, required: ['data', 'total_count'], properties: {data: schema, total_count: {type: 'integer'}}}
+    key += ' paginated'
+  }
   let validate = validators.get(key)
   if (!validate) {
     validate = ajv.compile(normalizeSchema(schema))

@@ -1,18 +1,26 @@
-import {Args} from '@oclif/core'
-
 import {ClerkCommand} from '../../lib/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {type BapiUser, userColumns} from '../../lib/users.js'
+import {getUserViaSdk, resolveUser} from '../../lib/user-actions.js'
+import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
+import {userColumns} from '../../lib/users.js'
 
 export default class UsersGet extends ClerkCommand<typeof UsersGet> {
-  static summary = 'Show one user'
-  static description = 'Calls GET /v1/users/{user_id} through @clerk/backend.'
-  static examples = ['<%= config.bin %> users get user_2abc', '<%= config.bin %> users get user_2abc -o json | jq .public_metadata']
-  static args = {id: Args.string({required: true, description: 'user id (user_...)'})}
+  static summary = 'Show one user, by id, --email or --external-id'
+  static description = 'Calls GET /v1/users/{user_id} through @clerk/backend; with --email or --external-id, one GET /v1/users lookup instead.'
+  static examples = [
+    '<%= config.bin %> users get user_2abc',
+    '<%= config.bin %> users get --email ada@example.com',
+    '<%= config.bin %> users get --external-id crm-42 -o json | jq .public_metadata',
+  ]
+
+  static args = userRefArgs
+  static flags = {...userRefFlags}
 
   async run(): Promise<void> {
-    const {clerk} = await this.client()
-    const user = (await clerk.users.getUser(this.args.id)).raw as unknown as BapiUser
+    const client = await this.client()
+    const ctx = {interactive: this.cfg.interactive}
+    const target = await resolveUser(client, {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}, ctx)
+    const user = target.user ?? (await getUserViaSdk(client, target.id))
     const columns = userColumns(this.format)
     await printOne(user, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
   }

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/command.js'
 import {usageError} from '../../lib/errors.js'
 import {printList} from '../../lib/output/writer.js'
+import {userFilterFlags, userFilterFrom} from '../../lib/user-flags.js'
 import {USER_DEFAULT_COLUMNS, type UserFilter, allUsers, listUsersPage, userColumns} from '../../lib/users.js'
 
 export default class UsersList extends ClerkCommand<typeof UsersList> {
@@ -12,17 +13,13 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
     '<%= config.bin %> users list',
     '<%= config.bin %> users list --query alice --order-by -last_sign_in_at',
     '<%= config.bin %> users list --email a@example.com --email b@example.com -o json',
+    '<%= config.bin %> users list --banned --created-after 2026-01-01',
     '<%= config.bin %> users list --all -o ndjson > users.ndjson',
     '<%= config.bin %> users list --all -o csv --columns id,email,created > users.csv',
   ]
 
   static flags = {
-    email: Flags.string({multiple: true, description: 'only users with this email address (repeatable)'}),
-    'user-id': Flags.string({multiple: true, description: 'only these user ids (repeatable)'}),
-    'external-id': Flags.string({multiple: true, description: 'only these external ids (repeatable)'}),
-    phone: Flags.string({multiple: true, description: 'only users with this phone number (repeatable)'}),
-    username: Flags.string({multiple: true, description: 'only these usernames (repeatable)'}),
-    query: Flags.string({char: 'q', description: 'search email, phone, username, names and ids'}),
+    ...userFilterFlags,
     'order-by': Flags.string({description: 'sort field with +/- prefix, e.g. -created_at, +email_address', default: '-created_at'}),
     limit: Flags.integer({min: 1, description: 'users to show (one page, at most 500) [default: 10]; with --all, the most to stream'}),
     offset: Flags.integer({min: 0, default: 0, description: 'skip this many users'}),
@@ -33,15 +30,7 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
   async run(): Promise<void> {
     const f = this.flags
     if (!f.all && f.limit !== undefined && f.limit > 500) throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
-    const filter: UserFilter = {
-      email_address: f.email,
-      user_id: f['user-id'],
-      external_id: f['external-id'],
-      phone_number: f.phone,
-      username: f.username,
-      query: f.query,
-      order_by: f['order-by'],
-    }
+    const filter: UserFilter = {...userFilterFrom(f), order_by: f['order-by']}
     const client = await this.client()
     const rows = f.all
       ? allUsers(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})

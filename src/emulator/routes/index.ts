@@ -4,6 +4,7 @@ import {registerInvitations} from './invitations.js'
 import {registerJwks} from './jwks.js'
 import {registerMemberships} from './memberships.js'
 import {registerOrganizations} from './organizations.js'
+import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
 
 export const resources: ((r: Router) => void)[] = [
@@ -12,6 +13,7 @@ export const resources: ((r: Router) => void)[] = [
   registerOrganizations,
   registerMemberships,
   registerInvitations,
+  registerSessions,
 ]
 
 export function registerAll(r: Router): Router {

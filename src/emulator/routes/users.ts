@@ -1,8 +1,9 @@
-/** /v1/users: list, count, get, create, update, delete, and the metadata merge/replace routes. */
-import {notFound, paramMissing, valueInvalid} from '../errors.js'
+/** /v1/users: list, count, get, create, update, delete, ban/unban/lock/unlock (one and bulk), and the metadata merge/replace routes. */
+import {notFound, paramMissing, paramUnknown, valueInvalid} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
-import type {Json, JsonObject} from '../store.js'
+import type {Json, JsonObject, Store} from '../store.js'
 import {buildUser, deepMerge, emailObject, phoneObject, web3Object} from '../users/model.js'
+import {endUserSessions} from './sessions.js'
 import {pageOf, parseOrder, parsePage, sortedUsers, userFilter} from '../users/query.js'
 import {
   CREATE_PARAMS, METADATA_PARAMS, UPDATE_PARAMS, checkEmail, checkNoRepeats, checkParams, checkPassword, checkPhone,
@@ -18,10 +19,42 @@ export function registerUsers(r: Router): void {
   r.delete('/v1/users/:user_id', ({store, params}) => {
     const user = findUser(store.users.get(params.user_id))
     store.users.delete(user.id)
+    endUserSessions(store, user.id, 'removed')
     return ok({object: 'user', id: user.id, deleted: true})
   })
   r.patch('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'merge'))
   r.put('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'replace'))
+  r.post('/v1/users/:user_id/ban', ({store, params}) => ok(setState(store, params.user_id, 'ban')))
+  r.post('/v1/users/:user_id/unban', ({store, params}) => ok(setState(store, params.user_id, 'unban')))
+  r.post('/v1/users/:user_id/lock', ({store, params}) => ok(setState(store, params.user_id, 'lock')))
+  r.post('/v1/users/:user_id/unlock', ({store, params}) => ok(setState(store, params.user_id, 'unlock')))
+  r.post('/v1/users/ban', (ctx) => bulkState(ctx, 'ban'))
+  r.post('/v1/users/unban', (ctx) => bulkState(ctx, 'unban'))
+}
+
+/** Lockout length the emulator's instance is configured with (Clerk's default: 1 hour). */
+const LOCKOUT_SECONDS = 3600
+
+/** Ban (revoking the user's sessions, as BAPI does), unban, lock or unlock one user. */
+function setState(store: Store, id: string, action: 'ban' | 'unban' | 'lock' | 'unlock'): JsonObject {
+  const u: Json = {...findUser(store.users.get(id))}
+  if (action === 'ban' || action === 'unban') u.banned = action === 'ban'
+  if (action === 'ban') endUserSessions(store, u.id, 'revoked')
+  if (action === 'lock') Object.assign(u, {locked: true, lockout_expires_in_seconds: LOCKOUT_SECONDS, verification_attempts_remaining: 0})
+  if (action === 'unlock') Object.assign(u, {locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: 100})
+  u.updated_at = Date.now()
+  return store.users.set(u as JsonObject)
+}
+
+/** POST /v1/users/ban|unban: {user_ids: [1..50]} -> the users (every id must exist). */
+function bulkState({store, body}: RequestContext, action: 'ban' | 'unban') {
+  for (const k of Object.keys(body)) if (k !== 'user_ids') throw paramUnknown(k)
+  const ids = body.user_ids
+  if (!Array.isArray(ids) || ids.length === 0) throw paramMissing('user_ids')
+  if (ids.length > 50) throw valueInvalid('user_ids', 'user_ids accepts up to 50 user IDs.')
+  if (!ids.every((id) => typeof id === 'string')) throw valueInvalid('user_ids', 'user_ids must be an array of strings.')
+  ids.forEach((id: string) => findUser(store.users.get(id)))
+  return ok(ids.map((id: string) => setState(store, id, action)))
 }
 
 function findUser(user: JsonObject | undefined): JsonObject {

@@ -1,0 +1,22 @@
+import {Args} from '@oclif/core'
+
+import {ClerkCommand} from '../../lib/command.js'
+import {printOne} from '../../lib/output/writer.js'
+import {confirmRevoke, revokeSession, sessionColumns} from '../../lib/sessions.js'
+import {yesFlag} from '../../lib/user-flags.js'
+
+export default class SessionsRevoke extends ClerkCommand<typeof SessionsRevoke> {
+  static summary = 'Revoke a session: its user must sign in again (asks first; --yes without a terminal)'
+  static description = 'Calls POST /v1/sessions/{session_id}/revoke. At a terminal it asks first (with an sk_live_ key you type the session id).'
+  static examples = ['<%= config.bin %> sessions revoke sess_2abc', '<%= config.bin %> sessions revoke sess_2abc --yes -o json']
+  static args = {id: Args.string({required: true, description: 'session id (sess_...)'})}
+  static flags = {...yesFlag}
+
+  async run(): Promise<void> {
+    const client = await this.client()
+    await confirmRevoke(client, {interactive: this.cfg.interactive, yes: this.flags.yes}, this.args.id)
+    const session = await revokeSession(client, this.args.id)
+    const columns = sessionColumns(this.format)
+    await printOne(session, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
+  }
+}
