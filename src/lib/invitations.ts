@@ -262,6 +262,7 @@ export function instanceInviteBody(row: InviteRow, d: InstanceInviteDefaults): R
 const SKIP_CODES: Record<string, string> = {
   already_a_member_in_organization: 'already a member',
   duplicate_record: 'already invited (pending invitation)',
+  form_identifier_exists: 'already a user',
 }
 
 function failure(error: unknown): RowOutcome {
@@ -287,7 +288,7 @@ function blamedItems(error: unknown, n: number): Map<number, unknown> | undefine
 }
 
 /**
- * Send invitations: one item -> the single endpoint; more -> the bulk endpoint (callers pass <= 10).
+ * Send invitations: fewer than `minBulk` items -> the single endpoint; else the bulk endpoint (callers pass <= 10).
  * A bulk 422 that names its bad items fails (or skips) just those and sends the rest again in bulk;
  * a 422 that names none falls back to one single request per item, so a bad row fails alone.
  */
@@ -296,6 +297,8 @@ export async function sendInvites(
   path: string,
   bodies: Array<Record<string, unknown>>,
   pick: (res: unknown) => Array<{id: string}>,
+  /** the fewest items that go to the bulk endpoint (files: 1, so every request is a bulk one) */
+  minBulk = 2,
 ): Promise<RowOutcome[]> {
   const single = async (body: Record<string, unknown>): Promise<RowOutcome> => {
     try {
@@ -304,7 +307,7 @@ export async function sendInvites(
       return failure(error)
     }
   }
-  if (bodies.length === 1) return [await single(bodies[0])]
+  if (bodies.length < minBulk) return [await single(bodies[0])]
   try {
     return pick(await client.request('POST', `${path}/bulk`, {body: bodies})).map((x) => ({status: 'ok' as const, id: x.id}))
   } catch (error) {
@@ -312,7 +315,7 @@ export async function sendInvites(
     if (blamed && blamed.size < bodies.length) {
       const out: RowOutcome[] = bodies.map((_, i) => (blamed.has(i) ? failure(blamed.get(i)) : {status: 'ok'}))
       const rest = bodies.map((b, i) => [b, i] as const).filter(([, i]) => !blamed.has(i))
-      const again = await sendInvites(client, path, rest.map(([b]) => b), pick)
+      const again = await sendInvites(client, path, rest.map(([b]) => b), pick, minBulk)
       rest.forEach(([, i], k) => (out[i] = again[k]))
       return out
     }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import {bulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {usageError} from '../../lib/errors.js'
 import {finishInvites, instanceInviteBody, instanceSkipLists, inviteEmails, pickInvitations, resultColumns, sendInvites} from '../../lib/invitations.js'
@@ -26,6 +27,8 @@ Clerk allows 100 single and 25 bulk invitation requests per hour per instance.`
     'expires-in-days': Flags.integer({min: 1, max: 365, description: 'invitation lifetime [Clerk default: 30]'}),
     'redirect-url': Flags.string({description: 'where the invitation link lands'}),
     'public-metadata': Flags.string({description: 'JSON object; becomes the user\'s public metadata on sign-up'}),
+    'invite-limit': Flags.string({helpGroup: 'BULK', description: 'bulk requests allowed, if your instance\'s limit differs from Clerk\'s published 25/1h'}),
+    ...bulkFlags,
   }
 
   async run(): Promise<void> {
@@ -35,7 +38,11 @@ Clerk allows 100 single and 25 bulk invitation requests per hour per instance.`
     const defaults = {notify: f.notify, ignoreExisting: f['ignore-existing'], expiresInDays: f['expires-in-days'], redirectUrl: f['redirect-url'],
       publicMetadata: parseJsonObject('public-metadata', f['public-metadata'])}
     const client = await this.client()
-    if (f.file) throw usageError('--file is not available yet')
+    if (f.file) {
+      const {inviteInstanceFile} = await import('../../lib/invitations-bulk.js')
+      const {bulkExit} = await import('../../lib/bulk/runner.js')
+      return bulkExit(await inviteInstanceFile({client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)}, defaults))
+    }
     const skip = await instanceSkipLists(client, f.email!.map((e) => e.trim().toLowerCase()))
     const results = await inviteEmails(f.email!,
       (e) => (skip.users.has(e) ? 'already a user' : skip.pending.has(e) && !f['ignore-existing'] ? 'already invited (pending invitation)' : undefined),

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
+import {bulkFlags, bulkRunOptions} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {INVITATION_DEFAULT_COLUMNS, invitationColumns, revokeInvitation} from '../../lib/invitations.js'
 import {usageError} from '../../lib/errors.js'
@@ -16,15 +17,19 @@ export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRe
   static strict = false
   static args = {id: Args.string({description: 'invitation id(s) (inv_...)'})}
   static flags = {
-    file: Flags.string({char: 'f', description: 'a file of invitation ids: one per line, or CSV/JSONL with an id column'}),
+    file: Flags.string({char: 'f', description: 'a file of invitation ids: one per line (.txt), or CSV/JSONL with an id column; - for stdin'}),
+    ...bulkFlags,
   }
 
   async run(): Promise<void> {
     const {argv} = await this.parse({args: InvitationsRevoke.args, flags: {...ClerkCommand.baseFlags, ...InvitationsRevoke.flags}, strict: false})
     const ids = argv as string[]
-    if (this.flags.file) throw usageError('--file is not available yet')
-    if (ids.length === 0) throw usageError('give invitation ids, or --file', 'e.g. clerk invitations revoke inv_2abc')
+    if (ids.length === 0 && !this.flags.file) throw usageError('give invitation ids, or --file', 'e.g. clerk invitations revoke inv_2abc')
     const client = await this.client()
+    if (this.flags.file) {
+      const [{runBulk, bulkExit}, {revokeInvitationsJob}] = await Promise.all([import('../../lib/bulk/runner.js'), import('../../lib/invitations-bulk.js')])
+      return bulkExit(await runBulk(revokeInvitationsJob(client), {...bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)), input: this.flags.file}))
+    }
     const done = []
     for (const id of ids) done.push(await revokeInvitation(client, id))
     this.note(`revoked ${done.length} invitation${done.length === 1 ? '' : 's'}`)

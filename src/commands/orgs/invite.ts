@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
+import {bulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {usageError} from '../../lib/errors.js'
 import {checkRoleKey, finishInvites, inviteEmails, orgInviteBody, orgSkipLists, pickOrgInvitations, resultColumns, sendInvites} from '../../lib/invitations.js'
-import {orgId, parseJsonObject} from '../../lib/orgs.js'
+import {getOrg, parseJsonObject} from '../../lib/orgs.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class OrgsInvite extends ClerkCommand<typeof OrgsInvite> {
@@ -28,6 +29,8 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
     'public-metadata': Flags.string({description: 'JSON object put on each invitation (then on the membership)'}),
     'expires-in-days': Flags.integer({min: 1, max: 365, description: 'invitation lifetime [Clerk default: 30]'}),
     notify: Flags.boolean({allowNo: true, default: true, description: 'send the invitation email (--no-notify to only create the link)'}),
+    'invite-limit': Flags.string({helpGroup: 'BULK', description: 'bulk requests allowed, if your instance\'s limit differs from Clerk\'s published 50/1h'}),
+    ...bulkFlags,
   }
 
   async run(): Promise<void> {
@@ -37,11 +40,15 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
     const defaults = {role: checkRoleKey(f.role), inviter: f.inviter, redirectUrl: f['redirect-url'], expiresInDays: f['expires-in-days'],
       publicMetadata: parseJsonObject('public-metadata', f['public-metadata']), notify: f.notify}
     const client = await this.client()
-    const org = await orgId(client, this.args.org)
-    if (f.file) throw usageError('--file is not available yet')
-    const skip = await orgSkipLists(client, org)
+    const org = await getOrg(client, this.args.org)
+    if (f.file) {
+      const {inviteOrgFile} = await import('../../lib/invitations-bulk.js')
+      const {bulkExit} = await import('../../lib/bulk/runner.js')
+      return bulkExit(await inviteOrgFile({client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)}, org, defaults))
+    }
+    const skip = await orgSkipLists(client, org.id)
     const results = await inviteEmails(f.email!, (e) => (skip.members.has(e) ? 'already a member' : skip.pending.has(e) ? 'already invited (pending invitation)' : undefined),
-      (rows) => sendInvites(client, `/organizations/${org}/invitations`, rows.map((r) => orgInviteBody(r, defaults)), pickOrgInvitations))
+      (rows) => sendInvites(client, `/organizations/${org.id}/invitations`, rows.map((r) => orgInviteBody(r, defaults)), pickOrgInvitations))
     await printList(results, {format: this.format, columns: resultColumns, defaults: Object.keys(resultColumns), select: this.selectedColumns})
     finishInvites(results, (l) => this.note(l))
   }
