@@ -117,7 +117,7 @@ export function orgInviteJob(
     action: `invite people to ${org.slug}`,
     batchSize: BULK_SIZE,
     duplicates: 'skip',
-    budget: {rate: opts.budget, label: `POST ${path}/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`},
+    budget: {rate: opts.budget, label: `POST /v1/organizations/{id}/invitations/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`},
     planNotes: [`skip:      ${skip.members.size} members and ${skip.pending.size} pending invitees of ${org.slug} are not invited again`],
     prepare: (record) => prepareRow(record, true, (e) => (skip.members.has(e) ? 'already a member' : skip.pending.has(e) ? 'already invited (pending invitation)' : undefined)),
     async execute(batch: Array<Item<InviteRow>>) {
