@@ -203,3 +203,7 @@ export async function setMemberRole(client: Client, orgRef: string, who: string,
   const [org, userId] = await Promise.all([orgId(client, orgRef), userIdFor(client, who)])
   return client.request<BapiMembership>('PATCH', `/organizations/${enc(org)}/memberships/${enc(userId)}`, {body: {role}})
 }
+
+/** PATCH (merge) or PUT (replace) /organizations/{id}/metadata, as planned by lib/metadata.ts. */
+export const sendOrgMetadata = (client: Client, id: string, plan: {method: 'PATCH' | 'PUT'; body: Record<string, unknown>}) =>
+  client.request<BapiOrg>(plan.method, `/organizations/${enc(id)}/metadata`, {body: plan.body})

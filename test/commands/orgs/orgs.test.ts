@@ -96,3 +96,22 @@ describe('clerk orgs', () => {
     expect((await cli('orgs', 'get', 'globex')).code).toBe(1)
   })
 })
+
+describe('clerk orgs metadata', () => {
+  it('merges per RFC 7386 with a diff, --dry-run sends nothing, --replace replaces', async () => {
+    const org = (await emu.request('POST', '/v1/organizations', {name: 'Meta', slug: 'meta', public_metadata: {plan: 'free', limits: {seats: 5, sso: false}}})).body
+    const patches = () => emu.requests.filter((r) => r.path === `/v1/organizations/${org.id}/metadata`).length
+    const dry = await cli('orgs', 'metadata', 'meta', '--public', '{"plan":"pro","limits":{"sso":true},"trial":null}', '--dry-run')
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.stdout).toMatch(/public_metadata\.plan/)
+    expect(dry.stderr).toMatch(/dry run: 2 change\(s\) to meta, nothing sent/)
+    expect(patches()).toBe(0)
+    const changes = await json('orgs', 'metadata', 'meta', '--public', '{"plan":"pro","limits":{"sso":true}}', '--private', '{"crm":"42"}')
+    expect(changes.map((c: {path: string; change: string}) => `${c.path} ${c.change}`).sort())
+      .toEqual(['private_metadata.crm added', 'public_metadata.limits.sso changed', 'public_metadata.plan changed'])
+    expect(emu.store.collection('organizations').get(org.id)).toMatchObject({public_metadata: {plan: 'pro', limits: {seats: 5, sso: true}}, private_metadata: {crm: '42'}})
+    await json('orgs', 'metadata', org.id, '--public', '{"only":1}', '--replace')
+    expect(emu.store.collection('organizations').get(org.id)!.public_metadata).toEqual({only: 1})
+    expect((await cli('orgs', 'metadata', 'meta')).code).toBe(2)
+  })
+})
