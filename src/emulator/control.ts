@@ -7,7 +7,8 @@
  *   GET    /__emulator/state       -> the whole state (EmulatorState JSON)
  *   POST   /__emulator/state       body: EmulatorState -> replaces the state
  *   POST   /__emulator/reset       -> empties the state, faults and rate-limit buckets (the log stays)
- *   POST   /__emulator/rate-limit  body: {rate: "100/10s" | "off"}
+ *   POST   /__emulator/rate-limit  body: {rate: "100/10s" | "off"} (the instance rate), or
+ *                                   {rule: "org_invitations_bulk", rate: "5/2s"} (one named rule of ratelimit.ts)
  */
 import {parseRate, type Rate} from '../lib/rate.js'
 import {ApiError} from './errors.js'
@@ -21,6 +22,7 @@ export interface ControlTarget {
   faults: FaultSet
   requests: RequestLogEntry[]
   setRateLimit(r: Rate | 'off'): void
+  setRuleRate?(name: string, r: Rate): void
   reset(): void
 }
 
@@ -64,6 +66,11 @@ export function controlRouter(emu: ControlTarget): Router {
   r.post('/__emulator/rate-limit', ({body}) => {
     const rate = body.rate
     if (typeof rate !== 'string') throw bad('rate must be a string such as "100/10s" or "off"')
+    if (typeof body.rule === 'string') {
+      const rule = body.rule
+      guard(() => emu.setRuleRate?.(rule, parseRate(rate)))
+      return ok({rule, rate})
+    }
     guard(() => emu.setRateLimit(rate === 'off' ? 'off' : parseRate(rate)))
     return ok({rate})
   })

@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   secretKey?: string
   /** Instance-wide token bucket per secret key; default by key kind (sk_test_ 100/10s, sk_live_ 1000/10s). 'off' disables all limits. */
   rateLimit?: Rate | 'off'
+  /** Override named rules of ratelimit.ts, e.g. `{org_invitations_bulk: {limit: 5, windowMs: 2000}}` (the hourly invitation limits, shrunk for tests). */
+  ruleRates?: Record<string, Rate>
   /** A JSON state file path or a state object, loaded at start (ignored when `persist` names an existing file). */
   seed?: string | EmulatorState
   /** A JSON state file: loaded at start if it exists, written on stop(). */
@@ -108,6 +110,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clock = opts.clock ?? Date.now
   const limiter = new RateLimiter(defaultRules(rate === 'off' ? defaultRateForKey(secretKey) : rate))
   if (rate === 'off') limiter.setInstanceRate('off')
+  for (const [name, r] of Object.entries(opts.ruleRates ?? {})) limiter.setRuleRate(name, r)
   const faults = new FaultSet()
   const requests: RequestLogEntry[] = []
   const logLimit = opts.logLimit ?? 100_000
@@ -120,7 +123,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (requests.length > logLimit) requests.splice(0, requests.length - logLimit)
   }
   const setRateLimit = (r: Rate | 'off') => limiter.setInstanceRate(r)
-  const control = controlRouter({store, faults, requests, setRateLimit, reset: () => {
+  const setRuleRate = (name: string, r: Rate) => limiter.setRuleRate(name, r)
+  const control = controlRouter({store, faults, requests, setRateLimit, setRuleRate, reset: () => {
     store.reset()
     faults.clear()
     limiter.reset()
@@ -188,7 +192,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       } catch {
         throw badRequestBody()
       }
-      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl && !route.arrayBody))) throw badRequestBody()
+      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl && !route.arrayBody && !path.endsWith('/bulk')))) throw badRequestBody()
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
       reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
       if (afterFault?.kind === 'status') {

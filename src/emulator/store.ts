@@ -92,6 +92,10 @@ export class Store {
   constructor() {
     this.define('users', USER_INDEXES)
     this.define('waitlist_entries', {email: (e) => [String(e.email_address).toLowerCase()]})
+    this.define('organizations', {slug: (o) => [String(o.slug)]})
+    this.define('organization_memberships', {member: (m) => [`${m.organization_id}\u0000${m.user_id}`]})
+    this.define('organization_invitations')
+    this.define('invitations')
   }
 
   /** Declare a collection with unique indexes (call before use; later resources add their own). */

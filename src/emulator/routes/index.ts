@@ -7,6 +7,9 @@ import {registerMachineTokens} from './machine-tokens.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
 import {registerTokensAdmin} from './tokens-admin.js'
+import {registerInvitations} from './invitations.js'
+import {registerMemberships} from './memberships.js'
+import {registerOrganizations} from './organizations.js'
 import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
 import {registerWaitlist} from './waitlist.js'
@@ -21,6 +24,9 @@ export const resources: ((r: Router) => void)[] = [
   registerDomains,
   registerTokensAdmin,
   registerWaitlist,
+  registerOrganizations,
+  registerMemberships,
+  registerInvitations,
   registerSessions,
 ]
 

@@ -1,0 +1,43 @@
+import {Args, Flags} from '@oclif/core'
+
+import {ClerkCommand} from '../../lib/command.js'
+import {editMetadata, metadataInput, printChanges} from '../../lib/metadata.js'
+import {getOrg, sendOrgMetadata} from '../../lib/orgs.js'
+
+export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
+  static summary = "Merge (RFC 7386) or replace an organization's metadata, showing the diff; --dry-run sends nothing"
+  static description =
+    'Reads the organization (GET /v1/organizations/{id_or_slug}), shows what changes, then sends PATCH /v1/organizations/{id}/metadata ' +
+    '(a deep merge: objects merge, null removes a key) or, with --replace, PUT (each given field replaced whole). Values are JSON objects or @file.'
+  static examples = [
+    `<%= config.bin %> orgs metadata acme --public '{"plan":"enterprise","trial":null}'`,
+    `<%= config.bin %> orgs metadata org_2abc --private @crm.json --dry-run`,
+    `<%= config.bin %> orgs metadata acme --public '{}' --replace -o json`,
+  ]
+
+  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static flags = {
+    public: Flags.string({description: 'public metadata: JSON object or @file'}),
+    private: Flags.string({description: 'private metadata: JSON object or @file'}),
+    replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
+    'dry-run': Flags.boolean({description: 'show the diff and send nothing'}),
+  }
+
+  async run(): Promise<void> {
+    const f = this.flags
+    const input = await metadataInput({public: f.public, private: f.private}, {interactive: this.cfg.interactive})
+    const client = await this.client()
+    const org = await getOrg(client, this.args.org)
+    const edit = await editMetadata({
+      read: async () => org,
+      send: (plan) => sendOrgMetadata(client, org.id, plan),
+      input,
+      mode: f.replace ? 'replace' : 'merge',
+      dryRun: f['dry-run'],
+    })
+    await printChanges(edit.plan.changes, {format: this.format, select: this.selectedColumns})
+    const n = edit.plan.changes.length
+    if (f['dry-run']) this.note(`dry run: ${n} change(s) to ${org.slug}, nothing sent`)
+    else this.note(edit.sent ? `updated ${org.slug}: ${n} change(s)` : `no changes to ${org.slug}; nothing sent`)
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Invitations, both kinds:
+ *   /v1/invitations                  instance invitations: create, bulk create (<= 10), list (bare array, or
+ *                                    {data, total_count} with paginated=true), revoke
+ *   /v1/organizations/{id}/invitations  organization invitations: create, bulk create (<= 10), list
+ *                                    ({data, total_count}), get, revoke
+ * A bulk request is all or nothing: when any item is invalid the answer is a 422 listing every bad item
+ * (meta.param_name `[i].field`), and nothing is created. The hourly limits live in ratelimit.ts.
+ */
+import {ApiError, type ClerkErrorItem, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {newId} from '../ids.js'
+import {ok, type RequestContext, type Router} from '../router.js'
+import type {Json, JsonObject, Store} from '../store.js'
+import {checkParams} from '../users/validate.js'
+import {checkRole, findOrg, membersOf, orderRows, parseLimitOffset} from './organizations.js'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const DAY = 86_400_000
+
+export function registerInvitations(r: Router): void {
+  r.post('/v1/invitations', ({store, body}) => ok(render(createInvitations(store, [body], false)[0])))
+  r.post('/v1/invitations/bulk', ({store, json}) => ok(createInvitations(store, bulkItems(json), true).map(render)))
+  r.get('/v1/invitations', listInvitations)
+  r.post('/v1/invitations/:invitation_id/revoke', ({store, params}) => {
+    const c = store.collection('invitations')
+    const inv = c.get(params.invitation_id)
+    if (!inv) throw notFound()
+    if (statusOf(inv) !== 'pending') throw badRequest('invitation_not_pending', `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`)
+    return ok(render(c.set({...inv, revoked: true, status: 'revoked', updated_at: Date.now()})))
+  })
+
+  r.post('/v1/organizations/:organization_id/invitations', ({store, params, body}) =>
+    ok(renderOrgInv(store, createOrgInvitations(store, params.organization_id, [body], false)[0])))
+  r.post('/v1/organizations/:organization_id/invitations/bulk', ({store, params, json}) =>
+    ok(listOf(store, createOrgInvitations(store, params.organization_id, bulkItems(json), true))))
+  r.get('/v1/organizations/:organization_id/invitations', listOrgInvitations)
+  r.get('/v1/organizations/:organization_id/invitations/:invitation_id', ({store, params}) =>
+    ok(renderOrgInv(store, findOrgInv(store, params.organization_id, params.invitation_id))))
+  r.post('/v1/organizations/:organization_id/invitations/:invitation_id/revoke', ({store, params, body}) => {
+    const inv = findOrgInv(store, params.organization_id, params.invitation_id)
+    checkParams(body, {requesting_user_id: 'string?'})
+    if (statusOf(inv) !== 'pending') throw badRequest('organization_invitation_not_pending', `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`)
+    return ok(renderOrgInv(store, store.collection('organization_invitations').set({...inv, status: 'revoked', updated_at: Date.now()})))
+  })
+}
+
+const badRequest = (code: string, long: string) => new ApiError(400, [{code, message: 'bad request', long_message: long}])
+
+function bulkItems(json: unknown): Json[] {
+  if (!Array.isArray(json)) throw new ApiError(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: 'The request body must be an array of invitations.'}])
+  if (json.length === 0) throw valueInvalid('invitations', 'At least one invitation is required.')
+  if (json.length > 10) throw valueInvalid('invitations', 'At most 10 invitations can be created per request.')
+  for (const item of json) if (typeof item !== 'object' || item === null || Array.isArray(item)) throw formatInvalid('invitations', 'Every invitation must be an object.')
+  return json as Json[]
+}
+
+/** Run `check` on every item; a single request rethrows its error, a bulk one reports every bad item in one 422. */
+function validateAll(items: Json[], bulk: boolean, check: (item: Json, i: number) => void): void {
+  const errors: ClerkErrorItem[] = []
+  items.forEach((item, i) => {
+    try {
+      check(item, i)
+    } catch (error) {
+      if (!bulk || !(error instanceof ApiError)) throw error
+      for (const e of error.errors) errors.push({...e, meta: {...e.meta, param_name: `[${i}].${(e.meta?.param_name as string) ?? 'email_address'}`}})
+    }
+  })
+  if (errors.length) throw new ApiError(422, errors)
+}
+
+function checkEmailParam(v: unknown): string {
+  if (typeof v !== 'string' || v === '') throw paramMissing('email_address')
+  if (!EMAIL.test(v)) throw formatInvalid('email_address', 'email_address must be a valid email address.')
+  return v.toLowerCase()
+}
+
+function checkDays(v: unknown): void {
+  if (v != null && ((v as number) < 1 || (v as number) > 365)) throw valueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.')
+}
+
+const duplicate = (long: string) => new ApiError(422, [{code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}}])
+
+function statusOf(inv: Json): string {
+  return inv.status === 'pending' && inv.expires_at != null && inv.expires_at < Date.now() ? 'expired' : inv.status
+}
+
+// ---- instance invitations -----------------------------------------------------------------------------
+
+const INVITATION_PARAMS = {
+  email_address: 'string?', public_metadata: 'object', redirect_url: 'string?', notify: 'boolean', ignore_existing: 'boolean',
+  expires_in_days: 'integer', template_slug: 'string?',
+} as const
+
+function createInvitations(store: Store, items: Json[], bulk: boolean): JsonObject[] {
+  const c = store.collection('invitations')
+  const pending = new Set(c.values().filter((i) => statusOf(i) === 'pending').map((i) => String(i.email_address).toLowerCase()))
+  const seen = new Set<string>()
+  validateAll(items, bulk, (item) => {
+    checkParams(item, INVITATION_PARAMS)
+    const email = checkEmailParam(item.email_address)
+    checkDays(item.expires_in_days)
+    if (item.template_slug != null && !['invitation', 'waitlist_invitation'].includes(item.template_slug)) {
+      throw valueInvalid('template_slug', 'template_slug must be one of invitation, waitlist_invitation.')
+    }
+    if (store.users.findBy('email', email) && (bulk || !item.ignore_existing)) {
+      throw new ApiError(422, [{code: 'form_identifier_exists', message: 'That email address is taken. Please try another.',
+        long_message: `${item.email_address} already belongs to a user.`, meta: {param_name: 'email_address'}}])
+    }
+    if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
+    if (pending.has(email) && !item.ignore_existing) throw duplicate(`There is already a pending invitation for ${item.email_address}.`)
+    seen.add(email)
+  })
+  const now = Date.now()
+  return items.map((item) => {
+    const id = newId('inv')
+    return c.set({
+      object: 'invitation',
+      id,
+      email_address: item.email_address,
+      public_metadata: item.public_metadata ?? {},
+      revoked: false,
+      status: 'pending',
+      url: `https://accounts.emulator.clerk.dev/sign-up?__clerk_ticket=${id}${item.redirect_url ? `&redirect_url=${encodeURIComponent(item.redirect_url)}` : ''}`,
+      expires_at: now + (item.expires_in_days ?? 30) * DAY,
+      created_at: now,
+      updated_at: now,
+    })
+  })
+}
+
+const render = (inv: JsonObject): Json => ({...inv, status: statusOf(inv)})
+
+function listInvitations({store, query}: RequestContext) {
+  const {limit, offset} = parseLimitOffset(query)
+  const status = query.get('status')
+  if (status && !['pending', 'accepted', 'revoked', 'expired'].includes(status)) throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
+  const q = (query.get('query') ?? '').toLowerCase()
+  const rows = store.collection('invitations').values().filter((i) => {
+    const s = statusOf(i)
+    if (status ? s !== status : s === 'revoked') return false
+    return !q || i.id.toLowerCase() === q || String(i.email_address).toLowerCase().includes(q)
+  })
+  const sorted = orderRows(rows, query.get('order_by'), {
+    created_at: (i) => i.created_at,
+    email_address: (i) => String(i.email_address).toLowerCase(),
+    expires_at: (i) => i.expires_at,
+  })
+  const data = sorted.slice(offset, offset + limit).map(render)
+  return ok(query.get('paginated') === 'true' ? {data, total_count: rows.length} : data)
+}
+
+// ---- organization invitations -------------------------------------------------------------------------
+
+const ORG_INVITATION_PARAMS = {
+  email_address: 'string?', inviter_user_id: 'string?', role: 'string?', public_metadata: 'object', private_metadata: 'object',
+  redirect_url: 'string?', expires_in_days: 'integer', notify: 'boolean',
+} as const
+
+function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: boolean): JsonObject[] {
+  const org = findOrg(store, orgId)
+  const c = store.collection('organization_invitations')
+  const pending = new Set(c.values().filter((i) => i.organization_id === org.id && statusOf(i) === 'pending').map((i) => String(i.email_address).toLowerCase()))
+  const members = membersOf(store, org.id)
+  const memberIds = new Set(members.map((m) => m.user_id))
+  const admins = new Set(members.filter((m) => m.role === 'org:admin').map((m) => m.user_id))
+  const seen = new Set<string>()
+  validateAll(items, bulk, (item) => {
+    checkParams(item, ORG_INVITATION_PARAMS)
+    const email = checkEmailParam(item.email_address)
+    checkRole(item.role)
+    checkDays(item.expires_in_days)
+    if (item.inviter_user_id && !admins.has(item.inviter_user_id)) {
+      throw new ApiError(422, [{code: 'not_an_admin_in_organization', message: 'not an admin',
+        long_message: `The inviter ${item.inviter_user_id} must be an admin of the organization.`, meta: {param_name: 'inviter_user_id'}}])
+    }
+    const userId = store.users.findBy('email', email)
+    if (userId && memberIds.has(userId)) {
+      throw new ApiError(422, [{code: 'already_a_member_in_organization', message: 'already a member',
+        long_message: `${item.email_address} is already a member of the organization.`, meta: {param_name: 'email_address'}}])
+    }
+    if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
+    if (pending.has(email)) throw duplicate(`There is already a pending invitation for ${item.email_address} in this organization.`)
+    seen.add(email)
+  })
+  const now = Date.now()
+  return items.map((item) => c.set({
+    object: 'organization_invitation',
+    id: newId('orginv'),
+    email_address: item.email_address,
+    role: item.role,
+    role_name: checkRole(item.role).name,
+    organization_id: org.id,
+    inviter_id: item.inviter_user_id ?? null,
+    status: 'pending',
+    public_metadata: item.public_metadata ?? {},
+    private_metadata: item.private_metadata ?? {},
+    url: null,
+    expires_at: now + (item.expires_in_days ?? 30) * DAY,
+    created_at: now,
+    updated_at: now,
+  }))
+}
+
+function findOrgInv(store: Store, orgId: string, invId: string): JsonObject {
+  const org = findOrg(store, orgId)
+  const inv = store.collection('organization_invitations').get(invId)
+  if (!inv || inv.organization_id !== org.id) throw notFound()
+  return inv
+}
+
+function renderOrgInv(store: Store, inv: JsonObject): Json {
+  const u = inv.inviter_id ? store.users.get(inv.inviter_id) : undefined
+  const email = u && (u.email_addresses as Json[]).find((e) => e.id === u.primary_email_address_id)?.email_address
+  const inviter = inv.inviter_id
+    ? {user_id: inv.inviter_id, first_name: u?.first_name ?? null, last_name: u?.last_name ?? null, image_url: u?.image_url ?? '',
+        has_image: u?.has_image ?? false, identifier: email ?? u?.username ?? ''}
+    : null
+  return {...inv, status: statusOf(inv), public_inviter_data: inviter}
+}
+
+const listOf = (store: Store, rows: JsonObject[]) => ({data: rows.map((i) => renderOrgInv(store, i)), total_count: rows.length})
+
+function listOrgInvitations({store, params, query}: RequestContext) {
+  const org = findOrg(store, params.organization_id)
+  const {limit, offset} = parseLimitOffset(query)
+  const statuses = query.getAll('status').filter(Boolean)
+  for (const s of statuses) if (!['pending', 'accepted', 'revoked', 'expired'].includes(s)) throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
+  const email = (query.get('email_address') ?? '').toLowerCase()
+  const rows = store.collection('organization_invitations').values().filter((i) =>
+    i.organization_id === org.id && (!statuses.length || statuses.includes(statusOf(i))) && (!email || String(i.email_address).toLowerCase() === email))
+  const sorted = orderRows(rows, query.get('order_by'), {
+    created_at: (i) => i.created_at,
+    email_address: (i) => String(i.email_address).toLowerCase(),
+  })
+  return ok({data: sorted.slice(offset, offset + limit).map((i) => renderOrgInv(store, i)), total_count: rows.length})
+}
