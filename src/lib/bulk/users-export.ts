@@ -118,9 +118,16 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         for (;;) {
           const users = await page()
           if (users.length === 0) break
+          // written in ~64 KB pieces, so no page-sized string is ever built
           let text = ''
-          for (const u of users) text += render(u)
-          await write(text)
+          for (const u of users) {
+            text += render(u)
+            if (text.length >= 65_536) {
+              await write(text)
+              text = ''
+            }
+          }
+          if (text) await write(text)
           rows += users.length
           const last = users.at(-1)!
           cursor = last.id

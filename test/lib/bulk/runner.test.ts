@@ -160,3 +160,24 @@ describe('runBulk', () => {
     expect(readFileSync(report, 'utf8')).toMatch(/form_param_unknown/)
   })
 })
+
+describe('endpoint budgets', () => {
+  it('a job budget (e.g. 25/hour) shows in the plan with the time it takes, and paces execute()', async () => {
+    const {EndpointPacer} = await import('../../../src/lib/bulk/pacer.js')
+    expect(EndpointPacer.estimateMs({limit: 25, windowMs: 3_600_000}, 25)).toBe(0)
+    expect(EndpointPacer.estimateMs({limit: 25, windowMs: 3_600_000}, 75)).toBe(7_200_000)
+    const dir = fresh()
+    const input = csv(dir, 300)
+    const lines: string[] = []
+    const j = {...job(new Map(), {batchSize: 10}), budget: {rate: {limit: 25, windowMs: 3_600_000}, label: 'POST /v1/invitations/bulk 25/hour'}}
+    await runBulk(j, base(input, {dryRun: true, notify: (l) => lines.push(l)}))
+    expect(lines.join('\n')).toMatch(/requests: +30 \(batches of 10\)/)
+    expect(lines.join('\n')).toMatch(/25\/hour/)
+    expect(lines.join('\n')).toMatch(/time: +about 12m/)
+    // pacing: a bucket of 3 per 300 ms lets 3 through at once, then one per 100 ms
+    const pacer = new EndpointPacer({limit: 3, windowMs: 300})
+    const t = Date.now()
+    for (let i = 0; i < 5; i++) await pacer.take()
+    expect(Date.now() - t).toBeGreaterThanOrEqual(150)
+  })
+})

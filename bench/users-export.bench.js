@@ -1,0 +1,51 @@
+// `clerk users export` of 100k users (NDJSON to a file): the child's peak RSS (VmHWM, polled from /proc, and the
+// CLI's own process.resourceUsage().maxRSS from --verbose), against the same export of 1,000 users as the
+// baseline measured in this run. Target: under 150 MB for 100k users.
+import {spawn} from 'node:child_process'
+import {readFileSync, mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {BIN, ROOT, cleanEnv, fmt} from './lib.js'
+
+const {startEmulator} = await import(join(ROOT, 'dist', 'emulator', 'server.js'))
+const dir = mkdtempSync(join(tmpdir(), 'bench-export-'))
+
+function vmHwmMb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+async function exportRun(users) {
+  const emu = await startEmulator({rateLimit: 'off'})
+  emu.store.seedUsers(users)
+  const out = join(dir, `users-${users}.ndjson`)
+  const t = Date.now()
+  const child = spawn(process.execPath, [BIN, 'users', 'export', '--out', out, '--rate-limit', '1000/1s', '--verbose', '--progress', 'none'], {
+    env: cleanEnv({CLERK_API_URL: emu.url, CLERK_SECRET_KEY: emu.secretKey}),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (d) => (stderr += d))
+  let peak = 0
+  const poll = setInterval(() => (peak = Math.max(peak, vmHwmMb(child.pid))), 20)
+  const code = await new Promise((resolve) => child.on('exit', (c) => {
+    peak = Math.max(peak, vmHwmMb(child.pid))
+    resolve(c)
+  }))
+  clearInterval(poll)
+  await emu.stop()
+  if (code !== 0) throw new Error(`users export failed (${code}): ${stderr}`)
+  const self = Number(/peak RSS: (\d+) MB/.exec(stderr)?.[1] ?? 0)
+  return {peak: Math.max(peak, self), polled: peak, self, s: (Date.now() - t) / 1000}
+}
+
+const base = await exportRun(1000)
+console.log(`baseline: 1,000 users, peak RSS ${fmt(base.peak, 0)} MB (${fmt(base.s, 2)} s)`)
+const big = await exportRun(100_000)
+console.log(`100,000 users: peak RSS ${fmt(big.peak, 0)} MB (polled VmHWM ${fmt(big.polled, 0)}, self-reported ${big.self}), ${fmt(big.s, 2)} s, ${fmt(100_000 / big.s, 0)} users/s`)
+console.log(`users export 100k: peak RSS ${fmt(big.peak, 0)} MB (target < 150), ${fmt(big.peak - base.peak, 0)} MB above the 1k-user baseline`)
