@@ -102,8 +102,10 @@ export class Limiter {
         })
       } catch (error) {
         if (!outcome) {
-          this.options.notify?.(`shared limiter: ${(error as Error).message}; retrying`)
-          await sleep(Math.min(5000, 250 * attempt))
+          // the request was never sent: safe to schedule again, a few times
+          if (attempt >= 8) throw new Error(`shared limiter failed: ${(error as Error).message}`)
+          if (attempt === 1) this.options.notify?.(`shared limiter: ${(error as Error).message}; retrying`)
+          await sleep(Math.min(5000, 250 * 2 ** attempt))
           continue
         }
       }
