@@ -29,7 +29,7 @@ afterEach(async () => {
   await redis?.start() // a test may have stopped it
 })
 
-const USERS = 30 // per process: 1 count + 30 pages of one user = 31 requests, 93 for three processes
+const USERS = 40 // per process: 1 count + 40 pages of one user = 41 requests, 123 for three processes
 
 /** Three `users list --all --page-size 1` at once against one instance limited to 30/3s. */
 async function threeAtOnce(extra: string[]): Promise<{runs: CliResult[]; requests: number; limited: number}> {
@@ -43,6 +43,7 @@ async function threeAtOnce(extra: string[]): Promise<{runs: CliResult[]; request
   }
   const log = emu.requests.filter((q) => q.path.startsWith('/v1/'))
   const limited = log.filter((q) => q.status === 429).length
+  console.log(`three processes ${extra.length ? 'with' : 'without'} the shared limiter: ${limited} 429s among ${log.length} requests`)
   // every attempt of every process is one job of its limiter, and the emulator saw exactly those
   expect(runs.reduce((n, r) => n + verboseStats(r.stderr)!.requests, 0)).toBe(log.length)
   expect(log.filter((q) => q.status === 200)).toHaveLength(3 * (USERS + 1))
@@ -59,7 +60,7 @@ describe.skipIf(!hasRedisServer)('three CI jobs, one instance, one budget (30/3s
     const {limited, requests, runs} = await threeAtOnce([])
     // each process alone would be fine; together they ask ~3x the budget. The local limiters pause and slow
     // down (x1.25 per burst) so the storm stays bounded, but it is there: well above the shared run's 1 %
-    expect(limited / requests, `429s among ${requests} requests`).toBeGreaterThan(0.03)
+    expect(limited / requests, `429s among ${requests} requests`).toBeGreaterThan(0.02)
     expect(limited / requests, `429s among ${requests} requests`).toBeLessThan(0.5)
     expect(runs.some((r) => /rate limited \(HTTP 429\)/.test(r.stderr))).toBe(true)
   })
