@@ -143,5 +143,6 @@ export async function createLimiter(config: Config, io: Pick<ClientIO, 'notify'>
     )
     return Limiter.create(local)
   }
-  return Limiter.create({...local, bottleneck: budget.bottleneck, shared: budget.shared})
+  // one attempt lasts at most the request timeout (plus pacing): after that its slot in Redis is freed
+  return Limiter.create({...local, bottleneck: budget.bottleneck, shared: budget.shared, jobExpirationMs: config.timeoutMs + 5000})
 }

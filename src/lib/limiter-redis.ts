@@ -144,6 +144,8 @@ export async function connectSharedBudget(url: string, secretKey: string, option
       id,
       // the keys expire after an hour unused, so a stale budget (e.g. a slowed pace) does not linger
       timeout: 3_600_000,
+      // how often each process says it is alive and expired jobs are freed (bottleneck's default: 5 s)
+      heartbeatInterval: 2000,
       connection,
       // bottleneck would otherwise load the client with eval("require"), which ESM and bundlers do not see
       Redis: IORedis,

@@ -12,6 +12,8 @@ export interface LimiterOptions {
   notify?: (message: string) => void
   /** extra bottleneck settings (Redis clustering passes its datastore here) */
   bottleneck?: BottleneckType.ConstructorOptions
+  /** shared limiter only: a job holding a slot longer than this frees it (a killed process's slots come back) */
+  jobExpirationMs?: number
   /** the pause shared with other processes using the same budget (src/lib/limiter-redis.ts); none = this process only */
   shared?: SharedPause
 }
@@ -86,30 +88,36 @@ export class Limiter {
         return fn()
       })
     }
-    // A shared (Redis) limiter can fail around the job (submit/free scripts) while the store is away: the
-    // request itself must neither be lost nor sent twice. Keep fn's own outcome and schedule again if it never ran.
-    for (let attempt = 1; ; attempt++) {
-      let outcome: {value: T} | {error: unknown} | undefined
+    // A shared (Redis) limiter can fail around the job (submit/free scripts) while the store is away, and
+    // it expires a job that holds its slot too long (so that a killed process cannot keep a slot for ever):
+    // the request itself must neither be lost nor sent twice. Keep fn's own outcome, wait for it if it is
+    // still running, and schedule again only if it never ran.
+    for (let failures = 0; ; ) {
+      let sent: Promise<{value: T} | {error: unknown}> | undefined
+      let abandoned = false
       try {
-        await this.bottleneck.schedule({priority}, async () => {
+        await this.bottleneck.schedule({priority, expiration: this.options.jobExpirationMs}, async () => {
           await this.gate()
+          if (abandoned) return // expired while waiting out a pause: its replacement sends the request
           this.stats.jobs++
-          try {
-            outcome = {value: await fn()}
-          } catch (error) {
-            outcome = {error}
-          }
+          sent = fn().then(
+            (value) => ({value}),
+            (error: unknown) => ({error}),
+          )
+          await sent
         })
       } catch (error) {
-        if (!outcome) {
-          // the request was never sent: safe to schedule again, a few times
-          if (attempt >= 8) throw new Error(`shared limiter failed: ${(error as Error).message}`)
-          if (attempt === 1) this.options.notify?.(`shared limiter: ${(error as Error).message}; retrying`)
-          await sleep(Math.min(5000, 250 * 2 ** attempt))
+        if (!sent) {
+          // the request was never sent: safe to schedule again
+          abandoned = true
+          if (/timed out after/.test((error as Error).message)) continue // a long pause outlasted the job's slot
+          if (++failures >= 8) throw new Error(`shared limiter failed: ${(error as Error).message}`)
+          if (failures === 1) this.options.notify?.(`shared limiter: ${(error as Error).message}; retrying`)
+          await sleep(Math.min(5000, 250 * 2 ** failures))
           continue
         }
       }
-      if (!outcome) continue
+      const outcome = await sent!
       if ('error' in outcome) throw outcome.error
       return outcome.value
     }

@@ -7,8 +7,8 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import {createLimiter} from '../../src/lib/client.js'
 import type {Config} from '../../src/lib/config.js'
-import type {Limiter} from '../../src/lib/limiter.js'
-import {displayUrl, instanceId} from '../../src/lib/limiter-redis.js'
+import {Limiter} from '../../src/lib/limiter.js'
+import {connectSharedBudget, displayUrl, instanceId} from '../../src/lib/limiter-redis.js'
 import {NO_REDIS_MESSAGE, type TestRedis, hasRedisServer, startRedis} from '../helpers/redis.js'
 
 if (!hasRedisServer) console.warn(NO_REDIS_MESSAGE)
@@ -127,6 +127,33 @@ describe.skipIf(!hasRedisServer)('bottleneck clustering through Redis', () => {
     expect(await admin!.exists(`b_${instanceId(SECRET)}_settings`)).toBe(1)
     // our client was re-registered too (UNKNOWN_CLIENT path)
     expect(await admin!.zcard(`b_${instanceId(SECRET)}_client_last_seen`)).toBe(1)
+  })
+
+  it('a process that dies mid-request does not keep its slot for ever: the others go on once the job expires', async () => {
+    const a = await limiter({maxConcurrent: 1, timeoutMs: 500}) // a job may hold a slot 0.5 s + 5 s
+    let release!: () => void
+    const hung = a.run(() => new Promise<string>((resolve) => (release = () => resolve('late'))))
+    await sleep(300) // a's request holds the only slot
+    await a.stop() // a dies without a goodbye: Redis still counts its running job
+    const b = await limiter({maxConcurrent: 1, timeoutMs: 500})
+    expect(await b.run(async () => 'ok')).toBe('ok')
+    release()
+    expect(await hung).toBe('late') // and a job that outlives its slot still delivers its own answer
+  })
+
+  it('a pause that outlasts a job\'s slot sends each request once, after the pause', async () => {
+    const budget = await connectSharedBudget(redis!.url, SECRET)
+    const l = await Limiter.create({rate: {limit: 10, windowMs: 1000}, maxConcurrent: 1, ...budget, jobExpirationMs: 300})
+    open.push(l)
+    const t0 = Date.now()
+    l.pauseFor(1200) // jobs expire (300 ms) while they wait in the gate, and are scheduled again
+    const sent: number[] = []
+    const times = await Promise.all([1, 2, 3].map((n) => l.run(async () => sent.push(n) && Date.now() - t0)))
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(1100)
+    expect(sent.sort()).toEqual([1, 2, 3])
+    await sleep(500)
+    expect(sent).toHaveLength(3)
+    expect(l.stats.jobs).toBe(3)
   })
 
   it('the last process to start sets the shared pace and concurrency', async () => {
