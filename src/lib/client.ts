@@ -162,6 +162,25 @@ export function apiErrorFrom(res: ApiResponse): ApiError {
   return new ApiError(res.status, errors, data?.clerk_trace_id, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
 }
 
-async function createLimiter(config: Config, io: ClientIO): Promise<Limiter> {
-  return Limiter.create({rate: config.rate, maxConcurrent: config.maxConcurrent, notify: io.notify})
+/**
+ * Config -> the limiter. With --limiter-redis the budget is shared with every process using the same
+ * instance (src/lib/limiter-redis.ts, loaded only then); without it, this process paces itself alone.
+ */
+export async function createLimiter(config: Config, io: Pick<ClientIO, 'notify'>): Promise<Limiter> {
+  const local = {rate: config.rate, maxConcurrent: config.maxConcurrent, notify: io.notify}
+  if (!config.limiterRedis) return Limiter.create(local)
+  const {connectSharedBudget, displayUrl} = await import('./limiter-redis.js')
+  let budget: Awaited<ReturnType<typeof connectSharedBudget>>
+  try {
+    budget = await connectSharedBudget(config.limiterRedis, requireSecretKey(config), {notify: io.notify})
+  } catch (error) {
+    if (!config.limiterRedisOptional || (error as CliError).exitCode === ExitCode.USAGE) throw error
+    io.notify(
+      `warning: cannot reach the shared limiter's Redis at ${displayUrl(config.limiterRedis)}; ` +
+        `using a local limiter (this process alone at ${config.rate.limit}/${config.rate.windowMs / 1000}s)`,
+    )
+    return Limiter.create(local)
+  }
+  // one attempt lasts at most the request timeout (plus pacing): after that its slot in Redis is freed
+  return Limiter.create({...local, bottleneck: budget.bottleneck, shared: budget.shared, jobExpirationMs: config.timeoutMs + 5000})
 }

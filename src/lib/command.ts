@@ -26,6 +26,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     timeout: Flags.string({helpGroup: 'GLOBAL', description: 'per-request timeout, e.g. 30s [default: 30s]'}),
     'no-input': Flags.boolean({helpGroup: 'GLOBAL', description: 'never prompt (implied when not at a terminal or CI is set)'}),
     verbose: Flags.boolean({helpGroup: 'GLOBAL', description: 'log each request and a summary on stderr (secret masked)'}),
+    'limiter-redis': Flags.string({helpGroup: 'GLOBAL', description: 'share one rate budget per instance through Redis, e.g. redis://127.0.0.1:6379 (env CLERK_LIMITER_REDIS_URL)'}),
+    'limiter-redis-optional': Flags.boolean({helpGroup: 'GLOBAL', description: 'if that Redis is unreachable at start, warn and use a local limiter instead of failing'}),
   }
 
   /** false for commands that manage profiles themselves (`clerk config ...`): no Config is resolved in init */
