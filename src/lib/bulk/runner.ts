@@ -366,11 +366,19 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
         outcomes = todo.map(() => o)
       }
       const again: Array<Item<T>> = []
+      const exhausted: Array<[Item<T>, Outcome]> = []
       todo.forEach((item, i) => {
         const o = outcomes[i]
-        if (o.status === 'failed' && o.retryable && attempt < maxAttempts && !stopping) again.push(item)
-        else record(entry(item, o))
+        if (!(o.status === 'failed' && o.retryable && !stopping)) record(entry(item, o))
+        else if (attempt < maxAttempts) again.push(item)
+        else exhausted.push([item, o])
       })
+      // out of attempts on an answer that may hide a success (a lost response, a 5xx after processing):
+      // look the row up once more before reporting it failed
+      if (exhausted.length > 0) {
+        const unconfirmed = new Set(await reconcileAll(exhausted.map(([item]) => item)))
+        for (const [item, o] of exhausted) if (unconfirmed.has(item)) record(entry(item, o))
+      }
       if (again.length === 0) return
       await sleep(Math.min(8000, 300 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2))
       todo = await reconcileAll(again)

@@ -68,6 +68,23 @@ describe('clerk users import', () => {
     expect(verboseStats(r.stderr)!.requests).toBeGreaterThanOrEqual(5000)
   })
 
+  it('a row whose last attempt took effect but lost its answer is looked up, not reported failed', async () => {
+    emu = await startTestEmulator({rateLimit: 'off'})
+    const d = dir()
+    const csv = join(d, 'users.csv')
+    awkwardCsv(csv, 1)
+    const users = '^/v1/users$'
+    // attempts 1 and 2 are refused before anything happens; attempt 3 (the last) creates the user, then the answer is lost
+    emu.injectFault({method: 'POST', path: users, kind: 'status', status: 503})
+    emu.injectFault({method: 'POST', path: users, kind: 'status', status: 503})
+    emu.injectFault({method: 'POST', path: users, kind: 'status', status: 502, after: true})
+    const report = join(d, 'report.ndjson')
+    const r = await runCli(['users', 'import', csv, ...MAP, '--yes', '--report', report], {env: emulatorEnv(emu)})
+    expect(r.code, r.stderr).toBe(0)
+    expect(emu.requests.filter((q) => q.method === 'POST' && q.path === '/v1/users')).toHaveLength(3)
+    expect(checkOutcome(emu, report, 1)).toEqual({ok: 1, failed: 0})
+  })
+
   it('killed with SIGKILL at random moments and resumed until done: same outcome, nobody created twice', async () => {
     emu = await startTestEmulator({rateLimit: {limit: 400, windowMs: 1000}})
     const d = dir()
