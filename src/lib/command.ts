@@ -18,7 +18,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     'api-url': Flags.string({helpGroup: 'GLOBAL', description: 'Backend API URL (env CLERK_API_URL; default https://api.clerk.com)'}),
     'secret-key': Flags.string({helpGroup: 'GLOBAL', description: 'secret key; prefer env CLERK_SECRET_KEY (a flag shows in `ps`)'}),
     profile: Flags.string({helpGroup: 'GLOBAL', description: 'named profile from `clerk config` (env CLERK_PROFILE)'}),
-    output: Flags.string({char: 'o', helpGroup: 'GLOBAL', options: [...OUTPUT_FORMATS], description: 'output format (default: table on a terminal, json when piped for single objects)'}),
+    output: Flags.string({char: 'o', helpGroup: 'GLOBAL', options: [...OUTPUT_FORMATS], description: 'output format [default: table]'}),
     json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
     columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
     'rate-limit': Flags.string({helpGroup: 'GLOBAL', description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)'}),

@@ -1,11 +1,7 @@
-import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {printOne} from '../../lib/output/writer.js'
-import {runUserStateAction} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags, yesFlag} from '../../lib/user-flags.js'
-import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/users.js'
+import {UserStateCommand} from '../../lib/user-state-command.js'
 
-export default class UsersBan extends ClerkCommand<typeof UsersBan> {
+export default class UsersBan extends UserStateCommand {
+  static action = 'ban' as const
   static summary = 'Ban a user: revokes their sessions and blocks sign-in (asks first; --yes without a terminal)'
   static description = 'Calls POST /v1/users/{user_id}/ban. At a terminal it asks for confirmation (with an sk_live_ key you type the user id); without one it needs --yes.'
   static examples = [
@@ -13,22 +9,4 @@ export default class UsersBan extends ClerkCommand<typeof UsersBan> {
     '<%= config.bin %> users ban --email ada@example.com --yes',
     '<%= config.bin %> users ban user_2abc --yes -o json',
   ]
-
-  static args = userRefArgs
-  static flags = {...userRefFlags, ...yesFlag, ...userBulkFlags}
-
-  async run(): Promise<void> {
-    if (this.flags.file || this.flags.where) return this.bulk()
-    const ctx = {interactive: this.cfg.interactive, yes: this.flags.yes}
-    const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
-    const user = await runUserStateAction(await this.client(), ref, 'ban', ctx)
-    await printOne(user, {format: this.format, columns: userColumns(this.format), defaults: USER_CHANGED_COLUMNS, select: this.selectedColumns})
-  }
-
-  /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
-  private async bulk(): Promise<void> {
-    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
-    const client = await this.client()
-    await runUserBulk(client, 'ban', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
-  }
 }

@@ -1,11 +1,7 @@
-import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {printOne} from '../../lib/output/writer.js'
-import {runUserStateAction} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
-import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/users.js'
+import {UserStateCommand} from '../../lib/user-state-command.js'
 
-export default class UsersUnban extends ClerkCommand<typeof UsersUnban> {
+export default class UsersUnban extends UserStateCommand {
+  static action = 'unban' as const
   static summary = 'Lift a ban'
   static description = 'Calls POST /v1/users/{user_id}/unban.'
   static examples = [
@@ -13,22 +9,4 @@ export default class UsersUnban extends ClerkCommand<typeof UsersUnban> {
     '<%= config.bin %> users unban --email ada@example.com',
     '<%= config.bin %> users unban user_2abc -o json',
   ]
-
-  static args = userRefArgs
-  static flags = {...userRefFlags, ...userBulkFlags}
-
-  async run(): Promise<void> {
-    if (this.flags.file || this.flags.where) return this.bulk()
-    const ctx = {interactive: this.cfg.interactive}
-    const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
-    const user = await runUserStateAction(await this.client(), ref, 'unban', ctx)
-    await printOne(user, {format: this.format, columns: userColumns(this.format), defaults: USER_CHANGED_COLUMNS, select: this.selectedColumns})
-  }
-
-  /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
-  private async bulk(): Promise<void> {
-    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
-    const client = await this.client()
-    await runUserBulk(client, 'unban', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
-  }
 }
