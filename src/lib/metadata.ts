@@ -168,3 +168,16 @@ export async function printChanges(changes: Change[], opts: {format: OutputForma
   }
   await printList(changes, {format: opts.format, columns: changeColumns, defaults: Object.keys(changeColumns), select: opts.select})
 }
+
+/** `users metadata` / `orgs metadata`: edit, print the diff, and say on stderr what happened to `label`. */
+export async function runMetadataEdit(
+  label: string,
+  options: Parameters<typeof editMetadata>[0] & {format: OutputFormat; select?: string[]; note: (m: string) => void},
+): Promise<MetadataEdit> {
+  const edit = await editMetadata(options)
+  await printChanges(edit.plan.changes, {format: options.format, select: options.select})
+  const n = edit.plan.changes.length
+  if (options.dryRun) options.note(`dry run: ${n} change(s) to ${label}, nothing sent`)
+  else options.note(edit.sent ? `updated ${label}: ${n} change(s)` : `no changes to ${label}; nothing sent`)
+  return edit
+}

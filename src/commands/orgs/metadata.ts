@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
-import {editMetadata, metadataInput, printChanges} from '../../lib/metadata.js'
+import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
 import {getOrg, sendOrgMetadata} from '../../lib/orgs.js'
 
 export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
@@ -28,16 +28,15 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
     const input = await metadataInput({public: f.public, private: f.private}, {interactive: this.cfg.interactive})
     const client = await this.client()
     const org = await getOrg(client, this.args.org)
-    const edit = await editMetadata({
+    await runMetadataEdit(org.slug, {
       read: async () => org,
       send: (plan) => sendOrgMetadata(client, org.id, plan),
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
+      format: this.format,
+      select: this.selectedColumns,
+      note: (msg) => this.note(msg),
     })
-    await printChanges(edit.plan.changes, {format: this.format, select: this.selectedColumns})
-    const n = edit.plan.changes.length
-    if (f['dry-run']) this.note(`dry run: ${n} change(s) to ${org.slug}, nothing sent`)
-    else this.note(edit.sent ? `updated ${org.slug}: ${n} change(s)` : `no changes to ${org.slug}; nothing sent`)
   }
 }

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
-import {editMetadata, metadataInput, printChanges} from '../../lib/metadata.js'
+import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
 import {getUser, resolveUser, sendUserMetadata} from '../../lib/user-actions.js'
 import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
 
@@ -37,17 +37,16 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
     const input = await metadataInput(f, ctx)
     const client = await this.client()
     const target = await resolveUser(client, {id: this.args.id, email: f.email, externalId: f['external-id']}, ctx)
-    const edit = await editMetadata({
+    await runMetadataEdit(target.id, {
       read: async () => target.user ?? (await getUser(client, target.id)),
       send: (plan) => sendUserMetadata(client, target.id, plan),
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
+      format: this.format,
+      select: this.selectedColumns,
+      note: (msg) => this.note(msg),
     })
-    await printChanges(edit.plan.changes, {format: this.format, select: this.selectedColumns})
-    const n = edit.plan.changes.length
-    if (f['dry-run']) this.note(`dry run: ${n} change(s) to ${target.id}, nothing sent`)
-    else this.note(edit.sent ? `updated ${target.id}: ${n} change(s)` : `no changes to ${target.id}; nothing sent`)
   }
 
   /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */

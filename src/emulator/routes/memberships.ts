@@ -4,7 +4,8 @@ import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge} from '../users/model.js'
 import {checkParams} from '../users/validate.js'
-import {addMembership, checkRole, findOrg, membersOf, orderRows, parseLimitOffset, plusMinus, renderMembership} from './organizations.js'
+import {addMembership, checkRole, findOrg, membersOf, orderRows, parseLimitOffset, renderMembership} from './organizations.js'
+import {plusMinus} from '../users/query.js'
 
 export function registerMemberships(r: Router): void {
   r.get('/v1/organizations/:organization_id/memberships', listMemberships)

@@ -8,6 +8,7 @@ import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge, isPlainObject} from '../users/model.js'
+import {plusMinus} from '../users/query.js'
 import {checkParams, parseTimestamp} from '../users/validate.js'
 
 export function registerOrganizations(r: Router): void {
@@ -102,16 +103,6 @@ export function orderRows<T extends Json>(rows: T[], raw: string | null, fields:
     .map((r) => r.x)
 }
 
-/** `+id`/`id` include, `-id` excludes. */
-export function plusMinus(values: string[]): {include: Set<string>; exclude: Set<string>} {
-  const include = new Set<string>()
-  const exclude = new Set<string>()
-  for (const v of values) {
-    if (v.startsWith('-')) exclude.add(v.slice(1))
-    else include.add(v.startsWith('+') ? v.slice(1) : v)
-  }
-  return {include, exclude}
-}
 
 // ---- routes -----------------------------------------------------------------------------------------
 

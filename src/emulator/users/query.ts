@@ -36,7 +36,7 @@ function int(q: URLSearchParams, name: string): number | undefined {
 }
 
 /** `+id`/`id` include, `-id` excludes. */
-function plusMinus(values: string[]): {include: Set<string>; exclude: Set<string>} {
+export function plusMinus(values: string[]): {include: Set<string>; exclude: Set<string>} {
   const include = new Set<string>()
   const exclude = new Set<string>()
   for (const v of values) {
