@@ -88,7 +88,7 @@ const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}$
 export const getUser = (client: Client, id: string) => client.request<BapiUser>('GET', userPath(id))
 
 /** The same GET through @clerk/backend (its `.raw` is BAPI's JSON): `users get` keeps the SDK path exercised end to end. */
-export const getUserViaSdk = async (client: Client, id: string) => (await client.clerk.users.getUser(id)).raw as unknown as BapiUser
+export const getUserViaSdk = async (client: Client, id: string) => (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
 
 export const createUser = (client: Client, body: Record<string, unknown>) => client.request<BapiUser>('POST', '/users', {body})
 

@@ -39,8 +39,9 @@ describe('the shared client', () => {
   it('sends the SDK and raw requests through one limiter, one job per request', async () => {
     const jobs = client.limiter.stats.jobs
     const before = emu.requests.length
-    const created = await client.clerk.users.createUser({emailAddress: ['sdk@example.com'], firstName: 'Sdk'})
-    const list = await client.clerk.users.getUserList({limit: 5}) // two requests: /users and /users/count
+    const clerk = await client.sdk()
+    const created = await clerk.users.createUser({emailAddress: ['sdk@example.com'], firstName: 'Sdk'})
+    const list = await clerk.users.getUserList({limit: 5}) // two requests: /users and /users/count
     const raw = await client.request<Array<{id: string}>>('GET', '/users', {query: {user_id: [created.id]}})
     expect(list.totalCount).toBeGreaterThanOrEqual(1)
     expect(raw[0].id).toBe(created.id)

@@ -50,7 +50,7 @@ Exit codes: 0 signed in and every check holds, 3 not authenticated (invalid, exp
       return
     }
     const token = await readToken(this.args.token)
-    const result = unverifiable(token, keys) ?? (await verifyWithSdk((await this.client()).clerk, token, options))
+    const result = unverifiable(token, keys) ?? (await verifyWithSdk(await (await this.client()).sdk(), token, options))
     if (this.format === 'table') {
       const [{renderRecord}, {resultRows}, {out}] = await Promise.all([import('../../lib/output/table.js'), import('../../lib/token/render.js'), import('../../lib/output/writer.js')])
       await out(`${await renderRecord(resultRows(result))}\n`)

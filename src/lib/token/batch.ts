@@ -35,7 +35,7 @@ export async function verifyBatch(
     for (const {line, token} of lines) {
       let result = unverifiable(token, keys) ?? fast(token)
       if (result instanceof Promise) result = await result
-      result ??= await verifyWithSdk(client.clerk, token, options)
+      result ??= await verifyWithSdk(await client.sdk(), token, options)
       tokens++
       if (result.valid) valid++
       codes.add(exitCodeFor(result))

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
+import {emulatorEnv, runCli, verboseStats} from '../../helpers/cli.js'
 import {startTestEmulator} from '../../helpers/emulator.js'
 
 let emu: Awaited<ReturnType<typeof startTestEmulator>>
@@ -24,6 +24,15 @@ describe('clerk users get', () => {
     const user = JSON.parse(r.stdout)
     expect(user.id).toBe(id)
     expect(user.object).toBe('user')
+  })
+
+  it('the SDK, loaded lazily after the limited fetch is in place, still sends through the limiter', async () => {
+    const before = emu.requests.length
+    const r = await runCli(['users', 'get', id, '-o', 'json', '--verbose'], {env: emulatorEnv(emu)})
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(new RegExp(`\\[http\\] GET /v1/users/${id} -> 200`))
+    expect(verboseStats(r.stderr)?.requests).toBe(1)
+    expect(emu.requests.length - before).toBe(1)
   })
 
   it('prints a key/value table for people', async () => {
