@@ -16,6 +16,7 @@ export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 export abstract class ClerkCommand<T extends typeof Command = typeof Command> extends Command {
   static baseFlags = {
     'api-url': Flags.string({helpGroup: 'GLOBAL', description: 'Backend API URL (env CLERK_API_URL; default https://api.clerk.com)'}),
+    'api-version': Flags.string({helpGroup: 'GLOBAL', description: 'API version path segment (env CLERK_API_VERSION) [default: v1]'}),
     'secret-key': Flags.string({helpGroup: 'GLOBAL', description: 'secret key; prefer env CLERK_SECRET_KEY (a flag shows in `ps`)'}),
     profile: Flags.string({helpGroup: 'GLOBAL', description: 'named profile from `clerk config` (env CLERK_PROFILE)'}),
     output: Flags.string({char: 'o', helpGroup: 'GLOBAL', options: [...OUTPUT_FORMATS], description: 'output format [default: table]'}),
