@@ -37,111 +37,15 @@ import {basename, dirname, join} from 'node:path'
 import {humanDuration, sleep} from '../duration.js'
 import {CliError, ExitCode, toCliError, usageError} from '../errors.js'
 import {confirmDestructive} from '../prompts.js'
-import {formatRate, type Rate} from '../rate.js'
-import {type BulkRecord, type InputFormat, type InputSource, InputError, openInput, parseMap, readRecords} from './input.js'
+import {type InputSource, openInput, parseMap, readRecords} from './input.js'
 import {type DoneEntry, type JournalHeader, JournalWriter, type JournalState, checkJournalHeader, loadJournalState} from './journal.js'
 import {EndpointPacer} from './pacer.js'
-import {Progress, type ProgressMode} from './progress.js'
+import {Progress} from './progress.js'
+import {MAX_SHOWN, planLines, safePrepare, validate} from './plan.js'
 import {ReportWriter} from './report.js'
+import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
 
-export type Prepared<T> = {key: string; value: T} | {error: string} | {skip: string; key?: string}
-
-export interface Item<T> {
-  /** the row number in the input (1 = first data row) */
-  row: number
-  key: string
-  value: T
-}
-
-export interface Outcome {
-  status: 'ok' | 'skipped' | 'failed'
-  /** the id of the object created/changed/found */
-  id?: string
-  /** a Clerk error code (failed) */
-  code?: string
-  /** the error message (failed) or the reason (skipped) */
-  message?: string
-  /** the request may not have been processed (network, 5xx, 429): reconcile and send again */
-  retryable?: boolean
-}
-
-export interface BulkJob<T> {
-  /** e.g. `users import`: names the journal's job, the plan and the progress line */
-  name: string
-  /** the verb for the confirmation, e.g. `create users`, `ban users` */
-  action: string
-  /** default true; false for read-only jobs (no confirmation) */
-  mutating?: boolean
-  /** validate and shape one record (no requests here). */
-  prepare(record: BulkRecord, row: number): Prepared<T>
-  /** items per execute() call (a bulk endpoint's batch size); default 1 */
-  batchSize?: number
-  /** requests one execute() call makes, for the plan and the endpoint budget; default 1 */
-  requestsPerBatch?: number
-  /** an endpoint limit stricter than the instance rate (e.g. 25/hour): paced and shown in the plan */
-  budget?: {rate: Rate; label: string}
-  /** what to do with a second row with the same key: 'invalid' (default), 'skip', or 'allow' */
-  duplicates?: 'invalid' | 'skip' | 'allow'
-  /** do the work for a batch; one Outcome per item, in order. Throwing fails the whole batch with that error. */
-  execute(batch: Array<Item<T>>, ctx: {attempt: number}): Promise<Outcome[]>
-  /**
-   * A row was maybe sent (in flight when a run died, or a retryable failure): find out whether it took
-   * effect (e.g. look the user up by email) -> its Outcome, or undefined to send it again.
-   * Without it, such rows are simply sent again (fine for idempotent operations).
-   */
-  reconcile?(item: Item<T>): Promise<Outcome | undefined>
-  /** extra lines for the plan, e.g. `on conflict: skip (keyed by external_id, else email)` */
-  planNotes?: string[]
-}
-
-export interface BulkRunOptions {
-  /** a path, or '-' for stdin */
-  input: string
-  format?: InputFormat
-  /** --map field=Column specs */
-  map?: string[]
-  /** field name for `lines` input (default `id`) */
-  linesField?: string
-  validateOnly?: boolean
-  dryRun?: boolean
-  yes?: boolean
-  /** a person is at a terminal (may be asked) */
-  interactive: boolean
-  resume?: boolean
-  /** with --resume: send rows that failed before again too */
-  retryFailed?: boolean
-  skipInvalid?: boolean
-  journal?: string
-  report?: string
-  concurrency: number
-  /** attempts per row for retryable failures (default 3) */
-  maxAttempts?: number
-  /** where the requests go: the plan names it */
-  target: {apiUrl: string; instance: 'production' | 'development' | 'unknown'}
-  /** the limiter: estimateMs for the plan, stats for progress/summary (absent: no time estimate) */
-  limiter?: {estimateMs(requests: number): number; stats: {rateLimited: number; jobs: number}; rate?: Rate}
-  progress?: ProgressMode
-  /** a line for people (stderr) */
-  notify: (line: string) => void
-  stdin?: NodeJS.ReadableStream
-}
-
-export interface BulkResult {
-  job: string
-  total: number
-  ok: number
-  skipped: number
-  failed: number
-  invalid: number
-  /** rows not attempted (interrupted, or --validate-only/--dry-run) */
-  notRun: number
-  interrupted: boolean
-  journal?: string
-  report?: string
-  /** the exit code the command should end with */
-  exitCode: number
-  elapsedMs: number
-}
+export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, Prepared} from './types.js'
 
 /** Network errors, timeouts, 5xx and 429 may not have been processed: retry (after reconciling). */
 export function outcomeFromError(error: unknown): Outcome {
@@ -156,77 +60,6 @@ export function outcomeFromError(error: unknown): Outcome {
 export function defaultJournalPath(source: InputSource, job: string): string {
   if (!source.stdin) return join(dirname(source.path), `${basename(source.path)}.journal`)
   return `clerk-${job.replaceAll(/\W+/g, '-')}-${source.sha256.slice(0, 12)}.journal`
-}
-
-interface Validation {
-  valid: number
-  invalid: Map<number, {key: string; message: string}>
-  skip: Map<number, {key: string; message: string}>
-}
-
-const MAX_SHOWN = 10
-
-async function validate<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, map: Map<string, string>): Promise<Validation> {
-  const invalid = new Map<number, {key: string; message: string}>()
-  const skip = new Map<number, {key: string; message: string}>()
-  const seen = new Map<string, number>()
-  let valid = 0
-  try {
-    for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
-      const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
-      if ('error' in p) {
-        invalid.set(row, {key: '', message: p.error})
-        continue
-      }
-      if ('skip' in p) {
-        skip.set(row, {key: p.key ?? '', message: p.skip})
-        continue
-      }
-      const first = seen.get(p.key)
-      if (first !== undefined && (job.duplicates ?? 'invalid') !== 'allow') {
-        const message = `duplicate of row ${first} (same key ${p.key})`
-        if (job.duplicates === 'skip') skip.set(row, {key: p.key, message})
-        else invalid.set(row, {key: p.key, message})
-        continue
-      }
-      seen.set(p.key, row)
-      valid++
-    }
-  } catch (error) {
-    if (error instanceof InputError) throw usageError(`${source.label}: row ${error.row}: ${error.message}`)
-    throw error
-  }
-  return {valid, invalid, skip}
-}
-
-function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number): Prepared<T> {
-  try {
-    return job.prepare(record, row)
-  } catch (error) {
-    return {error: (error as Error).message}
-  }
-}
-
-function planLines<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, v: Validation, toSend: number, reconciles: number, already: number) {
-  const batch = job.batchSize ?? 1
-  const requests = Math.ceil(toSend / batch) * (job.requestsPerBatch ?? 1)
-  let ms = opts.limiter ? opts.limiter.estimateMs(requests + reconciles) : undefined
-  if (job.budget) ms = Math.max(ms ?? 0, EndpointPacer.estimateMs(job.budget.rate, requests))
-  const lines = [
-    `Plan: ${job.name} from ${source.label} (${source.format})`,
-    `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
-  ]
-  if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
-  if (reconciles) lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
-  lines.push(
-    `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
-    `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,
-  )
-  if (opts.limiter?.rate) lines.push(`  budget:    ${formatRate(opts.limiter.rate)}${job.budget ? `; ${job.budget.label}` : ''}`)
-  else if (job.budget) lines.push(`  budget:    ${job.budget.label}`)
-  if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
-  for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
-  return {lines, requests}
 }
 
 /** Run a bulk job end to end. Throws CliError for bad input or refused confirmation; returns the tally otherwise. */

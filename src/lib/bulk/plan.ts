@@ -1,0 +1,78 @@
+/** Before the first request: validate every row (job.prepare, duplicate keys) and describe the plan. */
+import {humanDuration} from '../duration.js'
+import {usageError} from '../errors.js'
+import {formatRate} from '../rate.js'
+import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
+import {EndpointPacer} from './pacer.js'
+import type {BulkJob, BulkRunOptions, Prepared} from './types.js'
+
+export interface Validation {
+  valid: number
+  invalid: Map<number, {key: string; message: string}>
+  skip: Map<number, {key: string; message: string}>
+}
+
+export const MAX_SHOWN = 10
+
+export async function validate<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, map: Map<string, string>): Promise<Validation> {
+  const invalid = new Map<number, {key: string; message: string}>()
+  const skip = new Map<number, {key: string; message: string}>()
+  const seen = new Map<string, number>()
+  let valid = 0
+  try {
+    for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
+      const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
+      if ('error' in p) {
+        invalid.set(row, {key: '', message: p.error})
+        continue
+      }
+      if ('skip' in p) {
+        skip.set(row, {key: p.key ?? '', message: p.skip})
+        continue
+      }
+      const first = seen.get(p.key)
+      if (first !== undefined && (job.duplicates ?? 'invalid') !== 'allow') {
+        const message = `duplicate of row ${first} (same key ${p.key})`
+        if (job.duplicates === 'skip') skip.set(row, {key: p.key, message})
+        else invalid.set(row, {key: p.key, message})
+        continue
+      }
+      seen.set(p.key, row)
+      valid++
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw usageError(`${source.label}: row ${error.row}: ${error.message}`)
+    throw error
+  }
+  return {valid, invalid, skip}
+}
+
+export function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number): Prepared<T> {
+  try {
+    return job.prepare(record, row)
+  } catch (error) {
+    return {error: (error as Error).message}
+  }
+}
+
+export function planLines<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, v: Validation, toSend: number, reconciles: number, already: number) {
+  const batch = job.batchSize ?? 1
+  const requests = Math.ceil(toSend / batch) * (job.requestsPerBatch ?? 1)
+  let ms = opts.limiter ? opts.limiter.estimateMs(requests + reconciles) : undefined
+  if (job.budget) ms = Math.max(ms ?? 0, EndpointPacer.estimateMs(job.budget.rate, requests))
+  const lines = [
+    `Plan: ${job.name} from ${source.label} (${source.format})`,
+    `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
+  ]
+  if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
+  if (reconciles) lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
+  lines.push(
+    `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
+    `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,
+  )
+  if (opts.limiter?.rate) lines.push(`  budget:    ${formatRate(opts.limiter.rate)}${job.budget ? `; ${job.budget.label}` : ''}`)
+  else if (job.budget) lines.push(`  budget:    ${job.budget.label}`)
+  if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
+  for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
+  return {lines, requests}
+}
