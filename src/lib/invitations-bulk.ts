@@ -8,7 +8,6 @@ import {type BulkJob, type BulkResult, type Item, type Outcome, type Prepared, r
 import type {Client} from './client.js'
 import type {Config} from './config.js'
 import {usageError} from './errors.js'
-import {humanDuration} from './duration.js'
 import {
   BULK_SIZE, INVITE_LIMITS, instanceSkipLists, orgSkipLists, type InstanceInviteDefaults, type InviteRow, type OrgInviteDefaults, type RowOutcome, instanceInviteBody, orgInviteBody,
   parseInviteRecord, pickInvitations, pickOrgInvitations, revokeInvitation, sendInvites,
@@ -17,73 +16,6 @@ import type {Page} from './orgs.js'
 import {type Rate, formatRate, parseRate} from './rate.js'
 
 const enc = encodeURIComponent
-
-/**
- * The runner paces each bulk request with a token bucket at `rate` (full at the start, as Clerk's hourly
- * budget is for a fresh instance) but waits silently. This mirror of that bucket, advanced at each
- * execute(), knows when the next request may leave; while every worker is waiting (nothing in flight)
- * and that is more than `minMs` away — or while the limiter is paused by a 429 — it prints a countdown.
- */
-export class BudgetCountdown {
-  private tokens: number
-  private last = Date.now()
-  private nextAt = 0
-  private inFlight = 0
-  private timer?: NodeJS.Timeout
-  private shownUntil = 0
-  private lastLine = 0
-
-  constructor(
-    private readonly rate: Rate,
-    private readonly label: string,
-    private readonly pausedUntil: () => number,
-    private readonly write: (text: string) => void,
-    private readonly tty = Boolean(process.stderr.isTTY),
-    private readonly minMs = 3000,
-  ) {
-    this.tokens = rate.limit
-  }
-
-  /** Wrap execute(): one token per request, as the runner's pacer takes it. */
-  async around<T>(fn: () => Promise<T>): Promise<T> {
-    const now = Date.now()
-    this.tokens = Math.min(this.rate.limit, this.tokens + ((now - this.last) * this.rate.limit) / this.rate.windowMs) - 1
-    this.last = now
-    this.nextAt = this.tokens >= 1 ? 0 : now + ((1 - this.tokens) * this.rate.windowMs) / this.rate.limit
-    this.inFlight++
-    this.timer ??= setInterval(() => this.tick(), 1000).unref()
-    try {
-      return await fn()
-    } finally {
-      this.inFlight--
-    }
-  }
-
-  private tick(): void {
-    const now = Date.now()
-    const paused = this.pausedUntil()
-    const until = Math.max(paused, this.inFlight === 0 ? this.nextAt : 0)
-    if (until - now < this.minMs && this.shownUntil <= now) return
-    if (until <= now) {
-      if (this.tty && this.shownUntil) this.write('\r\u001B[2K')
-      this.shownUntil = 0
-      return
-    }
-    const why = paused >= until ? 'rate limited (HTTP 429)' : `${this.label} (${formatRate(this.rate)})`
-    const text = `waiting for ${why}: ${humanDuration(until - now)} left, resuming at ${new Date(until).toLocaleTimeString()}`
-    if (this.tty) this.write(`\r\u001B[2K${text}`)
-    else if (this.shownUntil !== until || now - this.lastLine >= 10_000) {
-      this.write(`${text}\n`)
-      this.lastLine = now
-    }
-    this.shownUntil = until
-  }
-
-  stop(): void {
-    clearInterval(this.timer)
-    if (this.tty && this.shownUntil) this.write('\r\u001B[2K')
-  }
-}
 
 function asOutcome(o: RowOutcome): Outcome {
   return o
@@ -99,7 +31,6 @@ const prepareRow = (record: Record<string, unknown>, withRole: boolean, skip: (e
 export interface InviteJobOptions {
   /** requests per hour (or any window) of the bulk endpoint: Clerk's published limit unless overridden */
   budget: Rate
-  countdown?: BudgetCountdown
 }
 
 /** `orgs invite ORG --file`: rows -> POST /organizations/{id}/invitations/bulk, 10 a request. */
@@ -111,17 +42,16 @@ export function orgInviteJob(
   opts: InviteJobOptions,
 ): BulkJob<InviteRow> {
   const path = `/organizations/${enc(org.id)}/invitations`
-  const run = <T>(fn: () => Promise<T>) => (opts.countdown ? opts.countdown.around(fn) : fn())
   return {
     name: 'orgs invite',
     action: `invite people to ${org.slug}`,
     batchSize: BULK_SIZE,
     duplicates: 'skip',
-    budget: {rate: opts.budget, label: `POST /v1/organizations/{id}/invitations/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`},
+    budget: {rate: opts.budget, label: `POST /v1/organizations/{id}/invitations/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`, name: 'the organization invitation limit'},
     planNotes: [`skip:      ${skip.members.size} members and ${skip.pending.size} pending invitees of ${org.slug} are not invited again`],
     prepare: (record) => prepareRow(record, true, (e) => (skip.members.has(e) ? 'already a member' : skip.pending.has(e) ? 'already invited (pending invitation)' : undefined)),
     async execute(batch: Array<Item<InviteRow>>) {
-      const outcomes = await run(() => sendInvites(client, path, batch.map((i) => orgInviteBody(i.value, defaults)), pickOrgInvitations, 1))
+      const outcomes = await sendInvites(client, path, batch.map((i) => orgInviteBody(i.value, defaults)), pickOrgInvitations, 1)
       return outcomes.map(asOutcome)
     },
     /** A row that was in flight when a run stopped: its pending invitation, if the request got through. */
@@ -139,18 +69,17 @@ export function instanceInviteJob(
   skip: {users: Set<string>; pending: Set<string>},
   opts: InviteJobOptions & {since: number},
 ): BulkJob<InviteRow> {
-  const run = <T>(fn: () => Promise<T>) => (opts.countdown ? opts.countdown.around(fn) : fn())
   return {
     name: 'invitations create',
     action: 'invite people to sign up',
     batchSize: BULK_SIZE,
     duplicates: 'skip',
-    budget: {rate: opts.budget, label: `POST /v1/invitations/bulk ${formatRate(opts.budget)} (Clerk's invitation limit)`},
+    budget: {rate: opts.budget, label: `POST /v1/invitations/bulk ${formatRate(opts.budget)} (Clerk's invitation limit)`, name: 'the invitation limit'},
     planNotes: [`skip:      addresses of existing users (${skip.users.size} found)${defaults.ignoreExisting ? '' : ` and ${skip.pending.size} pending invitees`}`],
     prepare: (record) => prepareRow(record, false, (e) =>
       skip.users.has(e) ? 'already a user' : skip.pending.has(e) && !defaults.ignoreExisting ? 'already invited (pending invitation)' : undefined),
     async execute(batch) {
-      return (await run(() => sendInvites(client, '/invitations', batch.map((i) => instanceInviteBody(i.value, defaults)), pickInvitations, 1))).map(asOutcome)
+      return (await sendInvites(client, '/invitations', batch.map((i) => instanceInviteBody(i.value, defaults)), pickInvitations, 1)).map(asOutcome)
     },
     /** In flight when a run stopped: a pending invitation created since this run began means it got through. */
     async reconcile(item) {
@@ -202,24 +131,15 @@ function budgetFrom(text: string | undefined, published: Rate): Rate {
   }
 }
 
-async function runWithCountdown(run: FileRun, job: BulkJob<unknown>, countdown: BudgetCountdown): Promise<BulkResult> {
-  try {
-    // a bad address fails its own row only: invalid rows are reported as failed and the rest is sent
-    return await runBulk(job, {...bulkRunOptions(run.flags, run.cfg, run.client, run.notify), input: run.flags.file, skipInvalid: true})
-  } finally {
-    countdown.stop()
-  }
-}
-
-const countdownFor = (run: FileRun, budget: Rate, label: string) =>
-  new BudgetCountdown(budget, label, () => run.client.limiter.pausedUntilMs, (t) => process.stderr.write(t))
+/** A bad address fails its own row only: invalid rows are reported as failed and the rest is sent. */
+const runInviteJob = (run: FileRun, job: BulkJob<InviteRow>): Promise<BulkResult> =>
+  runBulk(job, {...bulkRunOptions(run.flags, run.cfg, run.client, run.notify), input: run.flags.file, skipInvalid: true})
 
 /** `orgs invite ORG --file`: skip lists (members, pending invitees), then the bulk run. */
 export async function inviteOrgFile(run: FileRun, org: {id: string; slug: string}, defaults: OrgInviteDefaults): Promise<BulkResult> {
   const budget = budgetFrom(run.flags['invite-limit'], INVITE_LIMITS.org.bulk)
   const skip = await orgSkipLists(run.client, org.id)
-  const countdown = countdownFor(run, budget, 'the organization invitation limit')
-  return runWithCountdown(run, orgInviteJob(run.client, org, defaults, skip, {budget, countdown}) as BulkJob<unknown>, countdown)
+  return runInviteJob(run, orgInviteJob(run.client, org, defaults, skip, {budget}))
 }
 
 /** `invitations create --file`: skip lists need the addresses, so the file is read once for them first. */
@@ -235,7 +155,5 @@ export async function inviteInstanceFile(run: FileRun, defaults: InstanceInviteD
     }
   }
   const skip = await instanceSkipLists(run.client, emails)
-  const countdown = countdownFor(run, budget, 'the invitation limit')
-  const job = instanceInviteJob(run.client, defaults, skip, {budget, countdown, since: Date.now() - 86_400_000})
-  return runWithCountdown(run, job as BulkJob<unknown>, countdown)
+  return runInviteJob(run, instanceInviteJob(run.client, defaults, skip, {budget, since: Date.now() - 86_400_000}))
 }

@@ -1,7 +1,6 @@
 import type {Client, Query} from './client.js'
 import {CliError, ExitCode, usageError} from './errors.js'
 import {type Columns, formatTime, isoTime} from './output/columns.js'
-import {paginate} from './paginate.js'
 
 /** An organization as BAPI returns it (snake_case). Only the fields the CLI reads are typed. */
 export interface BapiOrg {

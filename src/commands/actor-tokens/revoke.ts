@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {TICKET_DEFAULTS, revokeActorToken, ticketColumns} from '../../lib/admin.js'
+import {revokeActorToken, ticketColumns} from '../../lib/admin.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {printOne} from '../../lib/output/writer.js'
 

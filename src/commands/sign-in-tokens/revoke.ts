@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {TICKET_DEFAULTS, revokeSignInToken, ticketColumns} from '../../lib/admin.js'
+import {revokeSignInToken, ticketColumns} from '../../lib/admin.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {printOne} from '../../lib/output/writer.js'
 

@@ -69,7 +69,7 @@ export function bulkRunOptions(flags: BulkFlagValues, cfg: Config, client: Clien
     report: flags.report,
     concurrency: cfg.maxConcurrent,
     target: {apiUrl: cfg.apiUrl, instance: instanceKind(cfg.secretKey) as 'production' | 'development' | 'unknown'},
-    limiter: client ? {estimateMs: (n) => client.limiter.estimateMs(n), stats: client.limiter.stats, rate: cfg.rate} : undefined,
+    limiter: client ? {estimateMs: (n) => client.limiter.estimateMs(n), stats: client.limiter.stats, rate: cfg.rate, get pausedUntilMs() { return client.limiter.pausedUntilMs }} : undefined,
     progress: flags.progress as ProgressMode | undefined,
     notify,
   }

@@ -9,6 +9,7 @@ export class EndpointPacer {
   private tokens: number
   private last = Date.now()
   private queue: Promise<void> = Promise.resolve()
+  private resumeAt = 0
 
   constructor(readonly rate: Rate) {
     this.tokens = rate.limit
@@ -22,13 +23,21 @@ export class EndpointPacer {
         this.last = now
         if (this.tokens >= n) {
           this.tokens -= n
+          this.resumeAt = 0
           return
         }
-        await sleep(Math.ceil(((n - this.tokens) * this.rate.windowMs) / this.rate.limit))
+        const ms = Math.ceil(((n - this.tokens) * this.rate.windowMs) / this.rate.limit)
+        this.resumeAt = now + ms
+        await sleep(ms)
       }
     })
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  /** When the request waiting for the budget may leave (epoch ms), 0 when none is waiting. */
+  get waitingUntil(): number {
+    return this.resumeAt
   }
 
   /** Time to spend `requests` tokens from a full bucket. */

@@ -36,6 +36,7 @@ import {basename, dirname, join} from 'node:path'
 
 import {humanDuration, sleep} from '../duration.js'
 import {CliError, ExitCode, toCliError, usageError} from '../errors.js'
+import {formatRate} from '../rate.js'
 import {confirmDestructive} from '../prompts.js'
 import {type InputSource, openInput, parseMap, readRecords} from './input.js'
 import {type DoneEntry, type JournalHeader, JournalWriter, type JournalState, checkJournalHeader, loadJournalState} from './journal.js'
@@ -166,7 +167,14 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
     progress.tick()
   }
 
-  const progress = new Progress({label: job.name, total: Math.max(0, toRun), mode: opts.progress, rateLimited: () => opts.limiter?.stats.rateLimited ?? 0})
+  const pacer = job.budget ? new EndpointPacer(job.budget.rate) : undefined
+  const progress = new Progress({
+    label: job.name,
+    total: Math.max(0, toRun),
+    mode: opts.progress,
+    rateLimited: () => opts.limiter?.stats.rateLimited ?? 0,
+    waiting: () => longestWait(job, opts, pacer),
+  })
   let stopping = false
   let signals = 0
   const onSignal = (signal: NodeJS.Signals) => {
@@ -182,7 +190,6 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const pacer = job.budget ? new EndpointPacer(job.budget.rate) : undefined
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 3)
 
   async function runBatch(batch: Array<Item<T>>): Promise<void> {
@@ -292,6 +299,15 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
   result.exitCode = result.interrupted ? ExitCode.INTERRUPTED : result.failed > 0 ? ExitCode.PARTIAL : ExitCode.OK
   notify(summaryLine(result, opts.limiter?.stats))
   return result
+}
+
+/** What the run is waiting for, if anything: a 429 pause of the limiter, or the job's endpoint budget. */
+function longestWait<T>(job: BulkJob<T>, opts: BulkRunOptions, pacer: EndpointPacer | undefined): {until: number; why: string} | undefined {
+  const paused = opts.limiter?.pausedUntilMs ?? 0
+  const paced = pacer?.waitingUntil ?? 0
+  if (paused > 0 && paused >= paced) return {until: paused, why: 'rate limited (HTTP 429)'}
+  if (paced > 0 && job.budget) return {until: paced, why: `${job.budget.name ?? 'the endpoint limit'} (${formatRate(job.budget.rate)})`}
+  return undefined
 }
 
 function entry<T>(item: Item<T>, o: Outcome): Omit<DoneEntry, 't'> {

@@ -38,7 +38,7 @@ export interface BulkJob<T> {
   /** requests one execute() call makes, for the plan and the endpoint budget; default 1 */
   requestsPerBatch?: number
   /** an endpoint limit stricter than the instance rate (e.g. 25/hour): paced and shown in the plan */
-  budget?: {rate: Rate; label: string}
+  budget?: {rate: Rate; label: string; /** for the countdown: `waiting for <name> (50/1h)` */ name?: string}
   /** what to do with a second row with the same key: 'invalid' (default), 'skip', or 'allow' */
   duplicates?: 'invalid' | 'skip' | 'allow'
   /** do the work for a batch; one Outcome per item, in order. Throwing fails the whole batch with that error. */
@@ -78,7 +78,7 @@ export interface BulkRunOptions {
   /** where the requests go: the plan names it */
   target: {apiUrl: string; instance: 'production' | 'development' | 'unknown'}
   /** the limiter: estimateMs for the plan, stats for progress/summary (absent: no time estimate) */
-  limiter?: {estimateMs(requests: number): number; stats: {rateLimited: number; jobs: number}; rate?: Rate}
+  limiter?: {estimateMs(requests: number): number; stats: {rateLimited: number; jobs: number}; rate?: Rate; pausedUntilMs?: number}
   progress?: ProgressMode
   /** a line for people (stderr) */
   notify: (line: string) => void
