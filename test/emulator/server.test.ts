@@ -136,3 +136,14 @@ describe('state: control routes, export/import, persist, seed', () => {
     await big.stop()
   })
 })
+
+test('seeded sample users never signed in after now', async () => {
+  const emu = await startTestEmulator({rateLimit: 'off'})
+  emu.store.seedUsers(50)
+  const now = Date.now()
+  for (const u of emu.store.users.values()) {
+    expect(u.created_at as number).toBeLessThanOrEqual(now)
+    if (u.last_sign_in_at !== null) expect(u.last_sign_in_at as number).toBeLessThanOrEqual(now)
+  }
+  await emu.stop()
+})

@@ -23,6 +23,8 @@ export function buildSampleUsers(n: number, start = 0): JsonObject[] {
     const handle = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '')
     const created = now - (n - i) * 1000
     const email = emailObject(`${handle}${k}@example.com`, 'verified', created)
+    // every other user signed in at some point between creation and now (never in the future)
+    const signedIn = k % 2 === 0 ? created + Math.floor((now - created) / 2) : null
     out[i] = buildUser({
       id: newId('user'),
       emails: [email],
@@ -32,8 +34,8 @@ export function buildSampleUsers(n: number, start = 0): JsonObject[] {
       password_enabled: k % 3 !== 0,
       public_metadata: {plan: k % 4 === 0 ? 'pro' : 'free'},
       created_at: created,
-      last_sign_in_at: k % 2 === 0 ? created + 3_600_000 : null,
-      last_active_at: k % 2 === 0 ? created + 3_600_000 : null,
+      last_sign_in_at: signedIn,
+      last_active_at: signedIn,
     }, created)
   }
   return out
