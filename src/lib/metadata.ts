@@ -134,9 +134,16 @@ export async function editMetadata(options: {
   input: MetadataInput
   mode: 'merge' | 'replace'
   dryRun?: boolean
+  /** called with the plan before anything is sent (to show the diff) */
+  show?: (plan: MetadataPlan) => Promise<void>
+  /** --replace drops every key the new value lacks: asked, after the diff, before sending when it would remove any */
+  confirmRemoval?: (removed: Change[]) => Promise<void>
 }): Promise<MetadataEdit> {
   const plan = planMetadata(await options.read(), options.input, options.mode)
+  await options.show?.(plan)
   if (options.dryRun || plan.changes.length === 0) return {plan, sent: false}
+  const removed = plan.changes.filter((c) => c.change === 'removed')
+  if (options.mode === 'replace' && removed.length > 0) await options.confirmRemoval?.(removed)
   return {plan, sent: true, result: await options.send(plan)}
 }
 
@@ -174,8 +181,7 @@ export async function runMetadataEdit(
   label: string,
   options: Parameters<typeof editMetadata>[0] & {format: OutputFormat; select?: string[]; note: (m: string) => void},
 ): Promise<MetadataEdit> {
-  const edit = await editMetadata(options)
-  await printChanges(edit.plan.changes, {format: options.format, select: options.select})
+  const edit = await editMetadata({...options, show: (plan) => printChanges(plan.changes, {format: options.format, select: options.select})})
   const n = edit.plan.changes.length
   if (options.dryRun) options.note(`dry run: ${n} change(s) to ${label}, nothing sent`)
   else options.note(edit.sent ? `updated ${label}: ${n} change(s)` : `no changes to ${label}; nothing sent`)

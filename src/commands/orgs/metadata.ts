@@ -1,8 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
+import {instanceKind} from '../../lib/config.js'
 import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
 import {getOrg, sendOrgMetadata} from '../../lib/orgs.js'
+import {confirmDestructive} from '../../lib/prompts.js'
 
 export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
   static summary = "Merge (RFC 7386) or replace an organization's metadata, showing the diff; --dry-run sends nothing"
@@ -21,6 +23,7 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
     private: Flags.string({description: 'private metadata: JSON object or @file'}),
     replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
     'dry-run': Flags.boolean({description: 'show the diff and send nothing'}),
+    yes: Flags.boolean({char: 'y', description: 'with --replace: remove keys without asking (required without a terminal)'}),
   }
 
   async run(): Promise<void> {
@@ -34,6 +37,11 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
+      confirmRemoval: (removed) =>
+        confirmDestructive({interactive: this.cfg.interactive, yes: f.yes}, `remove ${removed.length} metadata key(s) of organization ${org.slug}`, {
+          production: instanceKind(this.cfg.secretKey) === 'production',
+          typed: org.slug,
+        }),
       format: this.format,
       select: this.selectedColumns,
       note: (msg) => this.note(msg),

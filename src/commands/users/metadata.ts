@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
-import {getUser, resolveUser, sendUserMetadata} from '../../lib/user-actions.js'
+import {confirmUserAction, getUser, resolveUser, sendUserMetadata} from '../../lib/user-actions.js'
 import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
 
 export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
@@ -33,7 +33,7 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
   async run(): Promise<void> {
     const f = this.flags
     if (f.file) return this.bulk()
-    const ctx = {interactive: this.cfg.interactive}
+    const ctx = {interactive: this.cfg.interactive, yes: f.yes}
     const input = await metadataInput(f, ctx)
     const client = await this.client()
     const target = await resolveUser(client, {id: this.args.id, email: f.email, externalId: f['external-id']}, ctx)
@@ -43,6 +43,7 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
+      confirmRemoval: (removed) => confirmUserAction(client, ctx, `remove ${removed.length} metadata key(s) of`, target),
       format: this.format,
       select: this.selectedColumns,
       note: (msg) => this.note(msg),

@@ -110,7 +110,12 @@ describe('clerk orgs metadata', () => {
     expect(changes.map((c: {path: string; change: string}) => `${c.path} ${c.change}`).sort())
       .toEqual(['private_metadata.crm added', 'public_metadata.limits.sso changed', 'public_metadata.plan changed'])
     expect(emu.store.collection('organizations').get(org.id)).toMatchObject({public_metadata: {plan: 'pro', limits: {seats: 5, sso: true}}, private_metadata: {crm: '42'}})
-    await json('orgs', 'metadata', org.id, '--public', '{"only":1}', '--replace')
+    // --replace drops plan and limits: without a terminal that needs --yes, and nothing is sent
+    const refused = await cli('orgs', 'metadata', org.id, '--public', '{"only":1}', '--replace')
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/remove 2 metadata key\(s\) of organization meta/)
+    expect(emu.store.collection('organizations').get(org.id)!.public_metadata).toMatchObject({plan: 'pro'})
+    await json('orgs', 'metadata', org.id, '--public', '{"only":1}', '--replace', '--yes')
     expect(emu.store.collection('organizations').get(org.id)!.public_metadata).toEqual({only: 1})
     expect((await cli('orgs', 'metadata', 'meta')).code).toBe(2)
   })

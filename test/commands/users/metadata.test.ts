@@ -71,8 +71,16 @@ describe('clerk users metadata', () => {
   it('--replace: PUT, the field replaced whole (from @file); -o csv / ndjson', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'meta-')), 'unsafe.json')
     writeFileSync(file, '{"theme":"dark"}')
+    const args = ['users', 'metadata', id, '--public', '{"plan":"team"}', '--unsafe', `@${file}`, '--replace', '-o', 'csv']
+    // --replace would drop public_metadata.limits: without a terminal that needs --yes, and nothing is written
+    const refused = emu.requests.length
+    const no = await runCli(args, {env})
+    expect(no.code).toBe(2)
+    expect(no.stderr).toMatch(/remove 1 metadata key\(s\) of user/)
+    expect(no.stderr).toMatch(/--yes/)
+    expect(writes(refused)).toEqual([])
     const from = emu.requests.length
-    const r = await runCli(['users', 'metadata', id, '--public', '{"plan":"team"}', '--unsafe', `@${file}`, '--replace', '-o', 'csv'], {env})
+    const r = await runCli([...args, '--yes'], {env})
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.split(/\r?\n/).slice(0, 4)).toEqual([
       'field,path,change,before,after',
