@@ -8,10 +8,11 @@ import {type BulkJob, type BulkResult, type Item, type Outcome, type Prepared, r
 import type {Client} from './client.js'
 import type {Config} from './config.js'
 import {usageError} from './errors.js'
+import {BULK_SIZE, INVITE_LIMITS, revokeInvitation} from './invitations.js'
 import {
-  BULK_SIZE, INVITE_LIMITS, instanceSkipLists, orgSkipLists, type InstanceInviteDefaults, type InviteRow, type OrgInviteDefaults, type RowOutcome, instanceInviteBody, orgInviteBody,
-  parseInviteRecord, pickInvitations, pickOrgInvitations, revokeInvitation, sendInvites,
-} from './invitations.js'
+  instanceSkipLists, orgSkipLists, type InstanceInviteDefaults, type InviteRow, type OrgInviteDefaults, type RowOutcome, instanceInviteBody, orgInviteBody,
+  parseInviteRecord, pickInvitations, pickOrgInvitations, sendInvites,
+} from './invites.js'
 import type {Page} from './orgs.js'
 import {type Rate, formatRate, parseRate} from './rate.js'
 

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {bulkFlags} from '../../lib/bulk/flags.js'
 import {ClerkCommand} from '../../lib/command.js'
 import {usageError} from '../../lib/errors.js'
-import {finishInvites, instanceInviteBody, instanceSkipLists, inviteEmails, pickInvitations, resultColumns, sendInvites} from '../../lib/invitations.js'
+import {finishInvites, instanceInviteBody, instanceSkipLists, inviteEmails, pickInvitations, resultColumns, sendInvites} from '../../lib/invites.js'
 import {parseJsonObject} from '../../lib/orgs.js'
 import {printList} from '../../lib/output/writer.js'
 
