@@ -4,6 +4,7 @@ import type {Client} from './client.js'
 import {type Config, type ConfigFlags, OUTPUT_FORMATS, type OutputFormat, instanceKind, resolveConfig} from './config.js'
 import {CliError, ExitCode, toCliError} from './errors.js'
 import {maskSecret, redact} from './mask.js'
+import {confirmDestructive} from './prompts.js'
 import {productionMarker} from './output/tty.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ClerkCommand)['baseFlags'] & T['flags']>
@@ -89,6 +90,15 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       return client
     })()
     return this.clientPromise
+  }
+
+  /**
+   * Confirm a destructive action (src/lib/prompts.ts): asked at a terminal, typed out with a production key,
+   * `--yes` required otherwise.
+   */
+  protected confirm(message: string, options: {typed: string; yes?: boolean}): Promise<void> {
+    const production = instanceKind(this.cfg.secretKey) === 'production'
+    return confirmDestructive({interactive: this.cfg.interactive, yes: options.yes}, message, {production, typed: options.typed})
   }
 
   /** A line for people on stderr (never stdout, which carries data only). */

@@ -1,9 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
-import {instanceKind} from '../../lib/config.js'
 import {removeIdentifier, resolveIdentifier} from '../../lib/identifiers.js'
-import {confirmDestructive} from '../../lib/prompts.js'
 import {printDeleted} from '../../lib/resources.js'
 
 export default class AllowlistRemove extends ClerkCommand<typeof AllowlistRemove> {
@@ -16,10 +14,7 @@ export default class AllowlistRemove extends ClerkCommand<typeof AllowlistRemove
   async run(): Promise<void> {
     const client = await this.client()
     const id = await resolveIdentifier(client, 'allowlist', this.args.identifier)
-    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `remove ${this.args.identifier} from the allow-list`, {
-      production: instanceKind(this.cfg.secretKey) === 'production',
-      typed: this.args.identifier,
-    })
+    await this.confirm(`remove ${this.args.identifier} from the allow-list`, {typed: this.args.identifier, yes: this.flags.yes})
     await printDeleted(await removeIdentifier(client, 'allowlist', id), this.format)
   }
 }

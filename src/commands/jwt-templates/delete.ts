@@ -1,10 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
-import {instanceKind} from '../../lib/config.js'
 import {deleteTemplate} from '../../lib/jwt-templates.js'
 import {printDeleted} from '../../lib/resources.js'
-import {confirmDestructive} from '../../lib/prompts.js'
 
 export default class JwtTemplatesDelete extends ClerkCommand<typeof JwtTemplatesDelete> {
   static summary = 'Delete a JWT template'
@@ -14,8 +12,7 @@ export default class JwtTemplatesDelete extends ClerkCommand<typeof JwtTemplates
   static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 
   async run(): Promise<void> {
-    const production = instanceKind(this.cfg.secretKey) === 'production'
-    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `delete JWT template ${this.args.id}`, {production, typed: this.args.id})
+    await this.confirm(`delete JWT template ${this.args.id}`, {typed: this.args.id, yes: this.flags.yes})
     await printDeleted(await deleteTemplate(await this.client(), this.args.id), this.format)
   }
 }

@@ -1,10 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
-import {instanceKind} from '../../lib/config.js'
 import {printOne} from '../../lib/output/writer.js'
 import {deleteOrg, getOrg} from '../../lib/orgs.js'
-import {confirmDestructive} from '../../lib/prompts.js'
 
 export default class OrgsDelete extends ClerkCommand<typeof OrgsDelete> {
   static summary = 'Delete an organization with its memberships and invitations'
@@ -16,9 +14,7 @@ export default class OrgsDelete extends ClerkCommand<typeof OrgsDelete> {
   async run(): Promise<void> {
     const client = await this.client()
     const org = await getOrg(client, this.args.org, true)
-    const production = instanceKind(this.cfg.secretKey) === 'production'
-    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes},
-      `delete organization ${org.name} (${org.slug}, ${org.members_count ?? '?'} members)`, {production, typed: org.slug})
+    await this.confirm(`delete organization ${org.name} (${org.slug}, ${org.members_count ?? '?'} members)`, {typed: org.slug, yes: this.flags.yes})
     const res = await deleteOrg(client, org.id)
     this.note(`deleted organization ${org.id} (${org.slug})`)
     if (this.format !== 'table') await printOne(res, {format: this.format, columns: {id: {header: 'ID', get: (r) => r.id}}, defaults: ['id']})

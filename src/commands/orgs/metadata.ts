@@ -1,10 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/command.js'
-import {instanceKind} from '../../lib/config.js'
 import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
 import {getOrg, sendOrgMetadata} from '../../lib/orgs.js'
-import {confirmDestructive} from '../../lib/prompts.js'
 
 export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
   static summary = "Merge (RFC 7386) or replace an organization's metadata, showing the diff; --dry-run sends nothing"
@@ -37,11 +35,7 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
-      confirmRemoval: (removed) =>
-        confirmDestructive({interactive: this.cfg.interactive, yes: f.yes}, `remove ${removed.length} metadata key(s) of organization ${org.slug}`, {
-          production: instanceKind(this.cfg.secretKey) === 'production',
-          typed: org.slug,
-        }),
+      confirmRemoval: (removed) => this.confirm(`remove ${removed.length} metadata key(s) of organization ${org.slug}`, {typed: org.slug, yes: f.yes}),
       format: this.format,
       select: this.selectedColumns,
       note: (msg) => this.note(msg),

@@ -2,8 +2,6 @@ import {Args, Flags} from '@oclif/core'
 
 import {deleteRedirectUrl} from '../../lib/admin.js'
 import {ClerkCommand} from '../../lib/command.js'
-import {instanceKind} from '../../lib/config.js'
-import {confirmDestructive} from '../../lib/prompts.js'
 import {printDeleted} from '../../lib/resources.js'
 
 export default class RedirectUrlsDelete extends ClerkCommand<typeof RedirectUrlsDelete> {
@@ -14,8 +12,7 @@ export default class RedirectUrlsDelete extends ClerkCommand<typeof RedirectUrls
   static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 
   async run(): Promise<void> {
-    const production = instanceKind(this.cfg.secretKey) === 'production'
-    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `delete redirect URL ${this.args.id}`, {production, typed: this.args.id})
+    await this.confirm(`delete redirect URL ${this.args.id}`, {typed: this.args.id, yes: this.flags.yes})
     await printDeleted(await deleteRedirectUrl(await this.client(), this.args.id), this.format)
   }
 }

@@ -1,10 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/command.js'
-import {instanceKind} from '../../../lib/config.js'
 import {printOne} from '../../../lib/output/writer.js'
 import {memberColumns, removeMember} from '../../../lib/orgs.js'
-import {confirmDestructive} from '../../../lib/prompts.js'
 
 export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRemove> {
   static summary = 'Remove a member from an organization'
@@ -19,8 +17,7 @@ export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRe
 
   async run(): Promise<void> {
     const {org, user} = this.args
-    await confirmDestructive({interactive: this.cfg.interactive, yes: this.flags.yes}, `remove ${user} from ${org}`,
-      {production: instanceKind(this.cfg.secretKey) === 'production', typed: user})
+    await this.confirm(`remove ${user} from ${org}`, {typed: user, yes: this.flags.yes})
     const m = await removeMember(await this.client(), org, user)
     this.note(`removed ${m.public_user_data?.identifier ?? user} from ${m.organization.slug}`)
     const columns = memberColumns(this.format)
