@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {formatHead, paginateAll, prepareApiRequest} from '../lib/api.js'
-import {ClerkCommand} from '../lib/command.js'
-import {toCliError} from '../lib/errors.js'
+import {formatHead, paginateAll, prepareApiRequest} from '../lib/raw-api/request.js'
+import {ClerkCommand} from '../lib/oclif/command.js'
+import {toCliError} from '../lib/util/errors.js'
 import {out, printList} from '../lib/output/writer.js'
 
 export default class Api extends ClerkCommand<typeof Api> {
@@ -54,7 +54,7 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
     if (typeof res.data === 'string') await out(res.data && !res.data.endsWith('\n') ? `${res.data}\n` : res.data)
     else await out(`${ndjson ? JSON.stringify(res.data) : JSON.stringify(res.data, null, 2)}\n`)
     if (res.status >= 400) {
-      const {apiErrorFrom} = await import('../lib/client.js')
+      const {apiErrorFrom} = await import('../lib/http/client.js')
       throw toCliError(apiErrorFrom(res))
     }
   }

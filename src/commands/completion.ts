@@ -1,7 +1,7 @@
 import {Args, Command} from '@oclif/core'
 
-import {ClerkCommand} from '../lib/command.js'
-import {INSTALL_HINTS, SHELLS, type CompletionCommand, type Shell, completionScript} from '../lib/completion.js'
+import {ClerkCommand} from '../lib/oclif/command.js'
+import {INSTALL_HINTS, SHELLS, type CompletionCommand, type Shell, completionScript} from '../lib/oclif/completion.js'
 import {out} from '../lib/output/writer.js'
 
 export default class Completion extends ClerkCommand<typeof Completion> {

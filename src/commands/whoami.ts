@@ -1,7 +1,7 @@
-import {ClerkCommand} from '../lib/command.js'
-import {CliError, ExitCode} from '../lib/errors.js'
+import {ClerkCommand} from '../lib/oclif/command.js'
+import {CliError, ExitCode} from '../lib/util/errors.js'
 import {printOne} from '../lib/output/writer.js'
-import {type WhoAmI, checkKey, describeConfig} from '../lib/whoami.js'
+import {type WhoAmI, checkKey, describeConfig} from '../lib/config/whoami.js'
 
 const col = (key: keyof WhoAmI, header: string) => ({header, get: (w: WhoAmI) => w[key]})
 const columns = {

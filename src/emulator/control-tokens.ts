@@ -8,14 +8,14 @@
  * Session tokens are signed with the instance key served at /v1/jwks; machine tokens (ak_, mt_, oat_) are
  * stored so that /api_keys/verify, /m2m_tokens/verify and /oauth_applications/access_tokens/verify accept them.
  */
-import {ApiError} from './errors.js'
+import {ErrorResponse} from './errors.js'
 import {ok, type Router} from './router.js'
 import type {Store} from './store.js'
 import {MACHINE_COLLECTIONS, type MachineTokenType, mintMachineToken, mintSessionToken, signingKeyFrom} from './tokens.js'
 
 const TYPES = ['session_token', 'api_key', 'm2m_token', 'oauth_token'] as const
 
-const bad = (message: string) => new ApiError(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
+const bad = (message: string) => new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function field<T>(body: Record<string, any>, name: string, type: 'string' | 'number' | 'boolean' | 'object' | 'string[]'): T | undefined {
@@ -59,7 +59,7 @@ export function registerTokenControl(r: Router, issuer: () => string): void {
       })
       return ok({object: 'emulator_token', token_type: type, token, claims, jwt_key: key.publicKeyPem})
     } catch (error) {
-      if (error instanceof ApiError) throw error
+      if (error instanceof ErrorResponse) throw error
       throw bad((error as Error).message)
     }
   })

@@ -10,10 +10,10 @@
  *   POST   /__emulator/rate-limit  body: {rate: "100/10s" | "off"} (the instance rate), or
  *                                   {rule: "org_invitations_bulk", rate: "5/2s"} (one named rule of ratelimit.ts)
  */
-import {parseRate, type Rate} from '../lib/rate.js'
-import {ApiError} from './errors.js'
+import {parseEmulatorRate, type Rate} from './rates.js'
+import {ErrorResponse} from './errors.js'
 import type {FaultSet, FaultSpec} from './faults.js'
-import type {RequestLogEntry} from './server.js'
+import type {RequestLogEntry} from './request-log.js'
 import {ok, Router} from './router.js'
 import type {EmulatorState, Store} from './store.js'
 
@@ -27,13 +27,13 @@ export interface ControlTarget {
 }
 
 const bad = (message: string) =>
-  new ApiError(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
+  new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
 
 function guard<T>(fn: () => T): T {
   try {
     return fn()
   } catch (error) {
-    if (error instanceof ApiError) throw error
+    if (error instanceof ErrorResponse) throw error
     throw bad((error as Error).message)
   }
 }
@@ -68,10 +68,10 @@ export function controlRouter(emu: ControlTarget): Router {
     if (typeof rate !== 'string') throw bad('rate must be a string such as "100/10s" or "off"')
     if (typeof body.rule === 'string') {
       const rule = body.rule
-      guard(() => emu.setRuleRate?.(rule, parseRate(rate)))
+      guard(() => emu.setRuleRate?.(rule, parseEmulatorRate(rate)))
       return ok({rule, rate})
     }
-    guard(() => emu.setRateLimit(rate === 'off' ? 'off' : parseRate(rate)))
+    guard(() => emu.setRateLimit(rate === 'off' ? 'off' : parseEmulatorRate(rate)))
     return ok({rate})
   })
   return r

@@ -16,7 +16,7 @@ export interface ClerkErrorBody {
   clerk_trace_id: string
 }
 
-export class ApiError extends Error {
+export class ErrorResponse extends Error {
   constructor(
     readonly status: number,
     readonly errors: ClerkErrorItem[],
@@ -39,36 +39,36 @@ const item = (code: string, message: string, longMessage: string, meta?: Record<
 
 /** 401 when the Authorization header is absent or not `Bearer <key>`. */
 export const authMissing = () =>
-  new ApiError(401, [item('authentication_invalid', 'Invalid authentication',
+  new ErrorResponse(401, [item('authentication_invalid', 'Invalid authentication',
     'Unable to authenticate the request, you need to supply an active API key')])
 
 /** 401 when a key is sent but is not this instance's secret key (the code @clerk/backend checks for). */
 export const keyInvalid = () =>
-  new ApiError(401, [item('clerk_key_invalid', 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
+  new ErrorResponse(401, [item('clerk_key_invalid', 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
     'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.')])
 
-export const notFound = () => new ApiError(404, [item('resource_not_found', 'not found', 'Resource not found')])
+export const notFound = () => new ErrorResponse(404, [item('resource_not_found', 'not found', 'Resource not found')])
 
 export const tooManyRequests = (retryAfter: number | string) =>
-  new ApiError(429, [item('too_many_requests', 'Too many requests', 'Too many requests, please retry later')], {
+  new ErrorResponse(429, [item('too_many_requests', 'Too many requests', 'Too many requests, please retry later')], {
     'Retry-After': String(retryAfter),
   })
 
 export const badRequestBody = () =>
-  new ApiError(400, [item('request_body_invalid', 'Request body invalid',
+  new ErrorResponse(400, [item('request_body_invalid', 'Request body invalid',
     'The request body is invalid. Please consult the API documentation for more information.')])
 
 export const formatInvalid = (param: string, longMessage: string) =>
-  new ApiError(422, [item('form_param_format_invalid', 'is invalid', longMessage, {param_name: param})])
+  new ErrorResponse(422, [item('form_param_format_invalid', 'is invalid', longMessage, {param_name: param})])
 
 export const valueInvalid = (param: string, longMessage: string) =>
-  new ApiError(422, [item('form_param_value_invalid', 'is invalid', longMessage, {param_name: param})])
+  new ErrorResponse(422, [item('form_param_value_invalid', 'is invalid', longMessage, {param_name: param})])
 
 export const paramUnknown = (param: string) =>
-  new ApiError(422, [item('form_param_unknown', 'is unknown', `${param} is not a valid parameter for this request.`, {param_name: param})])
+  new ErrorResponse(422, [item('form_param_unknown', 'is unknown', `${param} is not a valid parameter for this request.`, {param_name: param})])
 
 export const paramMissing = (param: string, longMessage = `${param} must be included.`) =>
-  new ApiError(422, [item('form_param_missing', 'missing', longMessage, {param_name: param})])
+  new ErrorResponse(422, [item('form_param_missing', 'missing', longMessage, {param_name: param})])
 
 const TAKEN: Record<string, string> = {
   email_address: 'That email address is taken. Please try another.',
@@ -79,10 +79,10 @@ const TAKEN: Record<string, string> = {
 }
 
 export const identifierExists = (param: string) =>
-  new ApiError(422, [item('form_identifier_exists', TAKEN[param] ?? 'That identifier is taken.', TAKEN[param] ?? 'That identifier is taken.', {param_name: param})])
+  new ErrorResponse(422, [item('form_identifier_exists', TAKEN[param] ?? 'That identifier is taken.', TAKEN[param] ?? 'That identifier is taken.', {param_name: param})])
 
 export const passwordTooShort = () =>
-  new ApiError(422, [item('form_password_length_too_short', 'Passwords must be 8 characters or more.',
+  new ErrorResponse(422, [item('form_password_length_too_short', 'Passwords must be 8 characters or more.',
     'Passwords must be 8 characters or more.', {param_name: 'password'})])
 
 const STATUS_ERRORS: Record<number, [string, string, string]> = {
@@ -100,7 +100,7 @@ const STATUS_ERRORS: Record<number, [string, string, string]> = {
 }
 
 /** A Clerk-shaped error for an arbitrary status (used by injected faults). */
-export function errorForStatus(status: number, headers: Record<string, string> = {}): ApiError {
+export function errorForStatus(status: number, headers: Record<string, string> = {}): ErrorResponse {
   const [code, message, longMessage] = STATUS_ERRORS[status] ?? (status >= 500 ? STATUS_ERRORS[500] : STATUS_ERRORS[400])
-  return new ApiError(status, [item(code, message, longMessage)], headers)
+  return new ErrorResponse(status, [item(code, message, longMessage)], headers)
 }

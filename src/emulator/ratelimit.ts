@@ -4,7 +4,7 @@
  * matching bucket has a token; a rejected request consumes nothing. Buckets start full (capacity =
  * limit) and refill continuously at limit / window.
  */
-import type {Rate} from '../lib/rate.js'
+import type {Rate} from './rates.js'
 import {compilePattern} from './router.js'
 
 interface RuleBase {

@@ -6,10 +6,11 @@
 import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
-import {defaultRateForKey, type Rate} from '../lib/rate.js'
+import {instanceRateForKey, type Rate} from './rates.js'
+import type {RequestLogEntry} from './request-log.js'
 import {controlRouter} from './control.js'
 import {registerTokenControl} from './control-tokens.js'
-import {ApiError, authMissing, badRequestBody, errorForStatus, keyInvalid, notFound, tooManyRequests} from './errors.js'
+import {ErrorResponse, authMissing, badRequestBody, errorForStatus, keyInvalid, notFound, tooManyRequests} from './errors.js'
 import {FaultSet, type FaultSpec} from './faults.js'
 import {base62} from './ids.js'
 import {RateLimiter, defaultRules, retryAfterSeconds} from './ratelimit.js'
@@ -20,7 +21,8 @@ import {generateSigningKey, type SigningKey, signingKeyFrom} from './tokens.js'
 
 export type {EmulatorState} from './store.js'
 export type {FaultSpec} from './faults.js'
-export type {Rate} from '../lib/rate.js'
+export type {Rate} from './rates.js'
+export type {RequestLogEntry} from './request-log.js'
 
 export interface EmulatorOptions {
   /** Default 0 (an ephemeral port). */
@@ -45,17 +47,6 @@ export interface EmulatorOptions {
   recordBodies?: boolean
   /** Keep at most this many log entries (oldest dropped). Default 100 000. */
   logLimit?: number
-}
-
-export interface RequestLogEntry {
-  method: string
-  path: string
-  query: Record<string, string | string[]>
-  /** 0 when no response was sent (a 'reset' or 'hang' fault). */
-  status: number
-  startedAt: number
-  endedAt: number
-  body?: unknown
 }
 
 export interface Emulator {
@@ -106,9 +97,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   else if (opts.seed) store.import(loadState(opts.seed))
   store.signingKey ??= generateSigningKey()
 
-  const rate = opts.rateLimit ?? defaultRateForKey(secretKey)
+  const rate = opts.rateLimit ?? instanceRateForKey(secretKey)
   const clock = opts.clock ?? Date.now
-  const limiter = new RateLimiter(defaultRules(rate === 'off' ? defaultRateForKey(secretKey) : rate))
+  const limiter = new RateLimiter(defaultRules(rate === 'off' ? instanceRateForKey(secretKey) : rate))
   if (rate === 'off') limiter.setInstanceRate('off')
   for (const [name, r] of Object.entries(opts.ruleRates ?? {})) limiter.setRuleRate(name, r)
   const faults = new FaultSet()
@@ -140,7 +131,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
 
   const errorReply = (e: unknown): Reply => {
-    const err = e instanceof ApiError ? e : errorForStatus(500)
+    const err = e instanceof ErrorResponse ? e : errorForStatus(500)
     return {status: err.status, body: err.body(), headers: err.headers}
   }
 

@@ -5,6 +5,9 @@
  */
 import {buildSampleUsers} from './users/sample.js'
 import {USER_INDEXES} from './users/model.js'
+import type {Indexer, JsonObject} from './json.js'
+
+export type {Indexer, Json, JsonObject} from './json.js'
 
 export interface StoredSigningKey {
   kid: string
@@ -18,8 +21,6 @@ export interface EmulatorState {
   users?: Record<string, unknown>[]
   [collection: string]: unknown
 }
-
-export type Indexer<T> = (obj: T) => string[]
 
 export class Collection<T extends {id: string}> {
   private items = new Map<string, T>()
@@ -81,9 +82,6 @@ export class Collection<T extends {id: string}> {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = Record<string, any>
-export type JsonObject = Json & {id: string}
 
 export class Store {
   private collections = new Map<string, Collection<JsonObject>>()

@@ -3,8 +3,8 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
-import {buildApiIndex} from '../../src/lib/api-index.js'
-import {buildFields, buildQuery, checkOperation, loadOperations, normalizePath, prepareApiRequest, suggestPaths} from '../../src/lib/api.js'
+import {buildApiIndex} from '../../src/lib/raw-api/operations.js'
+import {buildFields, buildQuery, checkOperation, loadOperations, normalizePath, prepareApiRequest, suggestPaths} from '../../src/lib/raw-api/request.js'
 import {ROOT} from '../helpers/cli.js'
 
 const files: Record<string, string> = {'meta.txt': 'hello'}

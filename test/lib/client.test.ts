@@ -2,8 +2,8 @@
 // spawned-process tests in limiter.test.ts prove the production path).
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {type Client, getClient} from '../../src/lib/client.js'
-import {resolveConfig} from '../../src/lib/config.js'
+import {type Client, getClient} from '../../src/lib/http/client.js'
+import {resolveConfig} from '../../src/lib/config/resolve.js'
 import {startTestEmulator} from '../helpers/emulator.js'
 
 let emu: Awaited<ReturnType<typeof startTestEmulator>>

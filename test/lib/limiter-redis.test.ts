@@ -5,10 +5,10 @@
 import {Redis} from 'ioredis'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
-import {createLimiter} from '../../src/lib/client.js'
-import type {Config} from '../../src/lib/config.js'
-import {Limiter} from '../../src/lib/limiter.js'
-import {connectSharedBudget, displayUrl, instanceId} from '../../src/lib/limiter-redis.js'
+import {createLimiter} from '../../src/lib/http/client.js'
+import type {Config} from '../../src/lib/config/resolve.js'
+import {Limiter} from '../../src/lib/http/limiter.js'
+import {connectSharedBudget, displayUrl, instanceId} from '../../src/lib/http/shared-budget.js'
 import {NO_REDIS_MESSAGE, type TestRedis, hasRedisServer, startRedis} from '../helpers/redis.js'
 
 if (!hasRedisServer) console.warn(NO_REDIS_MESSAGE)

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 
-import {diffJson, editMetadata, formatDiff, type JsonValue, mergePatch, parseJsonObject, planMetadata} from '../../src/lib/metadata.js'
+import {diffJson, editMetadata, formatDiff, type JsonValue, mergePatch, parseJsonObject, planMetadata} from '../../src/lib/resources/metadata.js'
 
 describe('mergePatch (RFC 7386)', () => {
   // Every example of RFC 7386, Appendix A.

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {TICKET_DEFAULTS, createActorToken, ticketColumns} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {TICKET_DEFAULTS, createActorToken, ticketColumns} from '../../lib/resources/tokens.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCreate> {

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {filterOperations, loadOperations} from '../../lib/api.js'
-import type {Operation} from '../../lib/api-index.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {filterOperations, loadOperations} from '../../lib/raw-api/request.js'
+import type {Operation} from '../../lib/raw-api/operations.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
 const columns = {

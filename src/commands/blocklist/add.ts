@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {IDENTIFIER_DEFAULTS, addIdentifier, identifierColumns} from '../../lib/identifiers.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {IDENTIFIER_DEFAULTS, addIdentifier, identifierColumns} from '../../lib/resources/allowlist-blocklist.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class BlocklistAdd extends ClerkCommand<typeof BlocklistAdd> {

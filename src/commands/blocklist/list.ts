@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {IDENTIFIER_DEFAULTS, identifierColumns, listIdentifiers} from '../../lib/identifiers.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {IDENTIFIER_DEFAULTS, identifierColumns, listIdentifiers} from '../../lib/resources/allowlist-blocklist.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class BlocklistList extends ClerkCommand<typeof BlocklistList> {

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {removeIdentifier, resolveIdentifier} from '../../lib/identifiers.js'
-import {printDeleted} from '../../lib/resources.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {removeIdentifier, resolveIdentifier} from '../../lib/resources/allowlist-blocklist.js'
+import {printDeleted} from '../../lib/resources/rows.js'
 
 export default class BlocklistRemove extends ClerkCommand<typeof BlocklistRemove> {
   static summary = 'Remove an identifier from the block-list (by id or by the identifier itself)'

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {CliError, ExitCode} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {CliError, ExitCode} from '../../lib/util/errors.js'
 import {out} from '../../lib/output/writer.js'
-import {shownValue} from '../../lib/profile-admin.js'
-import {PROFILE_KEYS, type ProfileKey, readProfiles, targetProfileName} from '../../lib/profiles.js'
+import {shownValue} from '../../lib/config/profile-settings.js'
+import {PROFILE_KEYS, type ProfileKey, readProfiles, targetProfileName} from '../../lib/config/profiles-file.js'
 
 export default class ConfigGet extends ClerkCommand<typeof ConfigGet> {
   static resolvesConfig = false

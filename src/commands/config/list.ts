@@ -1,7 +1,7 @@
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
-import {type ProfileRow, profileRows} from '../../lib/profile-admin.js'
-import {profilesPath, readProfiles} from '../../lib/profiles.js'
+import {type ProfileRow, profileRows} from '../../lib/config/profile-settings.js'
+import {profilesPath, readProfiles} from '../../lib/config/profiles-file.js'
 
 const columns = {
   name: {header: 'PROFILE', get: (r: ProfileRow) => (r.current ? `* ${r.name}` : `  ${r.name}`)},

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {removeProfile} from '../../lib/profile-admin.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {removeProfile} from '../../lib/config/profile-settings.js'
 
 export default class ConfigRemove extends ClerkCommand<typeof ConfigRemove> {
   static resolvesConfig = false

@@ -1,11 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {isInteractive} from '../../lib/config.js'
-import {setSetting, shownValue, unsetSetting} from '../../lib/profile-admin.js'
-import {PROFILE_KEYS, type ProfileKey, readProfiles, targetProfileName} from '../../lib/profiles.js'
-import {promptFor} from '../../lib/prompts.js'
-import {readStdin} from '../../lib/stdin.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {isInteractive} from '../../lib/config/resolve.js'
+import {setSetting, shownValue, unsetSetting} from '../../lib/config/profile-settings.js'
+import {PROFILE_KEYS, type ProfileKey, readProfiles, targetProfileName} from '../../lib/config/profiles-file.js'
+import {promptFor} from '../../lib/output/prompts.js'
+import {readStdin} from '../../lib/util/stdin.js'
 
 export default class ConfigSet extends ClerkCommand<typeof ConfigSet> {
   static resolvesConfig = false

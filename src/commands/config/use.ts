@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {useProfile} from '../../lib/profile-admin.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {useProfile} from '../../lib/config/profile-settings.js'
 
 export default class ConfigUse extends ClerkCommand<typeof ConfigUse> {
   static resolvesConfig = false

@@ -1,5 +1,5 @@
-import {domainColumns, listDomains} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {domainColumns, listDomains} from '../../lib/resources/domains.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class DomainsList extends ClerkCommand<typeof DomainsList> {

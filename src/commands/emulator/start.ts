@@ -28,7 +28,7 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
 
   async run(): Promise<void> {
     const {flags} = await this.parse(EmulatorStart)
-    const [{startEmulator}, {parseRate}] = await Promise.all([import('../../emulator/server.js'), import('../../lib/rate.js')])
+    const [{startEmulator}, {parseRate}] = await Promise.all([import('../../emulator/server.js'), import('../../lib/http/rate.js')])
     let rateLimit
     try {
       rateLimit = flags['rate-limit'] === undefined ? undefined : flags['rate-limit'] === 'off' ? ('off' as const) : parseRate(flags['rate-limit'])

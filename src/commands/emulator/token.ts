@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 
 export default class EmulatorToken extends ClerkCommand<typeof EmulatorToken> {
   static summary = 'Mint a token signed by a running emulator (to try `clerk token verify` offline)'

@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {bulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
-import {finishInvites, instanceInviteBody, instanceSkipLists, inviteEmails, pickInvitations, resultColumns, sendInvites} from '../../lib/invites.js'
-import {parseJsonObject} from '../../lib/orgs.js'
+import {bulkFlags} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
+import {finishInvites, instanceInviteBody, instanceSkipLists, inviteEmails, pickInvitations, resultColumns, sendInvites} from '../../lib/resources/invitations/send.js'
+import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class InvitationsCreate extends ClerkCommand<typeof InvitationsCreate> {
@@ -36,10 +36,10 @@ Clerk allows 100 single and 25 bulk invitation requests per hour per instance.`
     if (!f.email?.length && !f.file) throw usageError('nothing to send', 'pass --email ADDRESS (repeatable) or --file people.csv')
     if (f.email?.length && f.file) throw usageError('use --email or --file, not both')
     const defaults = {notify: f.notify, ignoreExisting: f['ignore-existing'], expiresInDays: f['expires-in-days'], redirectUrl: f['redirect-url'],
-      publicMetadata: parseJsonObject('public-metadata', f['public-metadata'])}
+      publicMetadata: optionalJsonObject('public-metadata', f['public-metadata'])}
     const client = await this.client()
     if (f.file) {
-      const {inviteInstanceFile} = await import('../../lib/invitations-bulk.js')
+      const {inviteInstanceFile} = await import('../../lib/resources/invitations/bulk.js')
       const {bulkExit} = await import('../../lib/bulk/runner.js')
       return bulkExit(await inviteInstanceFile({client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)}, defaults))
     }

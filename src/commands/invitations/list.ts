@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {INVITATION_DEFAULT_COLUMNS, INVITATION_STATUSES, allInvitations, checkStatus, invitationColumns} from '../../lib/invitations.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {INVITATION_DEFAULT_COLUMNS, INVITATION_STATUSES, allInvitations, checkStatus, invitationColumns} from '../../lib/resources/invitations/invitations.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class InvitationsList extends ClerkCommand<typeof InvitationsList> {

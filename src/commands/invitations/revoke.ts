@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {bulkFlags, bulkRunOptions} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {INVITATION_DEFAULT_COLUMNS, invitationColumns, revokeInvitation} from '../../lib/invitations.js'
-import {usageError} from '../../lib/errors.js'
+import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {INVITATION_DEFAULT_COLUMNS, invitationColumns, revokeInvitation} from '../../lib/resources/invitations/invitations.js'
+import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRevoke> {
@@ -27,7 +27,7 @@ export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRe
     if (ids.length === 0 && !this.flags.file) throw usageError('give invitation ids, or --file', 'e.g. clerk invitations revoke inv_2abc')
     const client = await this.client()
     if (this.flags.file) {
-      const [{runBulk, bulkExit}, {revokeInvitationsJob}] = await Promise.all([import('../../lib/bulk/runner.js'), import('../../lib/invitations-bulk.js')])
+      const [{runBulk, bulkExit}, {revokeInvitationsJob}] = await Promise.all([import('../../lib/bulk/runner.js'), import('../../lib/resources/invitations/bulk.js')])
       return bulkExit(await runBulk(revokeInvitationsJob(client), {...bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)), input: this.flags.file}))
     }
     const done = []

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {deleteTemplate} from '../../lib/jwt-templates.js'
-import {printDeleted} from '../../lib/resources.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {deleteTemplate} from '../../lib/resources/jwt-templates.js'
+import {printDeleted} from '../../lib/resources/rows.js'
 
 export default class JwtTemplatesDelete extends ClerkCommand<typeof JwtTemplatesDelete> {
   static summary = 'Delete a JWT template'

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {TEMPLATE_DEFAULTS, getTemplate, templateColumns} from '../../lib/jwt-templates.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {TEMPLATE_DEFAULTS, getTemplate, templateColumns} from '../../lib/resources/jwt-templates.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class JwtTemplatesGet extends ClerkCommand<typeof JwtTemplatesGet> {

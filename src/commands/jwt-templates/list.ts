@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {TEMPLATE_LIST_DEFAULTS, listTemplates, templateColumns} from '../../lib/jwt-templates.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {TEMPLATE_LIST_DEFAULTS, listTemplates, templateColumns} from '../../lib/resources/jwt-templates.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class JwtTemplatesList extends ClerkCommand<typeof JwtTemplatesList> {

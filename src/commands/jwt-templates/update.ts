@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {TEMPLATE_DEFAULTS, templateBody, templateColumns, updateTemplate} from '../../lib/jwt-templates.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {TEMPLATE_DEFAULTS, templateBody, templateColumns, updateTemplate} from '../../lib/resources/jwt-templates.js'
 import {printOne} from '../../lib/output/writer.js'
 import {templateFlags} from './create.js'
 

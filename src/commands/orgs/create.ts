@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {createOrg, orgColumns, parseJsonObject} from '../../lib/orgs.js'
-import {promptFor} from '../../lib/prompts.js'
+import {createOrg, orgColumns} from '../../lib/resources/orgs.js'
+import {optionalJsonObject} from '../../lib/resources/metadata.js'
+import {promptFor} from '../../lib/output/prompts.js'
 
 export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
   static summary = 'Create an organization'
@@ -28,8 +29,8 @@ export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
       slug: f.slug,
       created_by: f['created-by'],
       max_allowed_memberships: f['max-members'],
-      public_metadata: parseJsonObject('public-metadata', f['public-metadata']),
-      private_metadata: parseJsonObject('private-metadata', f['private-metadata']),
+      public_metadata: optionalJsonObject('public-metadata', f['public-metadata']),
+      private_metadata: optionalJsonObject('private-metadata', f['private-metadata']),
     }
     const name = f.name ?? (await promptFor({interactive: this.cfg.interactive}, 'name', 'Organization name:'))
     const org = await createOrg(await this.client(), {name, ...fields})

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {deleteOrg, getOrg} from '../../lib/orgs.js'
+import {deleteOrg, getOrg} from '../../lib/resources/orgs.js'
 
 export default class OrgsDelete extends ClerkCommand<typeof OrgsDelete> {
   static summary = 'Delete an organization with its memberships and invitations'

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {getOrg, orgColumns} from '../../lib/orgs.js'
+import {getOrg, orgColumns} from '../../lib/resources/orgs.js'
 
 export default class OrgsGet extends ClerkCommand<typeof OrgsGet> {
   static summary = 'Show one organization, by id or slug'

@@ -1,11 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
-import {bulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
-import {checkRoleKey} from '../../lib/invitations.js'
-import {finishInvites, inviteEmails, orgInviteBody, orgSkipLists, pickOrgInvitations, resultColumns, sendInvites} from '../../lib/invites.js'
-import {getOrg, parseJsonObject} from '../../lib/orgs.js'
+import {bulkFlags} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
+import {checkRoleKey} from '../../lib/resources/invitations/invitations.js'
+import {finishInvites, inviteEmails, orgInviteBody, orgSkipLists, pickOrgInvitations, resultColumns, sendInvites} from '../../lib/resources/invitations/send.js'
+import {getOrg} from '../../lib/resources/orgs.js'
+import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class OrgsInvite extends ClerkCommand<typeof OrgsInvite> {
@@ -39,11 +40,11 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
     if (!f.email?.length && !f.file) throw usageError('nothing to send', 'pass --email ADDRESS (repeatable) or --file people.csv')
     if (f.email?.length && f.file) throw usageError('use --email or --file, not both')
     const defaults = {role: checkRoleKey(f.role), inviter: f.inviter, redirectUrl: f['redirect-url'], expiresInDays: f['expires-in-days'],
-      publicMetadata: parseJsonObject('public-metadata', f['public-metadata']), notify: f.notify}
+      publicMetadata: optionalJsonObject('public-metadata', f['public-metadata']), notify: f.notify}
     const client = await this.client()
     const org = await getOrg(client, this.args.org)
     if (f.file) {
-      const {inviteOrgFile} = await import('../../lib/invitations-bulk.js')
+      const {inviteOrgFile} = await import('../../lib/resources/invitations/bulk.js')
       const {bulkExit} = await import('../../lib/bulk/runner.js')
       return bulkExit(await inviteOrgFile({client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)}, org, defaults))
     }

@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {ORG_DEFAULT_COLUMNS, type OrgFilter, allOrgs, listOrgsPage, orgColumns} from '../../lib/orgs.js'
+import {ORG_DEFAULT_COLUMNS, type OrgFilter, allOrgs, listOrgsPage, orgColumns} from '../../lib/resources/orgs.js'
 
 export default class OrgsList extends ClerkCommand<typeof OrgsList> {
   static summary = 'List organizations, with member counts; --all streams every page'

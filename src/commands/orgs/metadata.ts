@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
-import {getOrg, sendOrgMetadata} from '../../lib/orgs.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {metadataInput, runMetadataEdit} from '../../lib/resources/metadata.js'
+import {getOrg, sendOrgMetadata} from '../../lib/resources/orgs.js'
 
 export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
   static summary = "Merge (RFC 7386) or replace an organization's metadata, showing the diff; --dry-run sends nothing"

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {orgColumns, updateOrg} from '../../lib/orgs.js'
+import {orgColumns, updateOrg} from '../../lib/resources/orgs.js'
 
 export default class OrgsUpdate extends ClerkCommand<typeof OrgsUpdate> {
   static summary = 'Change an organization\'s name, slug or limits'

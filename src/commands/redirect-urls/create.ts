@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {createRedirectUrl, redirectColumns} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {createRedirectUrl, redirectColumns} from '../../lib/resources/redirect-urls.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class RedirectUrlsCreate extends ClerkCommand<typeof RedirectUrlsCreate> {

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {deleteRedirectUrl} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {printDeleted} from '../../lib/resources.js'
+import {deleteRedirectUrl} from '../../lib/resources/redirect-urls.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {printDeleted} from '../../lib/resources/rows.js'
 
 export default class RedirectUrlsDelete extends ClerkCommand<typeof RedirectUrlsDelete> {
   static summary = 'Remove an allowed redirect URL'

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {listRedirectUrls, redirectColumns} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {listRedirectUrls, redirectColumns} from '../../lib/resources/redirect-urls.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class RedirectUrlsList extends ClerkCommand<typeof RedirectUrlsList> {

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {getSession, sessionColumns} from '../../lib/sessions.js'
+import {getSession, sessionColumns} from '../../lib/resources/sessions.js'
 
 export default class SessionsGet extends ClerkCommand<typeof SessionsGet> {
   static summary = 'Show one session'

@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {SESSION_DEFAULT_COLUMNS, SESSION_STATUSES, allSessions, listSessionsPage, sessionColumns} from '../../lib/sessions.js'
+import {SESSION_DEFAULT_COLUMNS, SESSION_STATUSES, allSessions, listSessionsPage, sessionColumns} from '../../lib/resources/sessions.js'
 
 export default class SessionsList extends ClerkCommand<typeof SessionsList> {
   static summary = "List a user's or a client's sessions, newest first"

@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {confirmRevoke, revokeSession, sessionColumns} from '../../lib/sessions.js'
-import {yesFlag} from '../../lib/user-flags.js'
+import {confirmRevoke, revokeSession, sessionColumns} from '../../lib/resources/sessions.js'
+import {yesFlag} from '../../lib/oclif/user-flags.js'
 
 export default class SessionsRevoke extends ClerkCommand<typeof SessionsRevoke> {
   static summary = 'Revoke a session: its user must sign in again (asks first; --yes without a terminal)'

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {revokeSignInToken, ticketColumns} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {revokeSignInToken, ticketColumns} from '../../lib/resources/tokens.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class SignInTokensRevoke extends ClerkCommand<typeof SignInTokensRevoke> {

@@ -1,5 +1,5 @@
-import {createTestingToken, testingColumns} from '../../lib/admin.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {createTestingToken, testingColumns} from '../../lib/resources/tokens.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {out, printOne} from '../../lib/output/writer.js'
 
 export default class TestingTokensCreate extends ClerkCommand<typeof TestingTokensCreate> {

@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 
 export default class TokenDecode extends ClerkCommand<typeof TokenDecode> {
   static summary = 'Show a JWT\'s header and claims WITHOUT verifying it'

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 
 export default class TokenVerify extends ClerkCommand<typeof TokenVerify> {
   static summary = 'Verify a session or machine token the way a backend does (authenticateRequest, getAuth, has)'

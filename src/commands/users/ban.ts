@@ -1,4 +1,4 @@
-import {UserStateCommand} from '../../lib/user-state-command.js'
+import {UserStateCommand} from '../../lib/oclif/user-state-command.js'
 
 export default class UsersBan extends UserStateCommand {
   static action = 'ban' as const

@@ -1,7 +1,7 @@
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {userFilterFlags, userFilterFrom} from '../../lib/user-flags.js'
-import {countUsers} from '../../lib/users.js'
+import {userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
+import {countUsers} from '../../lib/resources/users/users.js'
 
 export default class UsersCount extends ClerkCommand<typeof UsersCount> {
   static summary = 'Count users; takes the same filters as `users list`'

@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {createUser} from '../../lib/user-actions.js'
-import {PASSWORD_HASHERS, createBody} from '../../lib/user-input.js'
-import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/users.js'
+import {createUser} from '../../lib/resources/users/actions.js'
+import {PASSWORD_HASHERS, createBody} from '../../lib/resources/users/body.js'
+import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersCreate extends ClerkCommand<typeof UsersCreate> {
   static summary = 'Create a user'

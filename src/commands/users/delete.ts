@@ -1,8 +1,8 @@
-import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {bulkRunOptions, userBulkFlags} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {confirmUserAction, deleteUser, requireConfirmable, resolveUser} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags, yesFlag} from '../../lib/user-flags.js'
+import {confirmUserAction, deleteUser, requireConfirmable, resolveUser} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags, yesFlag} from '../../lib/oclif/user-flags.js'
 
 export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
   static summary = 'Delete a user (asks first; --yes without a terminal)'
@@ -32,7 +32,7 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
 
   /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
   private async bulk(): Promise<void> {
-    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
+    const {runUserBulk} = await import('../../lib/resources/users/bulk.js')
     const client = await this.client()
     await runUserBulk(client, 'delete', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
   }

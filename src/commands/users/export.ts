@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 
 export default class UsersExport extends ClerkCommand<typeof UsersExport> {
   static summary = 'Export every user as NDJSON or CSV, streamed with constant memory, resumable, checked for completeness'
@@ -28,7 +28,7 @@ rows than the instance has users.`
     const f = this.flags
     const format = (this.flags.output ?? 'ndjson') as string
     if (format !== 'ndjson' && format !== 'csv') throw usageError(`users export writes ndjson or csv, not ${format}`, 'use -o ndjson (default) or -o csv')
-    const {exportUsers, exportExit} = await import('../../lib/bulk/users-export.js')
+    const {exportUsers, exportExit} = await import('../../lib/resources/users/export.js')
     const client = await this.client()
     const result = await exportUsers(client, {
       format, out: f.out, journal: f.journal, resume: f.resume, pageSize: f['page-size'], columns: this.selectedColumns,

@@ -1,8 +1,8 @@
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {getUserViaSdk, resolveUser} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
-import {userColumns} from '../../lib/users.js'
+import {getUserViaSdk, resolveUser} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
+import {userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersGet extends ClerkCommand<typeof UsersGet> {
   static summary = 'Show one user, by id, --email or --external-id'

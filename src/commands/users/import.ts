@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
-import {bulkFlags, bulkRunOptions} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
+import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class UsersImport extends ClerkCommand<typeof UsersImport> {
   static summary = 'Create users from a CSV or JSONL file (or stdin): validated, paced, resumable, reported'
@@ -32,7 +32,7 @@ Lines of \`clerk users export\` are accepted as they are. Every row is validated
   async run(): Promise<void> {
     const f = this.flags
     const {runBulk, bulkExit} = await import('../../lib/bulk/runner.js')
-    const {userImportJob} = await import('../../lib/bulk/users-import.js')
+    const {userImportJob} = await import('../../lib/resources/users/import.js')
     const client = f['validate-only'] ? undefined : await this.client()
     const job = userImportJob(client!, {
       onConflict: f['on-conflict'] as 'skip',

@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {userFilterFlags, userFilterFrom} from '../../lib/user-flags.js'
-import {USER_DEFAULT_COLUMNS, type UserFilter, allUsers, listUsersPage, userColumns} from '../../lib/users.js'
+import {userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
+import {USER_DEFAULT_COLUMNS, type UserFilter, allUsers, listUsersPage, userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersList extends ClerkCommand<typeof UsersList> {
   static summary = 'List users, filtered and ordered; --all streams every page'

@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {bulkRunOptions, userBulkFlags} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {metadataInput, runMetadataEdit} from '../../lib/metadata.js'
-import {confirmUserAction, getUser, resolveUser, sendUserMetadata} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
+import {bulkRunOptions, userBulkFlags} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {metadataInput, runMetadataEdit} from '../../lib/resources/metadata.js'
+import {confirmUserAction, getUser, resolveUser, sendUserMetadata} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 
 export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
   static summary = "Merge (RFC 7386) or replace a user's metadata, showing the diff; --dry-run sends nothing"
@@ -52,7 +52,7 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
 
   /** --file / --where: the bulk runner (src/lib/bulk/users-mutate.ts). */
   private async bulk(): Promise<void> {
-    const {runUserBulk} = await import('../../lib/bulk/users-mutate.js')
+    const {runUserBulk} = await import('../../lib/resources/users/bulk.js')
     const client = await this.client()
     await runUserBulk(client, 'metadata', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
   }

@@ -1,8 +1,8 @@
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
-import {SESSION_DEFAULT_COLUMNS, sessionColumns} from '../../lib/sessions.js'
-import {revokeUserSessions} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags, yesFlag} from '../../lib/user-flags.js'
+import {SESSION_DEFAULT_COLUMNS, sessionColumns} from '../../lib/resources/sessions.js'
+import {revokeUserSessions} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags, yesFlag} from '../../lib/oclif/user-flags.js'
 
 export default class UsersRevokeSessions extends ClerkCommand<typeof UsersRevokeSessions> {
   static summary = "Sign a user out everywhere: revoke all their active sessions (asks first; --yes without a terminal)"

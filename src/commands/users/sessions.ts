@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
-import {SESSION_DEFAULT_COLUMNS, SESSION_STATUSES, allSessions, sessionColumns} from '../../lib/sessions.js'
-import {resolveUser} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
+import {SESSION_DEFAULT_COLUMNS, SESSION_STATUSES, allSessions, sessionColumns} from '../../lib/resources/sessions.js'
+import {resolveUser} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 
 export default class UsersSessions extends ClerkCommand<typeof UsersSessions> {
   static summary = "List a user's sessions, newest first"

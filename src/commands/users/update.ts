@@ -1,11 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {resolveUser, updateUser} from '../../lib/user-actions.js'
-import {userRefArgs, userRefFlags} from '../../lib/user-flags.js'
-import {PASSWORD_HASHERS, updateBody} from '../../lib/user-input.js'
-import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/users.js'
+import {resolveUser, updateUser} from '../../lib/resources/users/actions.js'
+import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
+import {PASSWORD_HASHERS, updateBody} from '../../lib/resources/users/body.js'
+import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
   static summary = "Update a user's profile fields"

@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {bulkFlags, bulkRunOptions} from '../../lib/bulk/flags.js'
-import {ClerkCommand} from '../../lib/command.js'
-import {usageError} from '../../lib/errors.js'
+import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {WAITLIST_BULK_MAX, WAITLIST_DEFAULTS, addWaitlistEntries, waitlistColumns} from '../../lib/waitlist.js'
+import {WAITLIST_BULK_MAX, WAITLIST_DEFAULTS, addWaitlistEntries, waitlistColumns} from '../../lib/resources/waitlist.js'
 
 export default class WaitlistAdd extends ClerkCommand<typeof WaitlistAdd> {
   static summary = 'Add email addresses to the waitlist: as arguments, or --file for a bulk job (journal, resume, report)'
@@ -31,7 +31,7 @@ export default class WaitlistAdd extends ClerkCommand<typeof WaitlistAdd> {
     const client = await this.client()
     if (this.flags.file) {
       const {runBulk, bulkExit} = await import('../../lib/bulk/runner.js')
-      const {waitlistBulkJob} = await import('../../lib/waitlist.js')
+      const {waitlistBulkJob} = await import('../../lib/resources/waitlist.js')
       const job = await waitlistBulkJob(client, this.flags.notify)
       const opts = bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m))
       bulkExit(await runBulk(job, {...opts, input: this.flags.file, linesField: 'email_address'}))

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {WAITLIST_DEFAULTS, inviteWaitlistEntry, waitlistColumns} from '../../lib/waitlist.js'
+import {WAITLIST_DEFAULTS, inviteWaitlistEntry, waitlistColumns} from '../../lib/resources/waitlist.js'
 
 export default class WaitlistInvite extends ClerkCommand<typeof WaitlistInvite> {
   static summary = 'Invite a waitlist entry (sends the invitation email)'

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
-import {WAITLIST_DEFAULTS, WAITLIST_STATUSES, listWaitlist, waitlistColumns} from '../../lib/waitlist.js'
+import {WAITLIST_DEFAULTS, WAITLIST_STATUSES, listWaitlist, waitlistColumns} from '../../lib/resources/waitlist.js'
 
 export default class WaitlistList extends ClerkCommand<typeof WaitlistList> {
   static summary = 'List waitlist entries (every page), filtered by status or text'

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../lib/command.js'
+import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
-import {WAITLIST_DEFAULTS, rejectWaitlistEntry, waitlistColumns} from '../../lib/waitlist.js'
+import {WAITLIST_DEFAULTS, rejectWaitlistEntry, waitlistColumns} from '../../lib/resources/waitlist.js'
 
 export default class WaitlistReject extends ClerkCommand<typeof WaitlistReject> {
   static summary = 'Reject a waitlist entry'

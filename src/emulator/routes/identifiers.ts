@@ -3,8 +3,10 @@ import {formatInvalid, identifierExists} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {JsonObject} from '../store.js'
-import {checkParams} from '../users/validate.js'
-import {deleted, find, instanceId, listReply, newestFirst, parsePage, requireString, slice} from './helpers.js'
+import {checkParams} from '../requests/params.js'
+import {listReply, newestFirst, parsePage, slice} from '../requests/lists.js'
+import {deleted, find, instanceId} from '../requests/replies.js'
+import {requireString} from '../requests/params.js'
 
 const EMAIL = /^(\*|[^\s@]+)@[^\s@]+\.[^\s@]+$/
 const PHONE = /^\+[1-9]\d{6,14}$/

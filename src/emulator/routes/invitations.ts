@@ -7,11 +7,11 @@
  * A bulk request is all or nothing: when any item is invalid the answer is a 422 listing every bad item
  * (meta.param_name `[i].field`), and nothing is created. The hourly limits live in ratelimit.ts.
  */
-import {ApiError, type ClerkErrorItem, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {ErrorResponse, type ClerkErrorItem, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
-import {checkParams} from '../users/validate.js'
+import {checkParams} from '../requests/params.js'
 import {checkRole, findOrg, membersOf, orderRows, parseLimitOffset} from './organizations.js'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -44,10 +44,10 @@ export function registerInvitations(r: Router): void {
   })
 }
 
-const badRequest = (code: string, long: string) => new ApiError(400, [{code, message: 'bad request', long_message: long}])
+const badRequest = (code: string, long: string) => new ErrorResponse(400, [{code, message: 'bad request', long_message: long}])
 
 function bulkItems(json: unknown): Json[] {
-  if (!Array.isArray(json)) throw new ApiError(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: 'The request body must be an array of invitations.'}])
+  if (!Array.isArray(json)) throw new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: 'The request body must be an array of invitations.'}])
   if (json.length === 0) throw valueInvalid('invitations', 'At least one invitation is required.')
   if (json.length > 10) throw valueInvalid('invitations', 'At most 10 invitations can be created per request.')
   for (const item of json) if (typeof item !== 'object' || item === null || Array.isArray(item)) throw formatInvalid('invitations', 'Every invitation must be an object.')
@@ -61,11 +61,11 @@ function validateAll(items: Json[], bulk: boolean, check: (item: Json, i: number
     try {
       check(item, i)
     } catch (error) {
-      if (!bulk || !(error instanceof ApiError)) throw error
+      if (!bulk || !(error instanceof ErrorResponse)) throw error
       for (const e of error.errors) errors.push({...e, meta: {...e.meta, param_name: `[${i}].${(e.meta?.param_name as string) ?? 'email_address'}`}})
     }
   })
-  if (errors.length) throw new ApiError(422, errors)
+  if (errors.length) throw new ErrorResponse(422, errors)
 }
 
 function checkEmailParam(v: unknown): string {
@@ -78,7 +78,7 @@ function checkDays(v: unknown): void {
   if (v != null && ((v as number) < 1 || (v as number) > 365)) throw valueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.')
 }
 
-const duplicate = (long: string) => new ApiError(422, [{code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}}])
+const duplicate = (long: string) => new ErrorResponse(422, [{code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}}])
 
 function statusOf(inv: Json): string {
   return inv.status === 'pending' && inv.expires_at != null && inv.expires_at < Date.now() ? 'expired' : inv.status
@@ -103,7 +103,7 @@ function createInvitations(store: Store, items: Json[], bulk: boolean): JsonObje
       throw valueInvalid('template_slug', 'template_slug must be one of invitation, waitlist_invitation.')
     }
     if (store.users.findBy('email', email) && (bulk || !item.ignore_existing)) {
-      throw new ApiError(422, [{code: 'form_identifier_exists', message: 'That email address is taken. Please try another.',
+      throw new ErrorResponse(422, [{code: 'form_identifier_exists', message: 'That email address is taken. Please try another.',
         long_message: `${item.email_address} already belongs to a user.`, meta: {param_name: 'email_address'}}])
     }
     if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
@@ -170,12 +170,12 @@ function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: 
     checkRole(item.role)
     checkDays(item.expires_in_days)
     if (item.inviter_user_id && !admins.has(item.inviter_user_id)) {
-      throw new ApiError(422, [{code: 'not_an_admin_in_organization', message: 'not an admin',
+      throw new ErrorResponse(422, [{code: 'not_an_admin_in_organization', message: 'not an admin',
         long_message: `The inviter ${item.inviter_user_id} must be an admin of the organization.`, meta: {param_name: 'inviter_user_id'}}])
     }
     const userId = store.users.findBy('email', email)
     if (userId && memberIds.has(userId)) {
-      throw new ApiError(422, [{code: 'already_a_member_in_organization', message: 'already a member',
+      throw new ErrorResponse(422, [{code: 'already_a_member_in_organization', message: 'already a member',
         long_message: `${item.email_address} is already a member of the organization.`, meta: {param_name: 'email_address'}}])
     }
     if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)

@@ -3,9 +3,11 @@ import {formatInvalid, identifierExists, paramMissing, valueInvalid} from '../er
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject} from '../store.js'
-import {isPlainObject} from '../users/model.js'
-import {checkParams} from '../users/validate.js'
-import {deleted, find, listReply, newestFirst, requireString} from './helpers.js'
+import {isPlainObject} from '../json.js'
+import {checkParams} from '../requests/params.js'
+import {listReply, newestFirst} from '../requests/lists.js'
+import {deleted, find} from '../requests/replies.js'
+import {requireString} from '../requests/params.js'
 
 const PARAMS = {
   name: 'string?', claims: 'object', lifetime: 'integer', allowed_clock_skew: 'integer', custom_signing_key: 'boolean',

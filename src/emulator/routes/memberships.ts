@@ -1,11 +1,11 @@
 /** /v1/organizations/{id}/memberships: list ({data, total_count}), add, change role, remove, merge metadata. */
-import {ApiError, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {ErrorResponse, notFound, paramMissing, valueInvalid} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
-import {deepMerge} from '../users/model.js'
-import {checkParams} from '../users/validate.js'
+import {deepMerge} from '../json.js'
+import {checkParams} from '../requests/params.js'
 import {addMembership, checkRole, findOrg, membersOf, orderRows, parseLimitOffset, renderMembership} from './organizations.js'
-import {plusMinus} from '../users/query.js'
+import {plusMinus} from '../requests/lists.js'
 
 export function registerMemberships(r: Router): void {
   r.get('/v1/organizations/:organization_id/memberships', listMemberships)
@@ -49,12 +49,12 @@ function createMembership({store, params, body}: RequestContext) {
   if (!user) throw notFound()
   const c = store.collection('organization_memberships')
   if (c.findBy('member', `${org.id}\u0000${user.id}`)) {
-    throw new ApiError(422, [{code: 'already_a_member_in_organization', message: 'already a member',
+    throw new ErrorResponse(422, [{code: 'already_a_member_in_organization', message: 'already a member',
       long_message: `User ${user.id} is already a member of the organization.`, meta: {param_name: 'user_id'}}])
   }
   const max = Number(org.max_allowed_memberships ?? 0)
   if (max > 0 && membersOf(store, org.id).length >= max) {
-    throw new ApiError(403, [{code: 'organization_membership_quota_exceeded', message: 'membership quota exceeded',
+    throw new ErrorResponse(403, [{code: 'organization_membership_quota_exceeded', message: 'membership quota exceeded',
       long_message: `The organization has reached its limit of ${max} memberships.`}])
   }
   return ok(renderMembership(store, addMembership(store, org, user, body.role, body.public_metadata ?? {}, body.private_metadata ?? {})))

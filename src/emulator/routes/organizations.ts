@@ -3,13 +3,13 @@
  * memberships and invitations), and the metadata merge/replace routes. Also the helpers the membership
  * and invitation routes share: finding an organization, roles, paging parameters.
  */
-import {ApiError, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {ErrorResponse, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
-import {deepMerge, isPlainObject} from '../users/model.js'
-import {plusMinus} from '../users/query.js'
-import {checkParams, parseTimestamp} from '../users/validate.js'
+import {deepMerge, isPlainObject} from '../json.js'
+import {plusMinus} from '../requests/lists.js'
+import {checkParams, parseTimestamp} from '../requests/params.js'
 
 export function registerOrganizations(r: Router): void {
   r.get('/v1/organizations', listOrganizations)
@@ -126,7 +126,7 @@ function checkSlug(store: Store, slug: string, selfId?: string): void {
   if (!SLUG.test(slug)) throw formatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".')
   const holder = store.collection('organizations').findBy('slug', slug)
   if (holder && holder !== selfId) {
-    throw new ApiError(422, [{code: 'form_identifier_exists', message: 'That slug is taken. Please try another.',
+    throw new ErrorResponse(422, [{code: 'form_identifier_exists', message: 'That slug is taken. Please try another.',
       long_message: 'That slug is taken. Please try another.', meta: {param_name: 'slug'}}])
   }
 }
@@ -206,7 +206,7 @@ function createOrganization({store, body}: RequestContext) {
 function updateOrganization({store, params, body}: RequestContext) {
   const old = findOrg(store, params.organization_id)
   for (const k of ['public_metadata', 'private_metadata']) {
-    if (k in body) throw new ApiError(422, [{code: 'form_param_unknown', message: 'is unknown',
+    if (k in body) throw new ErrorResponse(422, [{code: 'form_param_unknown', message: 'is unknown',
       long_message: `${k} is not accepted here since API version 2026-05-12; use PATCH /v1/organizations/{organization_id}/metadata.`, meta: {param_name: k}}])
   }
   checkParams(body, UPDATE_PARAMS)

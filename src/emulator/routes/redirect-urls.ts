@@ -2,8 +2,10 @@
 import {formatInvalid, identifierExists} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
-import {checkParams} from '../users/validate.js'
-import {deleted, find, listReply, newestFirst, requireString} from './helpers.js'
+import {checkParams} from '../requests/params.js'
+import {listReply, newestFirst} from '../requests/lists.js'
+import {deleted, find} from '../requests/replies.js'
+import {requireString} from '../requests/params.js'
 
 /** A URL with a scheme: https://app.example.com/callback, myapp://oauth-callback */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i

@@ -6,9 +6,10 @@ import {notFound, paramMissing, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {JsonObject} from '../store.js'
-import {isPlainObject} from '../users/model.js'
-import {checkParams} from '../users/validate.js'
-import {badRequest, find, randomToken, requireString} from './helpers.js'
+import {isPlainObject} from '../json.js'
+import {checkParams} from '../requests/params.js'
+import {badRequest, find, randomToken} from '../requests/replies.js'
+import {requireString} from '../requests/params.js'
 
 const FAPI = 'https://clerk.emulator.clerk.localhost'
 

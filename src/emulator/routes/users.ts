@@ -2,13 +2,14 @@
 import {notFound, paramMissing, paramUnknown, valueInvalid} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
-import {buildUser, deepMerge, emailObject, phoneObject, web3Object} from '../users/model.js'
+import {deepMerge} from '../json.js'
+import {buildUser, emailObject, phoneObject, web3Object} from '../users/model.js'
 import {endUserSessions} from './sessions.js'
 import {pageOf, parseOrder, parsePage, sortedUsers, userFilter} from '../users/query.js'
 import {
   CREATE_PARAMS, METADATA_PARAMS, UPDATE_PARAMS, checkEmail, checkNoRepeats, checkParams, checkPassword, checkPhone,
   checkUnique, checkUsername, parseStatuses, parseTimestamp,
-} from '../users/validate.js'
+} from '../requests/params.js'
 
 export function registerUsers(r: Router): void {
   r.get('/v1/users', listUsers)

@@ -7,8 +7,10 @@ import {badRequestBody, formatInvalid, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
-import {checkParams} from '../users/validate.js'
-import {badRequest, deleted, find, parsePage, randomToken, requireString, slice, unprocessable} from './helpers.js'
+import {checkParams} from '../requests/params.js'
+import {parsePage, slice} from '../requests/lists.js'
+import {badRequest, deleted, find, randomToken, unprocessable} from '../requests/replies.js'
+import {requireString} from '../requests/params.js'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const STATUSES = new Set(['pending', 'invited', 'completed', 'rejected'])

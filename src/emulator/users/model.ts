@@ -3,7 +3,7 @@
  * shape of the OpenAPI spec's schemas. Users are stored in this JSON shape, so a response is the stored object.
  */
 import {newId} from '../ids.js'
-import type {Indexer, Json, JsonObject} from '../store.js'
+import type {Indexer, Json, JsonObject} from '../json.js'
 
 export type IdentificationStatus = 'verified' | 'reserved'
 
@@ -140,20 +140,6 @@ export function buildUser(f: NewUserFields, now: number): JsonObject {
   }
 }
 
-/** Deep merge for PATCH .../metadata: nested objects merge, `null` removes a key. */
-export function deepMerge(target: Json, patch: Json): Json {
-  const out: Json = {...target}
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k]
-    else if (isPlainObject(v) && isPlainObject(out[k])) out[k] = deepMerge(out[k], v)
-    else out[k] = v
-  }
-  return out
-}
-
-export function isPlainObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 export const primaryEmail = (u: Json): string | null =>
   (u.email_addresses as Json[]).find((e) => e.id === u.primary_email_address_id)?.email_address ?? null

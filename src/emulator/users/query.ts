@@ -3,6 +3,7 @@
  * `starting_after` cursor, following the spec's parameter descriptions.
  */
 import {formatInvalid, valueInvalid} from '../errors.js'
+import {plusMinus} from '../requests/lists.js'
 import type {Collection, Json, JsonObject} from '../store.js'
 import {primaryEmail, primaryPhone, primaryWeb3} from './model.js'
 
@@ -33,17 +34,6 @@ function int(q: URLSearchParams, name: string): number | undefined {
   if (v === null || v === '') return undefined
   if (!/^-?\d+$/.test(v)) throw formatInvalid(name, `${name} must be an integer.`)
   return Number(v)
-}
-
-/** `+id`/`id` include, `-id` excludes. */
-export function plusMinus(values: string[]): {include: Set<string>; exclude: Set<string>} {
-  const include = new Set<string>()
-  const exclude = new Set<string>()
-  for (const v of values) {
-    if (v.startsWith('-')) exclude.add(v.slice(1))
-    else include.add(v.startsWith('+') ? v.slice(1) : v)
-  }
-  return {include, exclude}
 }
 
 type Pred = (u: Json) => boolean

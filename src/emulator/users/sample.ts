@@ -1,6 +1,6 @@
 /** Generated sample users (for `--users N`, `store.seedUsers(n)` and load tests): fast, unique, realistic enough. */
 import {newId} from '../ids.js'
-import type {JsonObject} from '../store.js'
+import type {JsonObject} from '../json.js'
 import {buildUser, emailObject} from './model.js'
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim',

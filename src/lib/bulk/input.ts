@@ -11,7 +11,7 @@ import {extname, join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {pipeline} from 'node:stream/promises'
 
-import {usageError} from '../errors.js'
+import {usageError} from '../util/errors.js'
 
 export const INPUT_FORMATS = ['csv', 'jsonl', 'lines'] as const
 export type InputFormat = (typeof INPUT_FORMATS)[number]

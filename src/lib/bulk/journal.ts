@@ -17,7 +17,7 @@
 import {closeSync, existsSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync, createReadStream} from 'node:fs'
 import {createInterface} from 'node:readline'
 
-import {CliError, ExitCode, usageError} from '../errors.js'
+import {CliError, ExitCode, usageError} from '../util/errors.js'
 
 export interface JournalHeader {
   t: 'header'

@@ -1,5 +1,5 @@
-import {sleep} from '../duration.js'
-import type {Rate} from '../rate.js'
+import {sleep} from '../util/duration.js'
+import type {Rate} from '../http/rate.js'
 
 /**
  * An endpoint budget on top of the instance limiter, e.g. Clerk's 25/hour for POST /v1/invitations/bulk:

@@ -1,7 +1,7 @@
 /** Before the first request: validate every row (job.prepare, duplicate keys) and describe the plan. */
-import {humanDuration} from '../duration.js'
-import {usageError} from '../errors.js'
-import {formatRate} from '../rate.js'
+import {humanDuration} from '../util/duration.js'
+import {usageError} from '../util/errors.js'
+import {formatRate} from '../http/rate.js'
 import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
 import type {BulkJob, BulkRunOptions, Prepared} from './types.js'

@@ -2,7 +2,7 @@
  * Progress on stderr: a one-line bar redrawn in place on a terminal (rows, %, rows/s, ETA, 429 waits),
  * plain lines every few seconds otherwise (CI logs). Nothing is ever written to stdout.
  */
-import {humanDuration} from '../duration.js'
+import {humanDuration} from '../util/duration.js'
 
 export type ProgressMode = 'auto' | 'bar' | 'lines' | 'none'
 

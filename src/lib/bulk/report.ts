@@ -5,7 +5,7 @@
  */
 import {closeSync, openSync, writeSync} from 'node:fs'
 
-import {usageError} from '../errors.js'
+import {usageError} from '../util/errors.js'
 import type {DoneEntry} from './journal.js'
 
 export interface ReportLine {

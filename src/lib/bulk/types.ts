@@ -1,5 +1,5 @@
 /** The shapes of a bulk job and its run (see runner.ts for how they fit together). */
-import type {Rate} from '../rate.js'
+import type {Rate} from '../http/rate.js'
 import type {BulkRecord, InputFormat} from './input.js'
 import type {ProgressMode} from './progress.js'
 

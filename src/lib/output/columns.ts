@@ -1,4 +1,4 @@
-import {usageError} from '../errors.js'
+import {usageError} from '../util/errors.js'
 
 /** A column of a table or CSV: a header and how to read it from one BAPI object (snake_case JSON). */
 export interface Column<T = Record<string, unknown>> {

@@ -1,4 +1,4 @@
-import {maskSecret} from '../mask.js'
+import {maskSecret} from '../util/mask.js'
 
 /** Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,6 +1,6 @@
 import {once} from 'node:events'
 
-import type {OutputFormat} from '../config.js'
+import type {OutputFormat} from '../config/resolve.js'
 import {type Column, type Columns, selectColumns} from './columns.js'
 import {csvLine} from './csv.js'
 import {renderRecord, renderTable} from './table.js'

@@ -3,7 +3,7 @@
  * Session tokens take the fast path (fast.ts: key imported once, JWKS fetched once); the rest go through
  * authenticateRequest like a single verify.
  */
-import type {Client} from '../client.js'
+import type {Client} from '../http/client.js'
 import {out} from '../output/writer.js'
 import {createFastVerifier} from './fast.js'
 import type {VerifyKeys} from './keys.js'

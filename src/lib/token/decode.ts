@@ -2,7 +2,7 @@
  * `clerk token decode`: a JWT's header and claims WITHOUT checking its signature or times, for people
  * debugging a token. Nothing here may be trusted; the output says so.
  */
-import {usageError} from '../errors.js'
+import {usageError} from '../util/errors.js'
 import {timeClaims} from './time.js'
 
 export interface DecodedToken {

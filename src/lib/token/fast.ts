@@ -10,7 +10,7 @@
 import {createPublicKey, type KeyObject, verify as rsaVerify} from 'node:crypto'
 import {createRequire} from 'node:module'
 
-import {ApiError} from '../client.js'
+import {ApiError} from '../http/client.js'
 import {fromAuth, fromSignedOut, type TokenResult, type VerifyOptions} from './result.js'
 
 const DEFAULT_CLOCK_SKEW_MS = 5000

@@ -1,11 +1,6 @@
 /** Where a token comes from: the argument, or stdin (`-`, or no argument with a pipe). */
-import {usageError} from '../errors.js'
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = ''
-  for await (const chunk of stream) text += chunk.toString()
-  return text
-}
+import {usageError} from '../util/errors.js'
+import {readStdin} from '../util/stdin.js'
 
 /** Strip what people paste around a token: whitespace, quotes, a `Bearer ` prefix. */
 export function cleanToken(text: string): string {
@@ -18,7 +13,7 @@ export function cleanToken(text: string): string {
 export async function readToken(arg: string | undefined, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
   if (arg !== undefined && arg !== '-') return cleanToken(arg)
   if (arg === undefined && stdin.isTTY) throw usageError('no token', 'pass TOKEN, or pipe one: echo "$TOKEN" | clerk token verify')
-  return cleanToken(await readAll(stdin))
+  return cleanToken(await readStdin(stdin))
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import {createPublicKey, type KeyObject} from 'node:crypto'
 
-import type {Config} from '../config.js'
-import {CliError, ExitCode, usageError} from '../errors.js'
+import type {Config} from '../config/resolve.js'
+import {CliError, ExitCode, usageError} from '../util/errors.js'
 
 /**
  * authenticateRequest refuses to run without a secret key, even when --jwt-key means it will never use one.

@@ -2,7 +2,7 @@
  * One verification outcome, for people and scripts: the Auth object @clerk/backend gives a backend
  * (`getAuth()`), whether the token is valid, why not, and the `has()` checks asked for.
  */
-import {ExitCode} from '../errors.js'
+import {ExitCode} from '../util/errors.js'
 import {expiryText, isoDate} from './time.js'
 
 export const ACCEPTS = ['session_token', 'api_key', 'm2m_token', 'oauth_token', 'any'] as const

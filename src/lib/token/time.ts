@@ -1,5 +1,5 @@
-import {humanDuration, parseDuration} from '../duration.js'
-import {usageError} from '../errors.js'
+import {humanDuration, parseDuration} from '../util/duration.js'
+import {usageError} from '../util/errors.js'
 
 /** Seconds since the epoch -> ISO date. */
 export function isoDate(seconds: number): string {

@@ -4,7 +4,7 @@
  */
 import type {ClerkClient} from '@clerk/backend'
 
-import {CliError, ExitCode} from '../errors.js'
+import {CliError, ExitCode} from '../util/errors.js'
 import {fromAuth, fromSignedOut, signedOutResult, type TokenResult, type VerifyOptions} from './result.js'
 
 /** A URL for the synthetic request; only its origin matters to the SDK (for cookies and redirects, unused here). */

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../../lib/command.js'
-import {ORG_INVITATION_DEFAULT_COLUMNS, orgInvitationColumns, revokeOrgInvitation} from '../../../lib/invitations.js'
-import {orgId} from '../../../lib/orgs.js'
+import {ClerkCommand} from '../../../lib/oclif/command.js'
+import {ORG_INVITATION_DEFAULT_COLUMNS, orgInvitationColumns, revokeOrgInvitation} from '../../../lib/resources/invitations/invitations.js'
+import {orgId} from '../../../lib/resources/orgs.js'
 import {printList} from '../../../lib/output/writer.js'
 
 export default class OrgsInvitationsRevoke extends ClerkCommand<typeof OrgsInvitationsRevoke> {

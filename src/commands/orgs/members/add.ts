@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../../lib/command.js'
+import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
-import {addMember, memberColumns, parseJsonObject} from '../../../lib/orgs.js'
+import {addMember, memberColumns} from '../../../lib/resources/orgs.js'
+import {optionalJsonObject} from '../../../lib/resources/metadata.js'
 
 export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> {
   static summary = 'Add an existing user to an organization'
@@ -23,7 +24,7 @@ export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> 
   }
 
   async run(): Promise<void> {
-    const m = await addMember(await this.client(), this.args.org, this.args.user, this.flags.role, parseJsonObject('public-metadata', this.flags['public-metadata']))
+    const m = await addMember(await this.client(), this.args.org, this.args.user, this.flags.role, optionalJsonObject('public-metadata', this.flags['public-metadata']))
     this.note(`added ${m.public_user_data?.identifier ?? m.public_user_data?.user_id} to ${m.organization.slug} as ${m.role}`)
     const columns = memberColumns(this.format)
     await printOne(m, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})

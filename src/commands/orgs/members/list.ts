@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../../lib/command.js'
+import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printList} from '../../../lib/output/writer.js'
-import {MEMBER_DEFAULT_COLUMNS, allMembers, memberColumns, orgId} from '../../../lib/orgs.js'
+import {MEMBER_DEFAULT_COLUMNS, allMembers, memberColumns, orgId} from '../../../lib/resources/orgs.js'
 
 export default class OrgsMembersList extends ClerkCommand<typeof OrgsMembersList> {
   static summary = 'List the members of an organization'

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ClerkCommand} from '../../../lib/command.js'
+import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
-import {memberColumns, removeMember} from '../../../lib/orgs.js'
+import {memberColumns, removeMember} from '../../../lib/resources/orgs.js'
 
 export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRemove> {
   static summary = 'Remove a member from an organization'

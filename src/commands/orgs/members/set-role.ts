@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 
-import {ClerkCommand} from '../../../lib/command.js'
+import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
-import {memberColumns, setMemberRole} from '../../../lib/orgs.js'
+import {memberColumns, setMemberRole} from '../../../lib/resources/orgs.js'
 
 export default class OrgsMembersSetRole extends ClerkCommand<typeof OrgsMembersSetRole> {
   static summary = 'Change a member\'s role'

@@ -1,0 +1,11 @@
+/** One request as the emulator saw it: what `emu.requests` and `GET /__emulator/requests` hold. */
+export interface RequestLogEntry {
+  method: string
+  path: string
+  query: Record<string, string | string[]>
+  /** 0 when no response was sent (a 'reset' or 'hang' fault). */
+  status: number
+  startedAt: number
+  endedAt: number
+  body?: unknown
+}

@@ -1,0 +1,115 @@
+import {readFileSync} from 'node:fs'
+
+import {parseDuration} from '../util/duration.js'
+import {usageError} from '../util/errors.js'
+import {selectProfile} from './profiles-file.js'
+import {defaultRateForKey, parseRate, type Rate} from '../http/rate.js'
+
+export const DEFAULT_API_URL = 'https://api.clerk.com'
+export const DEFAULT_API_VERSION = 'v1'
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+
+/** Everything a command needs to reach one Clerk instance, resolved once: flag > env > profile > default. */
+export interface Config {
+  secretKey?: string
+  apiUrl: string
+  apiVersion: string
+  publishableKey?: string
+  jwtKey?: string
+  profile?: string
+  rate: Rate
+  /** where the rate came from, for `--verbose` and plans */
+  rateSource: 'flag' | 'env' | 'profile' | 'key default'
+  timeoutMs: number
+  maxConcurrent: number
+  verbose: boolean
+  interactive: boolean
+  limiterRedis?: string
+  limiterRedisOptional: boolean
+}
+
+/** The flag values config cares about (as parsed by the base command). */
+export interface ConfigFlags {
+  'secret-key'?: string
+  'api-url'?: string
+  'api-version'?: string
+  'jwt-key'?: string
+  'publishable-key'?: string
+  profile?: string
+  'rate-limit'?: string
+  timeout?: string
+  concurrency?: number
+  verbose?: boolean
+  'no-input'?: boolean
+  'limiter-redis'?: string
+  'limiter-redis-optional'?: boolean
+}
+
+/** `@path` reads a file (for PEM keys); anything else is the value itself. */
+export function readValue(value: string | undefined): string | undefined {
+  if (!value?.startsWith('@')) return value
+  try {
+    return readFileSync(value.slice(1), 'utf8')
+  } catch (error) {
+    throw usageError(`cannot read ${value.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+function pick<T>(...sources: Array<[T | undefined, Config['rateSource']]>): [T | undefined, Config['rateSource']] {
+  for (const [value, source] of sources) if (value !== undefined && value !== '') return [value, source]
+  return [undefined, 'key default']
+}
+
+export function isInteractive(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !env.CI
+}
+
+export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
+  const {name, profile} = selectProfile(flags.profile ?? env.CLERK_PROFILE, env)
+  const secretKey = pick([flags['secret-key'], 'flag'], [env.CLERK_SECRET_KEY, 'env'], [profile.secret_key, 'profile'])[0]
+  const apiUrl = pick([flags['api-url'], 'flag'], [env.CLERK_API_URL, 'env'], [profile.api_url, 'profile'])[0] ?? DEFAULT_API_URL
+  const apiVersion =
+    pick([flags['api-version'], 'flag'], [env.CLERK_API_VERSION, 'env'], [profile.api_version, 'profile'])[0] ?? DEFAULT_API_VERSION
+  const [rateText, rateSource] = pick(
+    [flags['rate-limit'], 'flag'],
+    [env.CLERK_RATE_LIMIT, 'env'],
+    [profile.rate_limit, 'profile'],
+  )
+  let rate: Rate
+  try {
+    rate = rateText ? parseRate(rateText) : defaultRateForKey(secretKey)
+  } catch (error) {
+    throw usageError((error as Error).message)
+  }
+  let timeoutMs: number
+  try {
+    timeoutMs = parseDuration(flags.timeout ?? env.CLERK_TIMEOUT ?? '30s')
+  } catch (error) {
+    throw usageError((error as Error).message)
+  }
+  try {
+    new URL(apiUrl)
+  } catch {
+    throw usageError(`invalid API URL "${apiUrl}"`)
+  }
+  return {
+    secretKey,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    apiVersion,
+    publishableKey: pick([flags['publishable-key'], 'flag'], [env.CLERK_PUBLISHABLE_KEY, 'env'], [profile.publishable_key, 'profile'])[0],
+    jwtKey: readValue(pick([flags['jwt-key'], 'flag'], [env.CLERK_JWT_KEY, 'env'], [profile.jwt_key, 'profile'])[0]),
+    profile: name,
+    rate,
+    rateSource,
+    timeoutMs,
+    maxConcurrent: flags.concurrency ?? 8,
+    verbose: Boolean(flags.verbose),
+    interactive: !flags['no-input'] && isInteractive(env),
+    limiterRedis: flags['limiter-redis'] ?? env.CLERK_LIMITER_REDIS_URL,
+    limiterRedisOptional: Boolean(flags['limiter-redis-optional']),
+  }
+}
+
+export const instanceKind = (secretKey: string | undefined) =>
+  secretKey?.startsWith('sk_live_') ? 'production' : secretKey?.startsWith('sk_test_') ? 'development' : 'unknown'

@@ -1,0 +1,195 @@
+import type {ClerkClient} from '@clerk/backend'
+
+import type {Config} from '../config/resolve.js'
+import {CliError, ExitCode} from '../util/errors.js'
+import {Limiter} from './limiter.js'
+import {createLimitedFetch} from './transport.js'
+
+/** The BAPI version our raw requests announce, the same header @clerk/backend 3.25 sends. */
+export const BAPI_VERSION_HEADER = '2026-05-12'
+
+/** A BAPI JSON object as the API sent it (snake_case). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Row = Record<string, any>
+
+export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** false: the path is not under /v1 (e.g. /api_keys/verify, the emulator's /__emulator routes) */
+  versioned?: boolean
+}
+
+/** An error answer from BAPI on the raw path, shaped like @clerk/backend's ClerkAPIResponseError. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number | undefined,
+    readonly errors: Array<{code: string; message: string; longMessage?: string; meta?: unknown}>,
+    readonly clerkTraceId?: string,
+    readonly retryAfter?: number,
+  ) {
+    super(errors[0]?.longMessage ?? errors[0]?.message ?? `HTTP ${status}`)
+  }
+}
+
+/** A whole answer from BAPI (for `clerk api -i` and pass-through of error bodies). */
+export interface ApiResponse<T = unknown> {
+  status: number
+  statusText: string
+  headers: Headers
+  /** parsed JSON when the answer is JSON, else the text ('' when empty) */
+  data: T
+}
+
+export interface Client {
+  /** @clerk/backend's client, loaded on first use: every request it makes goes through `limiter` */
+  sdk(): Promise<ClerkClient>
+  /** a raw BAPI call (path relative to /v1) through the same limiter; JSON in, JSON out */
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>
+  /** the same call, answering the whole response (status, headers, body) instead of throwing on 4xx/5xx */
+  send<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>
+  limiter: Limiter
+  config: Config
+}
+
+export interface ClientIO {
+  version: string
+  notify: (message: string) => void
+  log?: (line: string) => void
+  /** called once, before the first request that may change data (not GET/HEAD, not a token verify) */
+  beforeWrite?: () => void
+}
+
+let built: Promise<Client> | undefined
+
+/** THE shared client: one per process. Nothing else may build a ClerkClient or call BAPI. */
+export function getClient(config: Config, io: ClientIO): Promise<Client> {
+  built ??= buildClient(config, io)
+  return built
+}
+
+export function requireSecretKey(config: Config): string {
+  if (!config.secretKey) {
+    throw new CliError('no secret key', ExitCode.USAGE, {
+      hint: 'set CLERK_SECRET_KEY (or use --profile); for the local emulator run `clerk emulator start`',
+    })
+  }
+  return config.secretKey
+}
+
+async function buildClient(config: Config, io: ClientIO): Promise<Client> {
+  const secretKey = requireSecretKey(config)
+  const limiter = await createLimiter(config, io)
+  const realFetch = globalThis.fetch
+  const transport = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
+  let wrote = false
+  const limited: typeof fetch = (input, init) => {
+    if (io.beforeWrite && !wrote) {
+      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+      const url = input instanceof Request ? input.url : String(input)
+      if (method !== 'GET' && method !== 'HEAD' && !/\/verify(\?|$)/.test(url)) {
+        wrote = true
+        io.beforeWrite()
+      }
+    }
+    return transport(input, init)
+  }
+  const origin = new URL(config.apiUrl).origin
+  // @clerk/backend captures the global fetch when its module loads (outside NODE_ENV=test), so the
+  // limited transport must be the global fetch BEFORE the import below. Other origins pass through.
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input)
+    return url.startsWith(origin) ? limited(input, init) : realFetch(input, init)
+  }) as typeof fetch
+  // loaded on first use only (~50 ms and ~17 MB that raw-request commands never need); the limited
+  // fetch above is already global, so the SDK captures it whenever it loads
+  let sdkClient: Promise<ClerkClient> | undefined
+  const sdk = () =>
+    (sdkClient ??= import('@clerk/backend').then(({createClerkClient}) =>
+      createClerkClient({
+        secretKey,
+        apiUrl: config.apiUrl,
+        apiVersion: config.apiVersion,
+        jwtKey: config.jwtKey,
+        publishableKey: config.publishableKey,
+        userAgent: `clerk-admin@${io.version}`,
+        sdkMetadata: {name: 'clerk-admin', version: io.version, environment: process.env.NODE_ENV ?? 'production'},
+        telemetry: {disabled: true},
+      }),
+    ))
+  const base = `${config.apiUrl}/${config.apiVersion}`
+  const headers = {
+    Authorization: `Bearer ${secretKey}`,
+    'Clerk-API-Version': BAPI_VERSION_HEADER,
+    'User-Agent': `clerk-admin@${io.version}`,
+  }
+  async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const url = new URL((options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`))
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value === undefined || value === null || value === '') continue
+      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
+    }
+    const hasBody = options.body !== undefined
+    let res: Response
+    try {
+      res = await limited(url, {
+        method: method.toUpperCase(),
+        headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
+        body: hasBody ? JSON.stringify(options.body) : undefined,
+      })
+    } catch (error) {
+      throw new ApiError(undefined, [{code: 'unexpected_error', message: (error as Error).message}])
+    }
+    const text = await res.text()
+    let data: unknown = text
+    if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        // malformed JSON: keep the text
+      }
+    }
+    return {status: res.status, statusText: res.statusText, headers: res.headers, data: data as T}
+  }
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await send<T>(method, path, options)
+    if (res.status >= 400) throw apiErrorFrom(res)
+    return (res.status === 204 || res.data === '' ? undefined : res.data) as T
+  }
+  return {sdk, request, send, limiter, config}
+}
+
+/** A 4xx/5xx answer as the ApiError every command turns into one line and an exit code. */
+export function apiErrorFrom(res: ApiResponse): ApiError {
+  const data = res.data as {errors?: unknown; clerk_trace_id?: string} | undefined
+  const raw = data?.errors as Array<{code: string; message: string; long_message?: string; meta?: unknown}> | undefined
+  const errors = Array.isArray(raw)
+    ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
+    : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
+  const retryAfter = res.headers.get('retry-after')
+  return new ApiError(res.status, errors, data?.clerk_trace_id, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
+}
+
+/**
+ * Config -> the limiter. With --limiter-redis the budget is shared with every process using the same
+ * instance (src/lib/limiter-redis.ts, loaded only then); without it, this process paces itself alone.
+ */
+export async function createLimiter(config: Config, io: Pick<ClientIO, 'notify'>): Promise<Limiter> {
+  const local = {rate: config.rate, maxConcurrent: config.maxConcurrent, notify: io.notify}
+  if (!config.limiterRedis) return Limiter.create(local)
+  const {connectSharedBudget, displayUrl} = await import('./shared-budget.js')
+  let budget: Awaited<ReturnType<typeof connectSharedBudget>>
+  try {
+    budget = await connectSharedBudget(config.limiterRedis, requireSecretKey(config), {notify: io.notify})
+  } catch (error) {
+    if (!config.limiterRedisOptional || (error as CliError).exitCode === ExitCode.USAGE) throw error
+    io.notify(
+      `warning: cannot reach the shared limiter's Redis at ${displayUrl(config.limiterRedis)}; ` +
+        `using a local limiter (this process alone at ${config.rate.limit}/${config.rate.windowMs / 1000}s)`,
+    )
+    return Limiter.create(local)
+  }
+  // one attempt lasts at most the request timeout (plus pacing): after that its slot in Redis is freed
+  return Limiter.create({...local, bottleneck: budget.bottleneck, shared: budget.shared, jobExpirationMs: config.timeoutMs + 5000})
+}

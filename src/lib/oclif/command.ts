@@ -1,0 +1,131 @@
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
+
+import type {Client} from '../http/client.js'
+import {type Config, type ConfigFlags, OUTPUT_FORMATS, type OutputFormat, instanceKind, resolveConfig} from '../config/resolve.js'
+import {CliError, ExitCode, toCliError} from '../util/errors.js'
+import {maskSecret, redact} from '../util/mask.js'
+import {confirmDestructive} from '../output/prompts.js'
+import {productionMarker} from '../output/tty.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ClerkCommand)['baseFlags'] & T['flags']>
+export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+/**
+ * The base of every BAPI command: global flags, one resolved Config, the shared client, output format,
+ * and errors turned into one line and a documented exit code (see errors.ts).
+ */
+export abstract class ClerkCommand<T extends typeof Command = typeof Command> extends Command {
+  static baseFlags = {
+    'api-url': Flags.string({helpGroup: 'GLOBAL', description: 'Backend API URL (env CLERK_API_URL; default https://api.clerk.com)'}),
+    'api-version': Flags.string({helpGroup: 'GLOBAL', description: 'API version path segment (env CLERK_API_VERSION) [default: v1]'}),
+    'secret-key': Flags.string({helpGroup: 'GLOBAL', description: 'secret key; prefer env CLERK_SECRET_KEY (a flag shows in `ps`)'}),
+    profile: Flags.string({helpGroup: 'GLOBAL', description: 'named profile from `clerk config` (env CLERK_PROFILE)'}),
+    output: Flags.string({char: 'o', helpGroup: 'GLOBAL', options: [...OUTPUT_FORMATS], description: 'output format [default: table]'}),
+    json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
+    columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
+    'rate-limit': Flags.string({helpGroup: 'GLOBAL', description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)'}),
+    concurrency: Flags.integer({helpGroup: 'GLOBAL', min: 1, max: 64, description: 'most requests in flight at once [default: 8]'}),
+    timeout: Flags.string({helpGroup: 'GLOBAL', description: 'per-request timeout, e.g. 30s [default: 30s]'}),
+    'no-input': Flags.boolean({helpGroup: 'GLOBAL', description: 'never prompt (implied when not at a terminal or CI is set)'}),
+    verbose: Flags.boolean({helpGroup: 'GLOBAL', description: 'log each request and a summary on stderr (secret masked)'}),
+    'limiter-redis': Flags.string({helpGroup: 'GLOBAL', description: 'share one rate budget per instance through Redis, e.g. redis://127.0.0.1:6379 (env CLERK_LIMITER_REDIS_URL)'}),
+    'limiter-redis-optional': Flags.boolean({helpGroup: 'GLOBAL', description: 'if that Redis is unreachable at start, warn and use a local limiter instead of failing'}),
+  }
+
+  /** false for commands that manage profiles themselves (`clerk config ...`): no Config is resolved in init */
+  static resolvesConfig = true
+
+  protected flags!: BaseFlags<T>
+  protected args!: Args<T>
+  protected cfg!: Config
+  private clientPromise?: Promise<Client>
+
+  async init(): Promise<void> {
+    await super.init()
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    })
+    const ctor = this.ctor as typeof ClerkCommand
+    const {args, flags} = await this.parse({
+      args: ctor.args,
+      baseFlags: (super.ctor as typeof ClerkCommand).baseFlags,
+      flags: ctor.flags,
+      strict: ctor.strict,
+    })
+    this.flags = flags as BaseFlags<T>
+    this.args = args as Args<T>
+    if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
+    if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
+  }
+
+  /** The output format: --json or -o, else `fallback` (a table for people). */
+  protected get format(): OutputFormat {
+    const f = this.flags as {json?: boolean; output?: string}
+    if (f.json) return 'json'
+    return (f.output as OutputFormat | undefined) ?? 'table'
+  }
+
+  protected get selectedColumns(): string[] | undefined {
+    const c = (this.flags as {columns?: string}).columns
+    return c ? c.split(',').map((s) => s.trim()).filter(Boolean) : undefined
+  }
+
+  /** The shared client (built once, lazily: @clerk/backend and bottleneck load only when a request is made). */
+  protected client(): Promise<Client> {
+    this.clientPromise ??= (async () => {
+      const {getClient} = await import('../http/client.js')
+      const client = await getClient(this.cfg, {
+        version: this.config.version,
+        notify: (m) => this.note(m),
+        log: this.cfg.verbose ? (line) => this.note(`[http] ${line}`) : undefined,
+        // a production key: a visible marker on stderr before the first request that changes data
+        beforeWrite: instanceKind(this.cfg.secretKey) === 'production' ? () => this.note(productionMarker(this.cfg)) : undefined,
+      })
+      if (this.cfg.verbose) {
+        this.note(
+          `[clerk] ${this.cfg.apiUrl} · ${instanceKind(this.cfg.secretKey)} instance · key ${maskSecret(this.cfg.secretKey)}` +
+            ` · budget ${this.cfg.rate.limit}/${this.cfg.rate.windowMs / 1000}s (${this.cfg.rateSource})`,
+        )
+      }
+      return client
+    })()
+    return this.clientPromise
+  }
+
+  /**
+   * Confirm a destructive action (src/lib/prompts.ts): asked at a terminal, typed out with a production key,
+   * `--yes` required otherwise.
+   */
+  protected confirm(message: string, options: {typed: string; yes?: boolean}): Promise<void> {
+    const production = instanceKind(this.cfg.secretKey) === 'production'
+    return confirmDestructive({interactive: this.cfg.interactive, yes: options.yes}, message, {production, typed: options.typed})
+  }
+
+  /** A line for people on stderr (never stdout, which carries data only). */
+  protected note(message: string): void {
+    process.stderr.write(`${redact(message, this.cfg?.secretKey)}\n`)
+  }
+
+  protected async finally(err: Error | undefined): Promise<void> {
+    if (this.clientPromise && this.cfg?.verbose) {
+      const {limiter} = await this.clientPromise.catch(() => ({limiter: undefined}))
+      if (limiter) {
+        const s = limiter.stats
+        this.note(`[clerk] requests: ${s.jobs}, 429s: ${s.rateLimited}, pauses: ${s.pauses} (${Math.round(s.pausedMs / 1000)}s)`)
+      }
+    }
+    if (this.clientPromise) (await this.clientPromise.catch(() => undefined))?.limiter.stop()
+    return super.finally(err)
+  }
+
+  /** Every error becomes one line on stderr (plus a hint) and its exit code; a stack only with --verbose. */
+  protected async catch(err: Error & {exitCode?: number}): Promise<never> {
+    if (err instanceof Errors.ExitError) throw err
+    const e = toCliError(err)
+    const secret = this.cfg?.secretKey
+    process.stderr.write(`Error: ${redact(e.message, secret)}\n`)
+    if (e.extra.hint) process.stderr.write(`Hint: ${redact(e.extra.hint, secret)}\n`)
+    if (this.cfg?.verbose && err.stack && !(err instanceof CliError)) process.stderr.write(`${redact(err.stack, secret)}\n`)
+    throw new Errors.ExitError(e.exitCode ?? ExitCode.FAILURE)
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Flag definitions shared by the users commands: the list/count filters (one definition, one mapping
+ * to BAPI's query), the ways to name one user, and --yes.
+ */
+import {Args, Flags} from '@oclif/core'
+
+import {usageError} from '../util/errors.js'
+import type {UserFilter} from '../resources/users/users.js'
+
+/** Filters of GET /v1/users and /v1/users/count (`users list`, `users count`, and bulk --where). */
+export const userFilterFlags = {
+  email: Flags.string({multiple: true, description: 'only users with this email address (repeatable)'}),
+  'user-id': Flags.string({multiple: true, description: 'only these user ids (repeatable)'}),
+  'external-id': Flags.string({multiple: true, description: 'only these external ids (repeatable)'}),
+  phone: Flags.string({multiple: true, description: 'only users with this phone number (repeatable)'}),
+  username: Flags.string({multiple: true, description: 'only these usernames (repeatable)'}),
+  query: Flags.string({char: 'q', description: 'search email, phone, username, names and ids'}),
+  banned: Flags.boolean({allowNo: true, description: 'only banned users (--no-banned: only users not banned)'}),
+  'created-after': Flags.string({description: 'only users created after this time (ISO 8601 or epoch ms)'}),
+  'created-before': Flags.string({description: 'only users created before this time (ISO 8601 or epoch ms)'}),
+  'last-sign-in-after': Flags.string({description: 'only users who last signed in after this time'}),
+  'last-sign-in-before': Flags.string({description: 'only users who last signed in before this time'}),
+}
+
+export interface UserFilterFlagValues {
+  email?: string[]
+  'user-id'?: string[]
+  'external-id'?: string[]
+  phone?: string[]
+  username?: string[]
+  query?: string
+  banned?: boolean
+  'created-after'?: string
+  'created-before'?: string
+  'last-sign-in-after'?: string
+  'last-sign-in-before'?: string
+}
+
+/** `2026-01-31`, `2026-01-31T10:00:00Z` or epoch milliseconds -> epoch ms (BAPI's unit); usage error otherwise. */
+export function parseTime(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value)
+  if (!Number.isFinite(ms)) throw usageError(`--${flag}: "${value}" is not a date/time`, 'use ISO 8601 (2026-01-31T10:00:00Z) or epoch milliseconds')
+  return ms
+}
+
+/** The BAPI query for the filter flags. */
+export function userFilterFrom(f: UserFilterFlagValues): UserFilter {
+  return {
+    email_address: f.email,
+    user_id: f['user-id'],
+    external_id: f['external-id'],
+    phone_number: f.phone,
+    username: f.username,
+    query: f.query,
+    banned: f.banned === undefined ? undefined : String(f.banned),
+    created_at_after: parseTime(f['created-after'], 'created-after'),
+    created_at_before: parseTime(f['created-before'], 'created-before'),
+    last_sign_in_at_after: parseTime(f['last-sign-in-after'], 'last-sign-in-after'),
+    last_sign_in_at_before: parseTime(f['last-sign-in-before'], 'last-sign-in-before'),
+  }
+}
+
+/** One user: the USER_ID argument, or --email / --external-id (resolved with one lookup). */
+export const userRefArgs = {id: Args.string({required: false, description: 'user id (user_...); or use --email / --external-id'})}
+export const userRefFlags = {
+  email: Flags.string({description: 'the user with this email address (instead of USER_ID)', exclusive: ['external-id']}),
+  'external-id': Flags.string({description: 'the user with this external id (instead of USER_ID)', exclusive: ['email']}),
+}
+
+export const yesFlag = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation (required without a terminal)'})}

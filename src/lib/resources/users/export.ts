@@ -1,0 +1,161 @@
+/**
+ * `clerk users export`: every user, oldest first, as NDJSON (BAPI's own User objects) or CSV, streamed
+ * page by page with cursor paging (GET /v1/users?order_by=+created_at&starting_after=<last id>), so memory
+ * stays flat however many users there are and users created during the export are not skipped.
+ *
+ * With --out FILE the export is resumable: after each page is written, a checkpoint {bytes, rows, last_id,
+ * last_created_at} is appended to FILE.journal; --resume truncates FILE to the last checkpoint (dropping a
+ * page that was half written) and continues from its cursor. At the end GET /v1/users/count is compared
+ * with the rows written: fewer rows than users means something was missed (warn, exit 1).
+ */
+import {closeSync, existsSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs'
+
+import type {Client} from '../../http/client.js'
+import {ApiError} from '../../http/client.js'
+import {CliError, ExitCode, usageError} from '../../util/errors.js'
+import {type Column, selectColumns} from '../../output/columns.js'
+import {csvLine} from '../../output/csv.js'
+import {out} from '../../output/writer.js'
+import {type BapiUser, countUsers, userColumns} from './users.js'
+import {JournalWriter, readJournal} from '../../bulk/journal.js'
+import {Progress, type ProgressMode} from '../../bulk/progress.js'
+
+export const EXPORT_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'username', 'external_id', 'phone', 'banned', 'locked', 'created', 'last_sign_in', 'public_metadata']
+
+export interface ExportOptions {
+  format: 'ndjson' | 'csv'
+  /** a file; stdout when absent */
+  out?: string
+  journal?: string
+  resume?: boolean
+  pageSize: number
+  columns?: string[]
+  progress?: ProgressMode
+  notify: (line: string) => void
+}
+
+export interface ExportResult {
+  rows: number
+  expected: number
+  missing: number
+  resumedFrom: number
+}
+
+interface Checkpoint {
+  bytes: number
+  rows: number
+  last_id: string | null
+  last_created_at: number | null
+  done?: boolean
+}
+
+async function lastCheckpoint(path: string): Promise<{checkpoint?: Checkpoint; format?: string}> {
+  let checkpoint: Checkpoint | undefined
+  let done = false
+  const header = await readJournal(path, (e) => {
+    if (e.t === 'page') checkpoint = e as unknown as Checkpoint
+    else if (e.t === 'end') done = true
+  })
+  if (!header || header.job !== 'users export') throw usageError(`${path} is not the journal of a users export`, 'use another --journal')
+  return {checkpoint: checkpoint ? {...checkpoint, done} : {bytes: 0, rows: 0, last_id: null, last_created_at: null, done}, format: header.format as string}
+}
+
+export async function exportUsers(client: Client, o: ExportOptions): Promise<ExportResult> {
+  const cols = selectColumns(userColumns('csv'), o.columns, EXPORT_COLUMNS) as Array<[string, Column<BapiUser>]>
+  const render = (u: BapiUser) => (o.format === 'csv' ? csvLine(cols.map(([, c]) => c.get(u))) : `${JSON.stringify(u)}\n`)
+  let cp: Checkpoint = {bytes: 0, rows: 0, last_id: null, last_created_at: null}
+  let fd: number | undefined
+  let journal: JournalWriter | undefined
+  if (o.out) {
+    const journalPath = o.journal ?? `${o.out}.journal`
+    if (existsSync(journalPath)) {
+      if (!o.resume) throw usageError(`journal ${journalPath} exists from an earlier export`, 'add --resume to continue it, or delete it to start over')
+      const last = await lastCheckpoint(journalPath)
+      if (last.format !== o.format) throw usageError(`the earlier export wrote ${last.format}, not ${o.format}`, `resume with -o ${last.format}`)
+      cp = last.checkpoint!
+      if (!existsSync(o.out)) throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
+      fd = openSync(o.out, 'r+')
+      if (fstatSync(fd).size < cp.bytes) throw usageError(`${o.out} is shorter than the journal says; cannot resume`, `delete ${journalPath} to start over`)
+      ftruncateSync(fd, cp.bytes)
+      journal = JournalWriter.open(journalPath, undefined)
+      if (cp.rows) o.notify(`resuming after ${cp.rows} users (${cp.bytes} bytes kept)`)
+    } else {
+      fd = openSync(o.out, 'w')
+      journal = JournalWriter.open(journalPath, {t: 'header', v: 1, job: 'users export', input: o.out, sha256: '', created_at: new Date().toISOString(), format: o.format})
+    }
+  } else if (o.resume) {
+    throw usageError('--resume needs --out FILE (stdout cannot be resumed)')
+  }
+  const resumedFrom = cp.rows
+  let bytes = cp.bytes
+  let rows = cp.rows
+  const write = async (text: string) => {
+    if (fd === undefined) await out(text)
+    else writeSync(fd, text, bytes)
+    bytes += Buffer.byteLength(text)
+  }
+  try {
+    const total = await countUsers(client, {})
+    if (cp.done) o.notify('the export was already complete')
+    else {
+      if (o.format === 'csv' && bytes === 0) await write(csvLine(cols.map(([name]) => name)))
+      const progress = new Progress({label: 'users export', total: Math.max(0, total - rows), mode: o.progress})
+      let cursor = cp.last_id
+      let after = cp.last_created_at
+      const page = async (): Promise<BapiUser[]> => {
+        const query = {order_by: '+created_at', limit: o.pageSize, starting_after: cursor ?? undefined}
+        try {
+          return await client.request<BapiUser[]>('GET', '/users', {query})
+        } catch (error) {
+          // The user the cursor points at was deleted meanwhile: continue from its creation time instead.
+          if (!(error instanceof ApiError && error.status === 422 && cursor && after !== null)) throw error
+          o.notify(`the cursor user ${cursor} is gone; continuing after its creation time`)
+          cursor = null
+          return client.request<BapiUser[]>('GET', '/users', {query: {order_by: '+created_at', limit: o.pageSize, created_at_after: after}})
+        }
+      }
+      try {
+        for (;;) {
+          const users = await page()
+          if (users.length === 0) break
+          // written in ~64 KB pieces, so no page-sized string is ever built
+          let text = ''
+          for (const u of users) {
+            text += render(u)
+            if (text.length >= 65_536) {
+              await write(text)
+              text = ''
+            }
+          }
+          if (text) await write(text)
+          rows += users.length
+          const last = users.at(-1)!
+          cursor = last.id
+          after = last.created_at
+          journal?.append({t: 'page', bytes, rows, last_id: cursor, last_created_at: after})
+          progress.tick(users.length)
+          if (users.length < o.pageSize) break
+        }
+      } finally {
+        progress.stop()
+      }
+      journal?.append({t: 'end', at: new Date().toISOString(), rows})
+    }
+    const expected = await countUsers(client, {})
+    const missing = Math.max(0, expected - rows)
+    return {rows, expected, missing, resumedFrom}
+  } finally {
+    journal?.close()
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** Summary on stderr and the exit code: 1 when the export has fewer rows than the instance has users. */
+export function exportExit(r: ExportResult, notify: (line: string) => void, where: string): void {
+  notify(`users export: ${r.rows} users written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`)
+  if (r.missing > 0) {
+    throw new CliError(`the export is incomplete: ${r.missing} of ${r.expected} users are missing`, ExitCode.FAILURE, {
+      hint: 'users were deleted and re-created, or changed during the export; run it again',
+    })
+  }
+}
