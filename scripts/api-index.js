@@ -5,7 +5,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {buildApiIndex} from '../dist/lib/api-index.js'
+import {buildApiIndex} from '../dist/lib/raw-api/operations.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const index = await buildApiIndex(readFileSync(join(root, 'spec', 'openapi.yml'), 'utf8'))
