@@ -25,7 +25,11 @@ const port = await new Promise((resolve) => {
     srv.close(() => resolve(p))
   })
 })
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: ['ignore', 'pipe', 'inherit']})
+const redis = spawn(
+  'redis-server',
+  ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  {stdio: ['ignore', 'pipe', 'inherit']},
+)
 await new Promise((resolve) => {
   let out = ''
   redis.stdout.on('data', (d) => {

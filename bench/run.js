@@ -7,7 +7,9 @@ import {fileURLToPath} from 'node:url'
 
 const dir = dirname(fileURLToPath(import.meta.url))
 const filter = process.argv[2] ?? ''
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.js') && f.includes(filter)).sort()
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.js') && f.includes(filter))
+  .sort()
 let failed = 0
 for (const file of files) {
   console.log(`\n## ${file}`)

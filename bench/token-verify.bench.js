@@ -24,7 +24,18 @@ const now = Math.floor(Date.now() / 1000)
 const distinct = []
 for (let i = 0; i < DISTINCT; i++) {
   const h = b64(JSON.stringify({alg: 'RS256', kid: 'ins_bench', typ: 'JWT', cat: 'cl_B7d4PD111AAA'}))
-  const p = b64(JSON.stringify({azp: 'http://localhost:3000', exp: now + 3600, iat: now, iss: 'https://clerk.example.com', nbf: now - 10, sid: `sess_${i}`, sub: `user_${i}`, v: 2}))
+  const p = b64(
+    JSON.stringify({
+      azp: 'http://localhost:3000',
+      exp: now + 3600,
+      iat: now,
+      iss: 'https://clerk.example.com',
+      nbf: now - 10,
+      sid: `sess_${i}`,
+      sub: `user_${i}`,
+      v: 2,
+    }),
+  )
   distinct.push(`${h}.${p}.${createSign('RSA-SHA256').update(`${h}.${p}`).sign(privateKey).toString('base64url')}`)
 }
 const tokens = Array.from({length: TOKENS}, (_, i) => distinct[i % DISTINCT])
@@ -36,7 +47,11 @@ function raw() {
   let ok = 0
   for (const token of tokens) {
     const [h, p, s] = token.split('.')
-    if (verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')) && JSON.parse(Buffer.from(p, 'base64url').toString()).exp > now) ok++
+    if (
+      verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')) &&
+      JSON.parse(Buffer.from(p, 'base64url').toString()).exp > now
+    )
+      ok++
   }
   if (ok !== TOKENS) throw new Error(`raw verified ${ok} of ${TOKENS}`)
   return TOKENS / ((performance.now() - t) / 1000)
@@ -49,7 +64,9 @@ writeFileSync(keyFile, pem)
 function runBatch(lines) {
   return new Promise((resolve, reject) => {
     const t = process.hrtime.bigint()
-    const child = spawn(process.execPath, [BIN, 'token', 'verify', '--batch', '--jwt-key', `@${keyFile}`], {env: cleanEnv()})
+    const child = spawn(process.execPath, [BIN, 'token', 'verify', '--batch', '--jwt-key', `@${keyFile}`], {
+      env: cleanEnv(),
+    })
     let out = 0
     let err = ''
     child.stdout.on('data', (d) => (out += d.toString().split('\n').length - 1))
@@ -66,10 +83,17 @@ function runBatch(lines) {
 // One authenticateRequest per token, in-process (what the batch path would cost through the SDK).
 async function sdk(n) {
   const {createClerkClient} = await import('@clerk/backend')
-  const clerk = createClerkClient({secretKey: 'sk_test_bench', publishableKey: `pk_test_${Buffer.from('clerk.example.com$').toString('base64')}`, jwtKey: pem, telemetry: {disabled: true}})
+  const clerk = createClerkClient({
+    secretKey: 'sk_test_bench',
+    publishableKey: `pk_test_${Buffer.from('clerk.example.com$').toString('base64')}`,
+    jwtKey: pem,
+    telemetry: {disabled: true},
+  })
   const t = performance.now()
   for (const token of tokens.slice(0, n)) {
-    const state = await clerk.authenticateRequest(new Request('https://x.invalid/', {headers: {authorization: `Bearer ${token}`}}))
+    const state = await clerk.authenticateRequest(
+      new Request('https://x.invalid/', {headers: {authorization: `Bearer ${token}`}}),
+    )
     if (!state.isAuthenticated) throw new Error(`sdk: ${state.reason}`)
   }
   return n / ((performance.now() - t) / 1000)
@@ -94,6 +118,10 @@ const rawM = median(rawRates)
 const batchM = median(batchRates)
 console.log(`tokens: ${TOKENS} (${DISTINCT} distinct, RS256 / RSA-2048), ${RUNS} runs, medians`)
 console.log(`raw node:crypto RS256 verify:          ${fmt(rawM, 0)} tokens/s (baseline)`)
-console.log(`clerk token verify --batch (offline):  ${fmt(batchM, 0)} tokens/s  = ${fmt(median(ratios), 2)} x raw (median per-run ratio; target >= 0.5)`)
+console.log(
+  `clerk token verify --batch (offline):  ${fmt(batchM, 0)} tokens/s  = ${fmt(median(ratios), 2)} x raw (median per-run ratio; target >= 0.5)`,
+)
 console.log(`  end to end incl. process startup:   ${fmt(median(e2eRates), 0)} tokens/s`)
-console.log(`authenticateRequest per token (SDK):   ${fmt(sdkRate, 0)} tokens/s  = ${fmt(sdkRate / rawM, 2)} x raw (single-token path)`)
+console.log(
+  `authenticateRequest per token (SDK):   ${fmt(sdkRate, 0)} tokens/s  = ${fmt(sdkRate / rawM, 2)} x raw (single-token path)`,
+)

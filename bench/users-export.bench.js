@@ -25,18 +25,24 @@ async function exportRun(users) {
   emu.store.seedUsers(users)
   const out = join(dir, `users-${users}.ndjson`)
   const t = Date.now()
-  const child = spawn(process.execPath, [BIN, 'users', 'export', '--out', out, '--rate-limit', '1000/1s', '--verbose', '--progress', 'none'], {
-    env: cleanEnv({CLERK_API_URL: emu.url, CLERK_SECRET_KEY: emu.secretKey}),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [BIN, 'users', 'export', '--out', out, '--rate-limit', '1000/1s', '--verbose', '--progress', 'none'],
+    {
+      env: cleanEnv({CLERK_API_URL: emu.url, CLERK_SECRET_KEY: emu.secretKey}),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += d))
   let peak = 0
   const poll = setInterval(() => (peak = Math.max(peak, vmHwmMb(child.pid))), 20)
-  const code = await new Promise((resolve) => child.on('exit', (c) => {
-    peak = Math.max(peak, vmHwmMb(child.pid))
-    resolve(c)
-  }))
+  const code = await new Promise((resolve) =>
+    child.on('exit', (c) => {
+      peak = Math.max(peak, vmHwmMb(child.pid))
+      resolve(c)
+    }),
+  )
   clearInterval(poll)
   await emu.stop()
   if (code !== 0) throw new Error(`users export failed (${code}): ${stderr}`)
@@ -47,5 +53,9 @@ async function exportRun(users) {
 const base = await exportRun(1000)
 console.log(`baseline: 1,000 users, peak RSS ${fmt(base.peak, 0)} MB (${fmt(base.s, 2)} s)`)
 const big = await exportRun(100_000)
-console.log(`100,000 users: peak RSS ${fmt(big.peak, 0)} MB (polled VmHWM ${fmt(big.polled, 0)}, self-reported ${big.self}), ${fmt(big.s, 2)} s, ${fmt(100_000 / big.s, 0)} users/s`)
-console.log(`users export 100k: peak RSS ${fmt(big.peak, 0)} MB (target < 150), ${fmt(big.peak - base.peak, 0)} MB above the 1k-user baseline`)
+console.log(
+  `100,000 users: peak RSS ${fmt(big.peak, 0)} MB (polled VmHWM ${fmt(big.polled, 0)}, self-reported ${big.self}), ${fmt(big.s, 2)} s, ${fmt(100_000 / big.s, 0)} users/s`,
+)
+console.log(
+  `users export 100k: peak RSS ${fmt(big.peak, 0)} MB (target < 150), ${fmt(big.peak - base.peak, 0)} MB above the 1k-user baseline`,
+)

@@ -22,10 +22,24 @@ const ratios = []
 let total429 = 0
 for (let i = 0; i < RUNS; i++) {
   const emu = await startEmulator({rateLimit: limit})
-  const r = await runCli(['users', 'import', csv, '--yes', '--journal', join(dir, `run${i}.journal`), '--rate-limit', '100/2s', '--progress', 'none'], {
-    CLERK_API_URL: emu.url,
-    CLERK_SECRET_KEY: emu.secretKey,
-  })
+  const r = await runCli(
+    [
+      'users',
+      'import',
+      csv,
+      '--yes',
+      '--journal',
+      join(dir, `run${i}.journal`),
+      '--rate-limit',
+      '100/2s',
+      '--progress',
+      'none',
+    ],
+    {
+      CLERK_API_URL: emu.url,
+      CLERK_SECRET_KEY: emu.secretKey,
+    },
+  )
   if (r.code !== 0) throw new Error(`users import failed (${r.code}): ${r.stderr}`)
   const posts = emu.requests.filter((q) => q.method === 'POST' && q.path === '/v1/users')
   const spanS = (posts.at(-1).startedAt - posts[0].startedAt) / 1000
@@ -33,7 +47,11 @@ for (let i = 0; i < RUNS; i++) {
   const n429 = emu.requests.filter((q) => q.status === 429).length
   total429 += n429
   ratios.push(rps / allowed)
-  console.log(`run ${i + 1}: ${posts.length} users created in ${fmt(spanS, 2)} s = ${fmt(rps, 2)} req/s, 429s: ${n429} (wall ${fmt(r.ms / 1000, 2)} s incl. startup and validation)`)
+  console.log(
+    `run ${i + 1}: ${posts.length} users created in ${fmt(spanS, 2)} s = ${fmt(rps, 2)} req/s, 429s: ${n429} (wall ${fmt(r.ms / 1000, 2)} s incl. startup and validation)`,
+  )
   await emu.stop()
 }
-console.log(`users import at ${allowed} req/s: median ${fmt(median(ratios), 3)} of the limit (target >= 0.95), 429s in all runs: ${total429}`)
+console.log(
+  `users import at ${allowed} req/s: median ${fmt(median(ratios), 3)} of the limit (target >= 0.95), 429s in all runs: ${total429}`,
+)

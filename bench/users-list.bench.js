@@ -26,7 +26,11 @@ for (let i = 0; i < RUNS; i++) {
   const rps = (log.length - 1) / spanS
   total429 += log.filter((q) => q.status === 429).length
   ratios.push(rps / allowed)
-  console.log(`run ${i + 1}: ${log.length} requests in ${fmt(spanS, 2)} s = ${fmt(rps, 2)} req/s (wall ${fmt(r.ms / 1000, 2)} s incl. startup)`)
+  console.log(
+    `run ${i + 1}: ${log.length} requests in ${fmt(spanS, 2)} s = ${fmt(rps, 2)} req/s (wall ${fmt(r.ms / 1000, 2)} s incl. startup)`,
+  )
   await emu.stop()
 }
-console.log(`users list --all at 50/5s: median ${fmt(median(ratios), 3)} of the limit (${allowed} req/s), 429s in all runs: ${total429}`)
+console.log(
+  `users list --all at 50/5s: median ${fmt(median(ratios), 3)} of the limit (${allowed} req/s), 429s in all runs: ${total429}`,
+)

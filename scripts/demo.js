@@ -19,5 +19,16 @@ const run = async (args) => {
 console.log(`BAPI emulator on ${emu.url} (sample data: fixtures/sample-users.json)`)
 await run(['users', 'list', '--limit', '10'])
 await run(['users', 'list', '--query', 'acme', '-o', 'csv', '--columns', 'id,email,name'])
-await run(['users', 'list', '--all', '--page-size', '10', '-o', 'csv', '--columns', 'id,email,name,created', '--verbose'])
+await run([
+  'users',
+  'list',
+  '--all',
+  '--page-size',
+  '10',
+  '-o',
+  'csv',
+  '--columns',
+  'id,email,name,created',
+  '--verbose',
+])
 await emu.stop()

@@ -19,18 +19,44 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
     '<%= config.bin %> api -i /jwks',
   ]
   static args = {
-    method_or_path: Args.string({required: true, ignoreStdin: true, description: 'HTTP method (GET, POST, PUT, PATCH, DELETE) or the path'}),
+    method_or_path: Args.string({
+      required: true,
+      ignoreStdin: true,
+      description: 'HTTP method (GET, POST, PUT, PATCH, DELETE) or the path',
+    }),
     path: Args.string({ignoreStdin: true, description: 'path, when a method is given first'}),
   }
   static flags = {
     method: Flags.string({char: 'X', description: 'HTTP method [default: GET, or POST with a body]'}),
-    'raw-field': Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: 'string field key=value (repeatable)'}),
-    field: Flags.string({char: 'F', multiple: true, multipleNonGreedy: true, description: 'typed field key=value: true/false/null/numbers, @file (repeatable)'}),
-    query: Flags.string({char: 'q', multiple: true, multipleNonGreedy: true, description: 'query parameter key=value (repeatable; repeat a key for a list)'}),
+    'raw-field': Flags.string({
+      char: 'f',
+      multiple: true,
+      multipleNonGreedy: true,
+      description: 'string field key=value (repeatable)',
+    }),
+    field: Flags.string({
+      char: 'F',
+      multiple: true,
+      multipleNonGreedy: true,
+      description: 'typed field key=value: true/false/null/numbers, @file (repeatable)',
+    }),
+    query: Flags.string({
+      char: 'q',
+      multiple: true,
+      multipleNonGreedy: true,
+      description: 'query parameter key=value (repeatable; repeat a key for a list)',
+    }),
     input: Flags.string({description: 'raw JSON request body from a file, or - for stdin'}),
     paginate: Flags.boolean({description: 'follow limit/offset through every page; prints every item'}),
-    'page-size': Flags.integer({min: 1, max: 500, description: 'page size for --paginate [default: the most the endpoint takes]'}),
-    include: Flags.boolean({char: 'i', description: 'print the HTTP status line and headers before the body (with --paginate: on stderr, per page)'}),
+    'page-size': Flags.integer({
+      min: 1,
+      max: 500,
+      description: 'page size for --paginate [default: the most the endpoint takes]',
+    }),
+    include: Flags.boolean({
+      char: 'i',
+      description: 'print the HTTP status line and headers before the body (with --paginate: on stderr, per page)',
+    }),
     'skip-check': Flags.boolean({description: 'send even when the path is not in the OpenAPI spec'}),
   }
 
@@ -38,14 +64,25 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
     const f = this.flags
     const words = [this.args.method_or_path, this.args.path].filter((w): w is string => w !== undefined)
     const req = prepareApiRequest({
-      words, method: f.method, rawFields: f['raw-field'] ?? [], fields: f.field ?? [], query: f.query ?? [],
-      input: f.input, paginate: f.paginate, skipCheck: f['skip-check'],
+      words,
+      method: f.method,
+      rawFields: f['raw-field'] ?? [],
+      fields: f.field ?? [],
+      query: f.query ?? [],
+      input: f.input,
+      paginate: f.paginate,
+      skipCheck: f['skip-check'],
     })
     const client = await this.client()
     const ndjson = this.format === 'ndjson'
     if (f.paginate) {
       const pageSize = f['page-size'] ?? (Number(req.query.limit) || req.operation?.page_max || 500)
-      const items = paginateAll(client, {path: req.path, query: req.query, pageSize, onPage: f.include ? (r) => process.stderr.write(formatHead(r)) : undefined})
+      const items = paginateAll(client, {
+        path: req.path,
+        query: req.query,
+        pageSize,
+        onPage: f.include ? (r) => process.stderr.write(formatHead(r)) : undefined,
+      })
       await printList(items, {format: ndjson ? 'ndjson' : 'json', columns: {}, defaults: []})
       return
     }

@@ -8,7 +8,11 @@ export default class Completion extends ClerkCommand<typeof Completion> {
   static resolvesConfig = false
   static summary = 'Print a shell completion script (bash, zsh or fish) for every command and flag'
   static description = `Install it once:\n  ${SHELLS.map((s) => INSTALL_HINTS[s]).join('\n  ')}`
-  static examples = ['<%= config.bin %> completion bash', 'source <(<%= config.bin %> completion bash)', '<%= config.bin %> completion fish > ~/.config/fish/completions/clerk.fish']
+  static examples = [
+    '<%= config.bin %> completion bash',
+    'source <(<%= config.bin %> completion bash)',
+    '<%= config.bin %> completion fish > ~/.config/fish/completions/clerk.fish',
+  ]
   static args = {shell: Args.string({required: true, options: SHELLS, description: 'the shell'})}
 
   async run(): Promise<void> {
@@ -23,7 +27,13 @@ export default class Completion extends ClerkCommand<typeof Completion> {
         seen.add(words)
         const flags = Object.entries(c.flags ?? {})
           .filter(([, f]) => !f.hidden)
-          .map(([name, f]) => ({name, char: f.char, description: f.summary ?? f.description, takesValue: f.type === 'option', options: f.type === 'option' && f.options ? [...f.options] : undefined}))
+          .map(([name, f]) => ({
+            name,
+            char: f.char,
+            description: f.summary ?? f.description,
+            takesValue: f.type === 'option',
+            options: f.type === 'option' && f.options ? [...f.options] : undefined,
+          }))
         const firstArg = Object.values(c.args ?? {})[0]
         const summary = (c.summary ?? c.description?.split('\n')[0])?.replaceAll('<%= config.bin %>', this.config.bin)
         commands.push({id: words, summary, flags, argOptions: firstArg?.options ? [...firstArg.options] : undefined})

@@ -17,14 +17,17 @@ const columns = {
 export default class WhoAmICommand extends ClerkCommand<typeof WhoAmICommand> {
   static aliases = ['status']
   static summary = 'Show the profile, instance type, API URL and masked key in use, and check that the key works'
-  static description = 'Makes one request (GET /v1/jwks, not rate-limited). Exit 0 when the key works, 3 when it is missing or rejected, 1 on other failures.'
+  static description =
+    'Makes one request (GET /v1/jwks, not rate-limited). Exit 0 when the key works, 3 when it is missing or rejected, 1 on other failures.'
   static examples = ['<%= config.bin %> whoami', '<%= config.bin %> status --profile prod -o json']
 
   async run(): Promise<void> {
     const info = describeConfig(this.cfg)
     const error: Error | undefined = this.cfg.secretKey
       ? await checkKey(await this.client())
-      : new CliError('no secret key configured', ExitCode.UNAUTHENTICATED, {hint: 'set CLERK_SECRET_KEY or run: clerk config set secret-key'})
+      : new CliError('no secret key configured', ExitCode.UNAUTHENTICATED, {
+          hint: 'set CLERK_SECRET_KEY or run: clerk config set secret-key',
+        })
     info.key_works = !error
     if (error) info.error = error.message
     await printOne(info, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})

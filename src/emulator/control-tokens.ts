@@ -11,17 +11,33 @@
 import {ErrorResponse} from './errors.js'
 import {ok, type Router} from './router.js'
 import type {Store} from './store.js'
-import {MACHINE_COLLECTIONS, type MachineTokenType, mintMachineToken, mintSessionToken, signingKeyFrom} from './tokens.js'
+import {
+  MACHINE_COLLECTIONS,
+  type MachineTokenType,
+  mintMachineToken,
+  mintSessionToken,
+  signingKeyFrom,
+} from './tokens.js'
 
 const TYPES = ['session_token', 'api_key', 'm2m_token', 'oauth_token'] as const
 
-const bad = (message: string) => new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
+const bad = (message: string) =>
+  new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: message}])
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function field<T>(body: Record<string, any>, name: string, type: 'string' | 'number' | 'boolean' | 'object' | 'string[]'): T | undefined {
+function field<T>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: Record<string, any>,
+  name: string,
+  type: 'string' | 'number' | 'boolean' | 'object' | 'string[]',
+): T | undefined {
   const v = body[name]
   if (v === undefined) return undefined
-  const okType = type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : type === 'object' ? typeof v === 'object' && v !== null && !Array.isArray(v) : typeof v === type
+  const okType =
+    type === 'string[]'
+      ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+      : type === 'object'
+        ? typeof v === 'object' && v !== null && !Array.isArray(v)
+        : typeof v === type
   if (!okType) throw bad(`${name} must be ${type === 'string[]' ? 'an array of strings' : `a ${type}`}`)
   return v as T
 }

@@ -37,13 +37,17 @@ const KINDS = new Set(['status', 'reset', 'latency', 'hang'])
 
 export function validateFault(f: unknown): FaultSpec {
   const spec = f as FaultSpec
-  if (!spec || typeof spec !== 'object' || !KINDS.has(spec.kind)) throw new TypeError('fault: kind must be one of status, reset, latency, hang')
+  if (!spec || typeof spec !== 'object' || !KINDS.has(spec.kind))
+    throw new TypeError('fault: kind must be one of status, reset, latency, hang')
   if (spec.path !== undefined) new RegExp(spec.path) // throws on a bad pattern
   for (const k of ['status', 'ms', 'times', 'every'] as const) {
-    if (spec[k] !== undefined && !(Number.isInteger(spec[k]) && (spec[k] as number) >= 0)) throw new TypeError(`fault: ${k} must be a non-negative integer`)
+    if (spec[k] !== undefined && !(Number.isInteger(spec[k]) && (spec[k] as number) >= 0))
+      throw new TypeError(`fault: ${k} must be a non-negative integer`)
   }
-  if (spec.after && spec.kind !== 'status' && spec.kind !== 'reset') throw new TypeError('fault: after applies to status and reset only')
-  if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) throw new TypeError('fault: probability must be in [0, 1]')
+  if (spec.after && spec.kind !== 'status' && spec.kind !== 'reset')
+    throw new TypeError('fault: after applies to status and reset only')
+  if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1))
+    throw new TypeError('fault: probability must be in [0, 1]')
   return spec
 }
 
@@ -62,9 +66,13 @@ export class FaultSet {
     })
   }
 
-  clear(): void { this.active = [] }
+  clear(): void {
+    this.active = []
+  }
 
-  list(): FaultSpec[] { return this.active.map((a) => a.spec) }
+  list(): FaultSpec[] {
+    return this.active.map((a) => a.spec)
+  }
 
   /**
    * The faults that apply to this request, in the order added (each hit uses up one of its `times`).

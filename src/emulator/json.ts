@@ -1,4 +1,5 @@
 /** The JSON objects the emulator stores and serves, the index functions of its collections, and merging. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>
 export type JsonObject = Json & {id: string}
 

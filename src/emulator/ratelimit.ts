@@ -12,14 +12,30 @@ interface RuleBase {
   rate: Rate
 }
 /** One bucket per secret key for every request not in `exempt`. */
-export interface InstanceRule extends RuleBase { kind: 'instance'; exempt?: {method: string; path: string}[] }
+export interface InstanceRule extends RuleBase {
+  kind: 'instance'
+  exempt?: {method: string; path: string}[]
+}
 /** One bucket per secret key for the requests matching method + pattern. */
-export interface EndpointRule extends RuleBase { kind: 'endpoint'; methods: string[]; patterns: string[] }
+export interface EndpointRule extends RuleBase {
+  kind: 'endpoint'
+  methods: string[]
+  patterns: string[]
+}
 /** One bucket per secret key and value of path parameter `param` (e.g. 10 / 10 s per user id). */
-export interface ParamRule extends RuleBase { kind: 'param'; methods: string[]; patterns: string[]; param: string }
+export interface ParamRule extends RuleBase {
+  kind: 'param'
+  methods: string[]
+  patterns: string[]
+  param: string
+}
 export type RateRule = InstanceRule | EndpointRule | ParamRule
 
-export interface RateRequest { method: string; path: string; secretKey: string }
+export interface RateRequest {
+  method: string
+  path: string
+  secretKey: string
+}
 export type RateDecision = {ok: true} | {ok: false; rule: string; retryAfterMs: number}
 
 const per10s = (limit: number): Rate => ({limit, windowMs: 10_000})
@@ -30,22 +46,64 @@ export function defaultRules(instance: Rate): RateRule[] {
   return [
     {kind: 'instance', name: 'instance', rate: instance, exempt: [{method: 'GET', path: '/v1/jwks'}]},
     {kind: 'endpoint', name: 'invitations', rate: perHour(100), methods: ['POST'], patterns: ['/v1/invitations']},
-    {kind: 'endpoint', name: 'invitations_bulk', rate: perHour(25), methods: ['POST'], patterns: ['/v1/invitations/bulk']},
-    {kind: 'endpoint', name: 'org_invitations', rate: perHour(250), methods: ['POST'], patterns: ['/v1/organizations/:id/invitations']},
-    {kind: 'endpoint', name: 'org_invitations_bulk', rate: perHour(50), methods: ['POST'], patterns: ['/v1/organizations/:id/invitations/bulk']},
-    {kind: 'param', name: 'user_update', rate: per10s(10), methods: ['PATCH', 'PUT'], param: 'user_id',
-      patterns: ['/v1/users/:user_id', '/v1/users/:user_id/metadata']},
-    {kind: 'param', name: 'organization_update', rate: per10s(10), methods: ['PATCH', 'PUT'], param: 'organization_id',
-      patterns: ['/v1/organizations/:organization_id', '/v1/organizations/:organization_id/metadata']},
-    {kind: 'param', name: 'membership_update', rate: per10s(10), methods: ['PATCH', 'PUT'], param: 'user_id',
-      patterns: ['/v1/organizations/:organization_id/memberships/:user_id', '/v1/organizations/:organization_id/memberships/:user_id/metadata']},
+    {
+      kind: 'endpoint',
+      name: 'invitations_bulk',
+      rate: perHour(25),
+      methods: ['POST'],
+      patterns: ['/v1/invitations/bulk'],
+    },
+    {
+      kind: 'endpoint',
+      name: 'org_invitations',
+      rate: perHour(250),
+      methods: ['POST'],
+      patterns: ['/v1/organizations/:id/invitations'],
+    },
+    {
+      kind: 'endpoint',
+      name: 'org_invitations_bulk',
+      rate: perHour(50),
+      methods: ['POST'],
+      patterns: ['/v1/organizations/:id/invitations/bulk'],
+    },
+    {
+      kind: 'param',
+      name: 'user_update',
+      rate: per10s(10),
+      methods: ['PATCH', 'PUT'],
+      param: 'user_id',
+      patterns: ['/v1/users/:user_id', '/v1/users/:user_id/metadata'],
+    },
+    {
+      kind: 'param',
+      name: 'organization_update',
+      rate: per10s(10),
+      methods: ['PATCH', 'PUT'],
+      param: 'organization_id',
+      patterns: ['/v1/organizations/:organization_id', '/v1/organizations/:organization_id/metadata'],
+    },
+    {
+      kind: 'param',
+      name: 'membership_update',
+      rate: per10s(10),
+      methods: ['PATCH', 'PUT'],
+      param: 'user_id',
+      patterns: [
+        '/v1/organizations/:organization_id/memberships/:user_id',
+        '/v1/organizations/:organization_id/memberships/:user_id/metadata',
+      ],
+    },
   ]
 }
 
 class Bucket {
   private tokens: number
   private last: number
-  constructor(private rate: Rate, now: number) {
+  constructor(
+    private rate: Rate,
+    now: number,
+  ) {
     this.tokens = rate.limit
     this.last = now
   }
@@ -57,7 +115,9 @@ class Bucket {
     return this.tokens >= 1 ? 0 : ((1 - this.tokens) * this.rate.windowMs) / this.rate.limit
   }
 
-  take(): void { this.tokens -= 1 }
+  take(): void {
+    this.tokens -= 1
+  }
 }
 
 type Matcher = (req: RateRequest) => string | null
@@ -71,7 +131,9 @@ export class RateLimiter {
     for (const r of rules) this.addRule(r)
   }
 
-  get rules(): RateRule[] { return this.matchers.map((m) => m.rule) }
+  get rules(): RateRule[] {
+    return this.matchers.map((m) => m.rule)
+  }
 
   addRule(rule: RateRule): void {
     this.matchers.push({rule, match: matcherFor(rule)})
@@ -85,12 +147,17 @@ export class RateLimiter {
     for (const m of this.matchers) if (m.rule.kind === 'instance') m.rule.rate = rate
   }
 
-  reset(): void { this.buckets.clear() }
+  reset(): void {
+    this.buckets.clear()
+  }
 
   /** Change one named rule's rate (e.g. shrink `org_invitations_bulk` to 5/2s so tests run fast). Its buckets start over. */
   setRuleRate(name: string, rate: Rate): void {
     const m = this.matchers.find((x) => x.rule.name === name)
-    if (!m) throw new RangeError(`unknown rate-limit rule "${name}" (rules: ${this.matchers.map((x) => x.rule.name).join(', ')})`)
+    if (!m)
+      throw new RangeError(
+        `unknown rate-limit rule "${name}" (rules: ${this.matchers.map((x) => x.rule.name).join(', ')})`,
+      )
     m.rule.rate = rate
     for (const id of [...this.buckets.keys()]) if (id.startsWith(`${name}\u0000`)) this.buckets.delete(id)
   }

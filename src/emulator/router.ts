@@ -80,15 +80,32 @@ export class Router {
 
   add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
     const paramCount = pattern.split('/').filter((s) => s.startsWith(':')).length
-    this.routes.push({method: method.toUpperCase(), pattern, paramCount, match: compilePattern(pattern), handler, ...options})
+    this.routes.push({
+      method: method.toUpperCase(),
+      pattern,
+      paramCount,
+      match: compilePattern(pattern),
+      handler,
+      ...options,
+    })
     return this
   }
 
-  get(p: string, h: Handler) { return this.add('GET', p, h) }
-  post(p: string, h: Handler, o?: RouteOptions) { return this.add('POST', p, h, o) }
-  patch(p: string, h: Handler) { return this.add('PATCH', p, h) }
-  put(p: string, h: Handler) { return this.add('PUT', p, h) }
-  delete(p: string, h: Handler) { return this.add('DELETE', p, h) }
+  get(p: string, h: Handler) {
+    return this.add('GET', p, h)
+  }
+  post(p: string, h: Handler, o?: RouteOptions) {
+    return this.add('POST', p, h, o)
+  }
+  patch(p: string, h: Handler) {
+    return this.add('PATCH', p, h)
+  }
+  put(p: string, h: Handler) {
+    return this.add('PUT', p, h)
+  }
+  delete(p: string, h: Handler) {
+    return this.add('DELETE', p, h)
+  }
 
   /** The best route for method + path, or undefined (unknown path or method). */
   match(method: string, path: string): RouteMatch | undefined {

@@ -10,7 +10,15 @@ import {instanceRateForKey, type Rate} from './rates.js'
 import type {RequestLogEntry} from './request-log.js'
 import {controlRouter} from './control.js'
 import {registerTokenControl} from './control-tokens.js'
-import {ErrorResponse, authMissing, badRequestBody, errorForStatus, keyInvalid, notFound, tooManyRequests} from './errors.js'
+import {
+  ErrorResponse,
+  authMissing,
+  badRequestBody,
+  errorForStatus,
+  keyInvalid,
+  notFound,
+  tooManyRequests,
+} from './errors.js'
 import {FaultSet, type FaultSpec} from './faults.js'
 import {base62} from './ids.js'
 import {RateLimiter, defaultRules, retryAfterSeconds} from './ratelimit.js'
@@ -115,11 +123,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
   const setRateLimit = (r: Rate | 'off') => limiter.setInstanceRate(r)
   const setRuleRate = (name: string, r: Rate) => limiter.setRuleRate(name, r)
-  const control = controlRouter({store, faults, requests, setRateLimit, setRuleRate, reset: () => {
-    store.reset()
-    faults.clear()
-    limiter.reset()
-  }})
+  const control = controlRouter({
+    store,
+    faults,
+    requests,
+    setRateLimit,
+    setRuleRate,
+    reset: () => {
+      store.reset()
+      faults.clear()
+      limiter.reset()
+    },
+  })
   let selfUrl = ''
   registerTokenControl(control, () => selfUrl)
 
@@ -141,7 +156,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = (req.method ?? 'GET').toUpperCase()
     const path = url.pathname
     const isControl = path.startsWith('/__emulator/')
-    const entry: RequestLogEntry = {method, path, query: queryObject(url.searchParams), status: 0, startedAt, endedAt: 0}
+    const entry: RequestLogEntry = {
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      status: 0,
+      startedAt,
+      endedAt: 0,
+    }
     const raw = await readBody(req)
     let reply: Reply
     let afterFault: FaultSpec | undefined
@@ -169,7 +191,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             })
             return
           } else {
-            throw errorForStatus(f.status ?? 503, f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)})
+            throw errorForStatus(
+              f.status ?? 503,
+              f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)},
+            )
           }
         }
         const decision = limiter.check({method, path, secretKey}, clock())
@@ -183,11 +208,22 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       } catch {
         throw badRequestBody()
       }
-      if (json !== undefined && (typeof json !== 'object' || json === null || (Array.isArray(json) && !isControl && !route.arrayBody && !path.endsWith('/bulk')))) throw badRequestBody()
+      if (
+        json !== undefined &&
+        (typeof json !== 'object' ||
+          json === null ||
+          (Array.isArray(json) && !isControl && !route.arrayBody && !path.endsWith('/bulk')))
+      )
+        throw badRequestBody()
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
       reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
       if (afterFault?.kind === 'status') {
-        reply = errorReply(errorForStatus(afterFault.status ?? 503, afterFault.retryAfter === undefined ? {} : {'Retry-After': String(afterFault.retryAfter)}))
+        reply = errorReply(
+          errorForStatus(
+            afterFault.status ?? 503,
+            afterFault.retryAfter === undefined ? {} : {'Retry-After': String(afterFault.retryAfter)},
+          ),
+        )
       }
     } catch (error) {
       reply = errorReply(error)

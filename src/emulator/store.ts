@@ -28,14 +28,25 @@ export class Collection<T extends {id: string}> {
   /** Bumped on every change; lets callers cache derived views (sorted orders). */
   version = 0
 
-  constructor(readonly name: string, private indexers: Record<string, Indexer<T>> = {}) {
+  constructor(
+    readonly name: string,
+    private indexers: Record<string, Indexer<T>> = {},
+  ) {
     for (const key of Object.keys(indexers)) this.indexes.set(key, new Map())
   }
 
-  get size(): number { return this.items.size }
-  get(id: string): T | undefined { return this.items.get(id) }
-  has(id: string): boolean { return this.items.has(id) }
-  values(): T[] { return [...this.items.values()] }
+  get size(): number {
+    return this.items.size
+  }
+  get(id: string): T | undefined {
+    return this.items.get(id)
+  }
+  has(id: string): boolean {
+    return this.items.has(id)
+  }
+  values(): T[] {
+    return [...this.items.values()]
+  }
 
   /** The id holding `value` in the unique index `index` (values are compared as the indexer emits them). */
   findBy(index: string, value: string): string | undefined {
@@ -82,7 +93,6 @@ export class Collection<T extends {id: string}> {
   }
 }
 
-
 export class Store {
   private collections = new Map<string, Collection<JsonObject>>()
   signingKey?: StoredSigningKey
@@ -110,7 +120,9 @@ export class Store {
     return this.collections.get(name) ?? this.define(name)
   }
 
-  get users(): Collection<JsonObject> { return this.collection('users') }
+  get users(): Collection<JsonObject> {
+    return this.collection('users')
+  }
 
   export(): EmulatorState {
     const state: EmulatorState = {version: 1}
@@ -121,14 +133,16 @@ export class Store {
 
   /** Replace the whole state (collections absent from `state` are emptied; the signing key is kept if absent). */
   import(state: EmulatorState): void {
-    if (state.version !== undefined && state.version !== 1) throw new Error(`unsupported emulator state version ${state.version}`)
+    if (state.version !== undefined && state.version !== 1)
+      throw new Error(`unsupported emulator state version ${state.version}`)
     for (const c of this.collections.values()) c.clear()
     for (const [name, value] of Object.entries(state)) {
       if (name === 'version' || name === 'signing_key') continue
       if (!Array.isArray(value)) throw new Error(`emulator state: "${name}" must be an array`)
       const c = this.collection(name)
       for (const obj of value as JsonObject[]) {
-        if (!obj || typeof obj.id !== 'string') throw new Error(`emulator state: every "${name}" item needs a string id`)
+        if (!obj || typeof obj.id !== 'string')
+          throw new Error(`emulator state: every "${name}" item needs a string id`)
         c.set(obj)
       }
     }

@@ -29,7 +29,11 @@ export function generateSigningKey(): StoredSigningKey {
 
 export function signingKeyFrom(stored: StoredSigningKey): SigningKey {
   const pub = createPublicKey(createPrivateKey(stored.private_key_pem))
-  return {kid: stored.kid, privateKeyPem: stored.private_key_pem, publicKeyPem: pub.export({type: 'spki', format: 'pem'}).toString()}
+  return {
+    kid: stored.kid,
+    privateKeyPem: stored.private_key_pem,
+    publicKeyPem: pub.export({type: 'spki', format: 'pem'}).toString(),
+  }
 }
 
 export function jwkFor(key: SigningKey): RsaJwk {
@@ -76,7 +80,11 @@ export interface SessionTokenOptions {
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
 
 /** Sign a JWT with RS256 (header gets `alg`, `kid`, `typ`). */
-export function signJwt(key: Pick<SigningKey, 'kid' | 'privateKeyPem'>, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
+export function signJwt(
+  key: Pick<SigningKey, 'kid' | 'privateKeyPem'>,
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): string {
   const head = b64url(JSON.stringify({alg: 'RS256', kid: key.kid, typ: 'JWT', ...header}))
   const body = b64url(JSON.stringify(payload))
   const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key.privateKeyPem)
@@ -105,12 +113,17 @@ export function encodeOrgPermissions(permissions: string[]): {features: string[]
     if (!names.includes(m[2])) names.push(m[2])
     pairs.push([m[1], m[2]])
   }
-  const masks = features.map((f) => pairs.filter(([pf]) => pf === f).reduce((mask, [, n]) => mask | (1n << BigInt(names.indexOf(n))), 0n))
+  const masks = features.map((f) =>
+    pairs.filter(([pf]) => pf === f).reduce((mask, [, n]) => mask | (1n << BigInt(names.indexOf(n))), 0n),
+  )
   return {features, per: names.join(','), fpm: masks.map(String).join(',')}
 }
 
 /** A Clerk session token (v2 claims: sub, sid, iss, azp, exp, nbf, iat, v, o, fea, pla, sts). */
-export function mintSessionToken(key: Pick<SigningKey, 'kid' | 'privateKeyPem'>, o: SessionTokenOptions): {token: string; claims: Record<string, unknown>} {
+export function mintSessionToken(
+  key: Pick<SigningKey, 'kid' | 'privateKeyPem'>,
+  o: SessionTokenOptions,
+): {token: string; claims: Record<string, unknown>} {
   const now = o.now ?? Math.floor(Date.now() / 1000)
   const exp = now + (o.expiresInSeconds ?? 60)
   const claims: Record<string, unknown> = {
@@ -179,25 +192,56 @@ export function mintMachineToken(o: MachineTokenOptions): Record<string, unknown
   const nowMs = o.now ?? Date.now()
   const expiration = o.expiresInSeconds === undefined ? null : nowMs + o.expiresInSeconds * 1000
   const revoked = Boolean(o.revoked)
-  const common = {revoked, revocation_reason: revoked ? 'Revoked by the emulator' : null, expired: expiration !== null && expiration <= nowMs, expiration}
+  const common = {
+    revoked,
+    revocation_reason: revoked ? 'Revoked by the emulator' : null,
+    expired: expiration !== null && expiration <= nowMs,
+    expiration,
+  }
   switch (o.type) {
     case 'api_key': {
       const subject = o.subject ?? newId('user')
       return {
-        id: `ak_${hex32()}`, secret: `ak_${base62(48)}`, object: 'api_key', type: 'api_key', subject, name: o.name ?? 'emulator-api-key',
-        description: null, claims: o.claims ?? null, scopes: o.scopes ?? [], ...common,
-        created_by: subject.startsWith('user_') ? subject : null, last_used_at: null, created_at: nowMs, updated_at: nowMs,
+        id: `ak_${hex32()}`,
+        secret: `ak_${base62(48)}`,
+        object: 'api_key',
+        type: 'api_key',
+        subject,
+        name: o.name ?? 'emulator-api-key',
+        description: null,
+        claims: o.claims ?? null,
+        scopes: o.scopes ?? [],
+        ...common,
+        created_by: subject.startsWith('user_') ? subject : null,
+        last_used_at: null,
+        created_at: nowMs,
+        updated_at: nowMs,
       }
     }
     case 'm2m_token':
       return {
-        id: `mt_${hex32()}`, secret: `mt_${base62(48)}`, object: 'machine_to_machine_token', subject: o.subject ?? newId('mch'),
-        claims: o.claims ?? null, scopes: o.scopes ?? [], ...common, last_used_at: null, created_at: nowMs, updated_at: nowMs,
+        id: `mt_${hex32()}`,
+        secret: `mt_${base62(48)}`,
+        object: 'machine_to_machine_token',
+        subject: o.subject ?? newId('mch'),
+        claims: o.claims ?? null,
+        scopes: o.scopes ?? [],
+        ...common,
+        last_used_at: null,
+        created_at: nowMs,
+        updated_at: nowMs,
       }
     case 'oauth_token':
       return {
-        id: `oat_${hex32()}`, secret: `oat_${base62(48)}`, object: 'clerk_idp_oauth_access_token', client_id: `client_${base62(27)}`,
-        subject: o.subject ?? newId('user'), scopes: o.scopes ?? [], ...common, created_at: nowMs, updated_at: nowMs,
+        id: `oat_${hex32()}`,
+        secret: `oat_${base62(48)}`,
+        object: 'clerk_idp_oauth_access_token',
+        client_id: `client_${base62(27)}`,
+        subject: o.subject ?? newId('user'),
+        scopes: o.scopes ?? [],
+        ...common,
+        created_at: nowMs,
+        updated_at: nowMs,
       }
   }
 }

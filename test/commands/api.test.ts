@@ -29,7 +29,11 @@ describe('clerk api', () => {
     expect(r.code, r.stderr).toBe(0)
     const users = JSON.parse(r.stdout)
     expect(users).toHaveLength(3)
-    expect(emu.requests[0]).toMatchObject({method: 'GET', path: '/v1/users', query: {limit: '3', order_by: '+created_at'}})
+    expect(emu.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/v1/users',
+      query: {limit: '3', order_by: '+created_at'},
+    })
     const again = await api(['GET', 'v1/users?limit=2'])
     expect(JSON.parse(again.stdout)).toHaveLength(2)
   })
@@ -37,7 +41,10 @@ describe('clerk api', () => {
   it('--paginate follows limit/offset across pages of a bare array and emits every item', async () => {
     const r = await api(['/users', '--paginate', '--page-size', '5', '-o', 'ndjson', '--verbose'])
     expect(r.code, r.stderr).toBe(0)
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(12)
     expect(new Set(lines.map((u) => u.id)).size).toBe(12)
     expect(emu.requests.map((q) => q.query.offset)).toEqual(['0', '5', '10'])
@@ -45,7 +52,15 @@ describe('clerk api', () => {
   })
 
   it('--paginate on a {data, total_count} list stops at total_count (no empty last page) and prints one JSON array', async () => {
-    for (let i = 0; i < 6; i++) emu.store.collection('waitlist_entries').set({object: 'waitlist_entry', id: `wle_${i}`, email_address: `p${i}@example.com`, status: 'pending', created_at: 1000 + i, updated_at: 1000 + i})
+    for (let i = 0; i < 6; i++)
+      emu.store.collection('waitlist_entries').set({
+        object: 'waitlist_entry',
+        id: `wle_${i}`,
+        email_address: `p${i}@example.com`,
+        status: 'pending',
+        created_at: 1000 + i,
+        updated_at: 1000 + i,
+      })
     emu.requests.length = 0
     const r = await api(['/waitlist_entries', '--paginate', '--page-size', '3'])
     expect(r.code, r.stderr).toBe(0)
@@ -55,21 +70,50 @@ describe('clerk api', () => {
 
   it('sends -f strings and -F typed fields (booleans, numbers, null, nested keys, @file) as a JSON body; POST by default', async () => {
     writeFileSync(join(dir, 'claims.txt'), 'from-file')
-    const r = await api(['/jwt_templates', '-f', 'name=api-test', '-F', 'lifetime=120', '-F', 'claims[role]=admin', '-F', 'claims[n]=3', '-F', 'claims[ok]=true',
-      '-F', `claims[src]=@${join(dir, 'claims.txt')}`, '-F', 'claims[none]=null', '-F', 'claims[tags][]=a', '-F', 'claims[tags][]=b'])
+    const r = await api([
+      '/jwt_templates',
+      '-f',
+      'name=api-test',
+      '-F',
+      'lifetime=120',
+      '-F',
+      'claims[role]=admin',
+      '-F',
+      'claims[n]=3',
+      '-F',
+      'claims[ok]=true',
+      '-F',
+      `claims[src]=@${join(dir, 'claims.txt')}`,
+      '-F',
+      'claims[none]=null',
+      '-F',
+      'claims[tags][]=a',
+      '-F',
+      'claims[tags][]=b',
+    ])
     expect(r.code, r.stderr).toBe(0)
     const t = JSON.parse(r.stdout)
     expect(emu.requests[0].method).toBe('POST')
-    expect(t).toMatchObject({name: 'api-test', lifetime: 120, claims: {role: 'admin', n: 3, ok: true, src: 'from-file', none: null, tags: ['a', 'b']}})
+    expect(t).toMatchObject({
+      name: 'api-test',
+      lifetime: 120,
+      claims: {role: 'admin', n: 3, ok: true, src: 'from-file', none: null, tags: ['a', 'b']},
+    })
     const raw = await api(['POST', '/allowlist_identifiers', '-f', 'identifier=+15555550123'])
     expect(JSON.parse(raw.stdout).identifier_type).toBe('phone_number')
   })
 
   it('sends a raw JSON body from --input FILE and from stdin (an array for bulk endpoints)', async () => {
-    writeFileSync(join(dir, 'entries.json'), JSON.stringify([{email_address: 'in1@example.com'}, {email_address: 'in2@example.com', notify: false}]))
+    writeFileSync(
+      join(dir, 'entries.json'),
+      JSON.stringify([{email_address: 'in1@example.com'}, {email_address: 'in2@example.com', notify: false}]),
+    )
     const file = await api(['POST', '/waitlist_entries/bulk', '--input', join(dir, 'entries.json')])
     expect(file.code, file.stderr).toBe(0)
-    expect(JSON.parse(file.stdout).map((e: {email_address: string}) => e.email_address)).toEqual(['in1@example.com', 'in2@example.com'])
+    expect(JSON.parse(file.stdout).map((e: {email_address: string}) => e.email_address)).toEqual([
+      'in1@example.com',
+      'in2@example.com',
+    ])
     const stdin = await api(['/redirect_urls', '--input', '-'], '{"url": "myapp://from-stdin"}')
     expect(stdin.code, stdin.stderr).toBe(0)
     expect(JSON.parse(stdin.stdout).url).toBe('myapp://from-stdin')
@@ -87,7 +131,9 @@ describe('clerk api', () => {
     const invalid = await api(['POST', '/jwt_templates', '-f', 'name=x'])
     expect(invalid.code).toBe(1)
     expect(JSON.parse(invalid.stdout).errors[0].meta.param_name).toBe('claims')
-    const unauth = await runCli(['api', '/users'], {env: emulatorEnv(emu, {CLERK_SECRET_KEY: 'sk_test_notthekey0000000000'})})
+    const unauth = await runCli(['api', '/users'], {
+      env: emulatorEnv(emu, {CLERK_SECRET_KEY: 'sk_test_notthekey0000000000'}),
+    })
     expect(unauth.code).toBe(3)
     expect(JSON.parse(unauth.stdout).errors[0].code).toBe('clerk_key_invalid')
     emu.injectFault({kind: 'status', status: 403, path: '^/v1/domains$'})

@@ -33,7 +33,9 @@ describe('clerk completion', () => {
 t() { COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _clerk; echo "\${COMPREPLY[*]}"; }
 t clerk ''; t clerk wa; t clerk users ''; t clerk users list --ord; t clerk users list -o ''; t clerk completion ''; t clerk api ''; t clerk config set s`
     const lines = execFileSync('bash', ['-c', probe], {encoding: 'utf8'}).split('\n')
-    expect(lines[0].split(' ')).toEqual(expect.arrayContaining(['users', 'api', 'config', 'whoami', 'status', 'waitlist', 'completion', 'allowlist']))
+    expect(lines[0].split(' ')).toEqual(
+      expect.arrayContaining(['users', 'api', 'config', 'whoami', 'status', 'waitlist', 'completion', 'allowlist']),
+    )
     expect(lines[1]).toBe('waitlist')
     expect(lines[2].split(' ')).toEqual(expect.arrayContaining(['get', 'list']))
     expect(lines.slice(3, 8)).toEqual(['--order-by', 'table json ndjson csv', 'bash zsh fish', 'ls', 'secret-key'])
@@ -55,7 +57,10 @@ t clerk users ''; t clerk users list -o ''`
   it.skipIf(!has('fish'))('fish: the script parses (fish -n) and completes', () => {
     execFileSync('fish', ['-n', scripts.fish])
     const complete = (line: string) =>
-      execFileSync('fish', ['-c', `source ${scripts.fish}; complete -C '${line}'`], {encoding: 'utf8'}).trim().split('\n').map((l) => l.split('\t')[0])
+      execFileSync('fish', ['-c', `source ${scripts.fish}; complete -C '${line}'`], {encoding: 'utf8'})
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0])
     expect(complete('clerk users ')).toEqual(expect.arrayContaining(['get', 'list']))
     expect(complete('clerk-admin users list --order')).toEqual(['--order-by'])
     expect(complete('clerk users list -o ')).toEqual(['csv', 'json', 'ndjson', 'table'])

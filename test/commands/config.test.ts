@@ -36,12 +36,23 @@ describe('clerk config', () => {
     expect(set.code, set.stderr).toBe(0)
     expect(set.stderr).toMatch(/Set secret-key = sk_test_\*{4}\w{4} in profile local \(current\)/)
     expect(statSync(h.file).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(h.file, 'utf8'))).toEqual({current: 'local', profiles: {local: {secret_key: emu.secretKey}}})
+    expect(JSON.parse(readFileSync(h.file, 'utf8'))).toEqual({
+      current: 'local',
+      profiles: {local: {secret_key: emu.secretKey}},
+    })
     expect((await h.run(['config', 'set', 'api-url', emu.url, '--profile', 'local'])).code).toBe(0)
-    expect((await h.run(['config', 'set', 'secret-key', live.secretKey, '--profile', 'prod'], {env: {CLERK_SECRET_KEY: live.secretKey}})).code).toBe(0)
+    expect(
+      (
+        await h.run(['config', 'set', 'secret-key', live.secretKey, '--profile', 'prod'], {
+          env: {CLERK_SECRET_KEY: live.secretKey},
+        })
+      ).code,
+    ).toBe(0)
     expect((await h.run(['config', 'set', 'api-url', live.url, '--profile', 'prod'])).code).toBe(0)
     expect((await h.run(['config', 'get', 'api-url'])).stdout).toBe(`${emu.url}\n`)
-    const key = await h.run(['config', 'get', 'secret-key', '--profile', 'prod'], {env: {CLERK_SECRET_KEY: live.secretKey}})
+    const key = await h.run(['config', 'get', 'secret-key', '--profile', 'prod'], {
+      env: {CLERK_SECRET_KEY: live.secretKey},
+    })
     expect(key.stdout).toBe('sk_live_****abcd\n')
     expect((await h.run(['config', 'get', 'rate-limit'])).code).toBe(1)
 
@@ -58,7 +69,9 @@ describe('clerk config', () => {
     expect((await h.run(['config', 'use', 'nope'])).code).toBe(2)
     const rm = await h.run(['config', 'remove', 'prod'])
     expect(rm.code).toBe(0)
-    expect(JSON.parse(readFileSync(h.file, 'utf8'))).toEqual({profiles: {local: {secret_key: emu.secretKey, api_url: emu.url}}})
+    expect(JSON.parse(readFileSync(h.file, 'utf8'))).toEqual({
+      profiles: {local: {secret_key: emu.secretKey, api_url: emu.url}},
+    })
     expect(statSync(h.file).mode & 0o777).toBe(0o600)
   })
 
@@ -95,7 +108,13 @@ describe('clerk whoami / clerk status', () => {
     const before = emu.requests.length
     const r = await h.run(['whoami', '-o', 'json'], {env: {CLERK_SECRET_KEY: emu.secretKey}})
     expect(r.code, r.stderr).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({profile: 'local', instance: 'development', api_url: emu.url, key_works: true, key_source: 'env CLERK_SECRET_KEY'})
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      profile: 'local',
+      instance: 'development',
+      api_url: emu.url,
+      key_works: true,
+      key_source: 'env CLERK_SECRET_KEY',
+    })
     expect(emu.requests.slice(before).map((q) => q.path)).toEqual(['/v1/jwks'])
     const status = await h.run(['status'], {env: {CLERK_SECRET_KEY: emu.secretKey}})
     expect(status.code).toBe(0)
@@ -105,7 +124,9 @@ describe('clerk whoami / clerk status', () => {
 
   it('exit 3 when the key is rejected or missing (the details are still printed)', async () => {
     const h = home()
-    const bad = await h.run(['whoami', '-o', 'json'], {env: {CLERK_API_URL: emu.url, CLERK_SECRET_KEY: 'sk_test_wrongwrongwrongwrong'}})
+    const bad = await h.run(['whoami', '-o', 'json'], {
+      env: {CLERK_API_URL: emu.url, CLERK_SECRET_KEY: 'sk_test_wrongwrongwrongwrong'},
+    })
     expect(bad.code).toBe(3)
     expect(JSON.parse(bad.stdout)).toMatchObject({profile: null, key_works: false, instance: 'development'})
     const none = await h.run(['whoami'])
@@ -137,9 +158,13 @@ describe('production marker', () => {
     expect(read.stderr).not.toMatch(/PRODUCTION/)
     const write = await h.run(['redirect-urls', 'create', 'myapp://prod'], {env})
     expect(write.code, write.stderr).toBe(0)
-    expect(write.stderr).toMatch(/^▲ PRODUCTION instance \(profile prod\) · key sk_live_\*{4}abcd · changing live data$/m)
+    expect(write.stderr).toMatch(
+      /^▲ PRODUCTION instance \(profile prod\) · key sk_live_\*{4}abcd · changing live data$/m,
+    )
     expect(write.stderr.match(/PRODUCTION/g)).toHaveLength(1)
-    const dev = await runCli(['redirect-urls', 'create', 'myapp://dev'], {env: {CLERK_API_URL: emu.url, CLERK_SECRET_KEY: emu.secretKey}})
+    const dev = await runCli(['redirect-urls', 'create', 'myapp://dev'], {
+      env: {CLERK_API_URL: emu.url, CLERK_SECRET_KEY: emu.secretKey},
+    })
     expect(dev.stderr).not.toMatch(/PRODUCTION/)
   })
 })

@@ -41,7 +41,11 @@ describe.concurrent.each(['allowlist', 'blocklist'] as const)('clerk %s', (kind)
     const noYes = await run([kind, 'remove', `one@${kind}.example`])
     expect(noYes.code).toBe(2)
     expect(noYes.stderr).toMatch(/--yes/)
-    expect(await json([kind, 'remove', `one@${kind}.example`, '--yes'])).toEqual({object: `${kind}_identifier`, id: a.id, deleted: true})
+    expect(await json([kind, 'remove', `one@${kind}.example`, '--yes'])).toEqual({
+      object: `${kind}_identifier`,
+      id: a.id,
+      deleted: true,
+    })
     const rest = await json([kind, 'list'])
     expect((await json([kind, 'remove', rest[0].id, '--yes'])).deleted).toBe(true)
     expect((await run([kind, 'remove', 'gone@example.com', '--yes'])).code).toBe(2)
@@ -52,10 +56,22 @@ describe.concurrent('clerk jwt-templates', () => {
   it('create (claims inline and @file), list, get, update (keeps name and claims), delete', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clerk-jwt-'))
     writeFileSync(join(dir, 'claims.json'), '{"org": "{{org.id}}"}')
-    const t = await json(['jwt-templates', 'create', '--name', 'hasura', '--claims', '{"role":"user"}', '--lifetime', '300'])
+    const t = await json([
+      'jwt-templates',
+      'create',
+      '--name',
+      'hasura',
+      '--claims',
+      '{"role":"user"}',
+      '--lifetime',
+      '300',
+    ])
     expect(t).toMatchObject({object: 'jwt_template', name: 'hasura', claims: {role: 'user'}, lifetime: 300})
     await json(['jwt-templates', 'create', '--name', 'second', '--claims', `@${join(dir, 'claims.json')}`])
-    expect((await json(['jwt-templates', 'list'])).map((x: {name: string}) => x.name).sort()).toEqual(['hasura', 'second'])
+    expect((await json(['jwt-templates', 'list'])).map((x: {name: string}) => x.name).sort()).toEqual([
+      'hasura',
+      'second',
+    ])
     expect((await json(['jwt-templates', 'get', t.id])).id).toBe(t.id)
     const u = await json(['jwt-templates', 'update', t.id, '--clock-skew', '10'])
     expect(u).toMatchObject({name: 'hasura', claims: {role: 'user'}, lifetime: 300, allowed_clock_skew: 10})
@@ -86,7 +102,14 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
   it('creates an actor token (plain id or JSON actor) and revokes it; a second revoke is exit 1', async () => {
     const t = await json(['actor-tokens', 'create', '--user', userId, '--actor', 'user_admin', '--expires-in', '600'])
     expect(t).toMatchObject({object: 'actor_token', status: 'pending', user_id: userId, actor: {sub: 'user_admin'}})
-    const j = await json(['actor-tokens', 'create', '--user', userId, '--actor', '{"sub":"user_admin","reason":"support"}'])
+    const j = await json([
+      'actor-tokens',
+      'create',
+      '--user',
+      userId,
+      '--actor',
+      '{"sub":"user_admin","reason":"support"}',
+    ])
     expect(j.actor).toEqual({sub: 'user_admin', reason: 'support'})
     expect((await run(['actor-tokens', 'create', '--user', userId, '--actor', '{"reason":1}'])).code).toBe(2)
     const table = await run(['actor-tokens', 'create', '--user', userId, '--actor', 'user_admin'])
@@ -113,17 +136,35 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
 
 describe.concurrent('clerk waitlist', () => {
   it('lists with filters and ordering, invites and rejects', async () => {
-    for (const e of ['c@wait.example', 'a@wait.example', 'b@wait.example']) await run(['api', 'POST', '/waitlist_entries', '-f', `email_address=${e}`])
+    for (const e of ['c@wait.example', 'a@wait.example', 'b@wait.example'])
+      await run(['api', 'POST', '/waitlist_entries', '-f', `email_address=${e}`])
     const all = await json(['waitlist', 'list', '--order-by', '+email_address'])
-    expect(all.map((e: {email_address: string}) => e.email_address)).toEqual(['a@wait.example', 'b@wait.example', 'c@wait.example'])
+    expect(all.map((e: {email_address: string}) => e.email_address)).toEqual([
+      'a@wait.example',
+      'b@wait.example',
+      'c@wait.example',
+    ])
     const inv = await json(['waitlist', 'invite', all[0].id])
     expect(inv.status).toBe('invited')
     expect(inv.invitation.email_address).toBe('a@wait.example')
     expect((await json(['waitlist', 'reject', all[1].id])).status).toBe('rejected')
-    expect((await json(['waitlist', 'list', '--status', 'pending'])).map((e: {id: string}) => e.id)).toEqual([all[2].id])
+    expect((await json(['waitlist', 'list', '--status', 'pending'])).map((e: {id: string}) => e.id)).toEqual([
+      all[2].id,
+    ])
     expect((await json(['waitlist', 'list', '--query', 'b@wait'])).map((e: {id: string}) => e.id)).toEqual([all[1].id])
-    const csv = await run(['waitlist', 'list', '-o', 'csv', '--columns', 'email,status', '--order-by', '+email_address'])
-    expect(csv.stdout).toBe('email,status\r\na@wait.example,invited\r\nb@wait.example,rejected\r\nc@wait.example,pending\r\n')
+    const csv = await run([
+      'waitlist',
+      'list',
+      '-o',
+      'csv',
+      '--columns',
+      'email,status',
+      '--order-by',
+      '+email_address',
+    ])
+    expect(csv.stdout).toBe(
+      'email,status\r\na@wait.example,invited\r\nb@wait.example,rejected\r\nc@wait.example,pending\r\n',
+    )
     expect((await run(['waitlist', 'list', '--status', 'bogus'])).code).toBe(2)
   })
 })

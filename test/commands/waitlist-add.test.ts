@@ -28,7 +28,10 @@ describe('clerk waitlist add', () => {
   it('adds addresses given as arguments in one bulk request and prints them', async () => {
     const r = await run(['a@example.com', 'b@example.com', '--no-notify', '-o', 'json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(JSON.parse(r.stdout).map((e: {email_address: string}) => e.email_address)).toEqual(['a@example.com', 'b@example.com'])
+    expect(JSON.parse(r.stdout).map((e: {email_address: string}) => e.email_address)).toEqual([
+      'a@example.com',
+      'b@example.com',
+    ])
     expect(bulkPosts()).toHaveLength(1)
     expect((await run([])).code).toBe(2)
   })
@@ -42,7 +45,10 @@ describe('clerk waitlist add', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(bulkPosts()).toHaveLength(3)
     expect(emu.store.collection('waitlist_entries').size).toBe(120)
-    const outcomes = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const outcomes = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(outcomes.filter((o) => o.status === 'ok')).toHaveLength(120)
     expect(outcomes.filter((o) => o.status === 'skipped')).toHaveLength(1)
     expect(outcomes.find((o) => o.row === 1).id).toMatch(/^wle_/)
@@ -53,16 +59,42 @@ describe('clerk waitlist add', () => {
     const stop = await run(['--file', join(dir, 'bad.csv'), '--yes', '--progress', 'none'])
     expect(stop.code).toBe(2)
     expect(emu.requests).toHaveLength(0)
-    const skip = await run(['--file', join(dir, 'bad.csv'), '--yes', '--skip-invalid', '--progress', 'none', '--journal', join(dir, 'bad.journal')])
+    const skip = await run([
+      '--file',
+      join(dir, 'bad.csv'),
+      '--yes',
+      '--skip-invalid',
+      '--progress',
+      'none',
+      '--journal',
+      join(dir, 'bad.journal'),
+    ])
     expect(skip.code).toBe(5)
     expect(emu.store.collection('waitlist_entries').size).toBe(2)
   })
 
   it('--file - reads one address per line from stdin; a batch refused as a whole is retried row by row', async () => {
     emu.injectFault({kind: 'status', status: 422, path: '^/v1/waitlist_entries/bulk$', times: 1})
-    const r = await run(['--file', '-', '--input-format', 'lines', '--yes', '--progress', 'none', '--journal', join(dir, 'stdin.journal')], 'x@example.com\ny@example.com\n')
+    const r = await run(
+      [
+        '--file',
+        '-',
+        '--input-format',
+        'lines',
+        '--yes',
+        '--progress',
+        'none',
+        '--journal',
+        join(dir, 'stdin.journal'),
+      ],
+      'x@example.com\ny@example.com\n',
+    )
     expect(r.code, r.stderr).toBe(0)
-    expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /v1/waitlist_entries/bulk', 'POST /v1/waitlist_entries', 'POST /v1/waitlist_entries'])
+    expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /v1/waitlist_entries/bulk',
+      'POST /v1/waitlist_entries',
+      'POST /v1/waitlist_entries',
+    ])
     expect(emu.store.collection('waitlist_entries').size).toBe(2)
   })
 })

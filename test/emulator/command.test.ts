@@ -11,7 +11,10 @@ function startCli(args: string[]) {
   // Errors map to exit codes the way oclif's handler does (error.oclif.exit).
   const script = `import Cmd from './src/commands/emulator/start.ts'
     try { await Cmd.run(${JSON.stringify(args)}, import.meta.url) } catch (e) { console.error(e.message); process.exitCode = e.oclif?.exit ?? 1 }`
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: ROOT, env: {...process.env, NODE_ENV: 'production'}})
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    env: {...process.env, NODE_ENV: 'production'},
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))

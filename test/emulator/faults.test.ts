@@ -58,7 +58,12 @@ describe('faults', () => {
   test("'hang' never answers (a client timeout fires)", async () => {
     emu.injectFault({kind: 'hang', method: 'GET'})
     const t0 = Date.now()
-    await expect(fetch(`${emu.url}/v1/users`, {headers: {authorization: `Bearer ${emu.secretKey}`}, signal: AbortSignal.timeout(300)})).rejects.toThrow()
+    await expect(
+      fetch(`${emu.url}/v1/users`, {
+        headers: {authorization: `Bearer ${emu.secretKey}`},
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow()
     expect(Date.now() - t0).toBeGreaterThanOrEqual(250)
     expect((await emu.request('GET', '/v1/users')).status).toBe(200)
   })
@@ -72,7 +77,10 @@ describe('faults', () => {
   })
 
   test('control route: POST /__emulator/faults (one or many), DELETE clears; control routes are never faulted', async () => {
-    let res = await emu.request('POST', '/__emulator/faults', [{kind: 'status', status: 503, times: 5}, {kind: 'latency', ms: 1}])
+    let res = await emu.request('POST', '/__emulator/faults', [
+      {kind: 'status', status: 503, times: 5},
+      {kind: 'latency', ms: 1},
+    ])
     expect(res.status).toBe(200)
     expect(res.body.faults).toHaveLength(2)
     expect((await emu.request('GET', '/v1/users')).status).toBe(503)

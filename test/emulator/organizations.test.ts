@@ -19,11 +19,22 @@ describe('organizations', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     const o = res.body
-    expect(o).toMatchObject({object: 'organization', name: 'Acme Inc', slug: 'acme-inc', public_metadata: {tier: 'gold'}, created_by: owner.id,
-      max_allowed_memberships: 0, admin_delete_enabled: true, has_image: false})
+    expect(o).toMatchObject({
+      object: 'organization',
+      name: 'Acme Inc',
+      slug: 'acme-inc',
+      public_metadata: {tier: 'gold'},
+      created_by: owner.id,
+      max_allowed_memberships: 0,
+      admin_delete_enabled: true,
+      has_image: false,
+    })
     expect(o.id).toMatch(/^org_[0-9A-Za-z]{27}$/)
     expect((await emu.request('GET', `/v1/organizations/${o.id}`)).body).toEqual(o)
-    expect((await emu.request('GET', '/v1/organizations/acme-inc?include_members_count=true')).body).toEqual({...o, members_count: 1})
+    expect((await emu.request('GET', '/v1/organizations/acme-inc?include_members_count=true')).body).toEqual({
+      ...o,
+      members_count: 1,
+    })
     expect((await emu.request('GET', '/v1/organizations/nope')).status).toBe(404)
 
     expect((await org({name: 'Other', slug: 'acme-inc'})).status).toBe(422)
@@ -31,10 +42,17 @@ describe('organizations', () => {
     expect((await org({})).body.errors[0].code).toBe('form_param_missing')
     expect((await org({name: 'Acme Inc'})).body.slug).toBe('acme-inc-2')
 
-    const up = await emu.request('PATCH', `/v1/organizations/${o.id}`, {name: 'Acme Corp', slug: 'acme', max_allowed_memberships: 50})
+    const up = await emu.request('PATCH', `/v1/organizations/${o.id}`, {
+      name: 'Acme Corp',
+      slug: 'acme',
+      max_allowed_memberships: 50,
+    })
     expect(up.body).toMatchObject({name: 'Acme Corp', slug: 'acme', max_allowed_memberships: 50})
     expect((await emu.request('PATCH', `/v1/organizations/${o.id}`, {public_metadata: {}})).status).toBe(422)
-    const md = await emu.request('PATCH', `/v1/organizations/${o.id}/metadata`, {public_metadata: {tier: null, seats: 5}, private_metadata: {crm: 'x'}})
+    const md = await emu.request('PATCH', `/v1/organizations/${o.id}/metadata`, {
+      public_metadata: {tier: null, seats: 5},
+      private_metadata: {crm: 'x'},
+    })
     expect(md.body).toMatchObject({public_metadata: {seats: 5}, private_metadata: {crm: 'x'}})
     const put = await emu.request('PUT', `/v1/organizations/${o.id}/metadata`, {private_metadata: {a: 1}})
     expect(put.body.private_metadata).toEqual({a: 1})
@@ -58,9 +76,13 @@ describe('organizations', () => {
     const page = (await emu.request('GET', '/v1/organizations?order_by=name&limit=2&offset=1')).body
     expect(page).toMatchObject({total_count: 4})
     expect(page.data.map((o: {name: string}) => o.name)).toEqual(['Beta', 'Gamma'])
-    const counted = (await emu.request('GET', '/v1/organizations?include_members_count=true&order_by=-members_count&limit=1')).body
+    const counted = (
+      await emu.request('GET', '/v1/organizations?include_members_count=true&order_by=-members_count&limit=1')
+    ).body
     expect(counted.data[0]).toMatchObject({name: 'Beta', members_count: 1})
-    expect((await emu.request('GET', '/v1/organizations?query=amm')).body.data.map((o: {name: string}) => o.name)).toEqual(['Gamma'])
+    expect(
+      (await emu.request('GET', '/v1/organizations?query=amm')).body.data.map((o: {name: string}) => o.name),
+    ).toEqual(['Gamma'])
     expect((await emu.request('GET', `/v1/organizations?query=${ids[0]}`)).body.total_count).toBe(1)
     expect((await emu.request('GET', `/v1/organizations?user_id=${u.id}`)).body.data[0].id).toBe(ids[2])
     expect((await emu.request('GET', '/v1/organizations?limit=501')).status).toBe(422)
@@ -74,26 +96,53 @@ describe('memberships', () => {
     const a = await user('ada@x.test', {first_name: 'Ada'})
     const b = await user('bob@x.test', {first_name: 'Bob'})
     const o = (await org({name: 'Team', created_by: a.id})).body
-    const add = await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: b.id, role: 'org:member', public_metadata: {x: 1}})
+    const add = await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {
+      user_id: b.id,
+      role: 'org:member',
+      public_metadata: {x: 1},
+    })
     expect(add.status).toBe(200)
-    expect(add.body).toMatchObject({object: 'organization_membership', role: 'org:member', role_name: 'Member', public_metadata: {x: 1},
-      organization: {id: o.id}, public_user_data: {user_id: b.id, first_name: 'Bob', identifier: 'bob@x.test'}})
+    expect(add.body).toMatchObject({
+      object: 'organization_membership',
+      role: 'org:member',
+      role_name: 'Member',
+      public_metadata: {x: 1},
+      organization: {id: o.id},
+      public_user_data: {user_id: b.id, first_name: 'Bob', identifier: 'bob@x.test'},
+    })
     expect(add.body.id).toMatch(/^orgmem_/)
-    expect((await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: b.id, role: 'org:member'})).body.errors[0].code)
-      .toBe('already_a_member_in_organization')
-    expect((await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: 'user_nope', role: 'org:member'})).status).toBe(404)
-    expect((await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: b.id, role: 'org:king'})).status).toBe(422)
+    expect(
+      (await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: b.id, role: 'org:member'})).body
+        .errors[0].code,
+    ).toBe('already_a_member_in_organization')
+    expect(
+      (await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: 'user_nope', role: 'org:member'}))
+        .status,
+    ).toBe(404)
+    expect(
+      (await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: b.id, role: 'org:king'})).status,
+    ).toBe(422)
 
     const list = (await emu.request('GET', `/v1/organizations/${o.id}/memberships?order_by=email_address`)).body
     expect(list.total_count).toBe(2)
-    expect(list.data.map((m: {public_user_data: {identifier: string}}) => m.public_user_data.identifier)).toEqual(['ada@x.test', 'bob@x.test'])
-    expect((await emu.request('GET', `/v1/organizations/${o.id}/memberships?role=org:admin`)).body.data[0].public_user_data.user_id).toBe(a.id)
-    expect((await emu.request('GET', `/v1/organizations/${o.id}/memberships?email_address=BOB@x.test`)).body.total_count).toBe(1)
+    expect(list.data.map((m: {public_user_data: {identifier: string}}) => m.public_user_data.identifier)).toEqual([
+      'ada@x.test',
+      'bob@x.test',
+    ])
+    expect(
+      (await emu.request('GET', `/v1/organizations/${o.id}/memberships?role=org:admin`)).body.data[0].public_user_data
+        .user_id,
+    ).toBe(a.id)
+    expect(
+      (await emu.request('GET', `/v1/organizations/${o.id}/memberships?email_address=BOB@x.test`)).body.total_count,
+    ).toBe(1)
     expect((await emu.request('GET', `/v1/organizations/${o.id}/memberships?query=ada`)).body.total_count).toBe(1)
 
     const role = await emu.request('PATCH', `/v1/organizations/${o.id}/memberships/${b.id}`, {role: 'org:admin'})
     expect(role.body).toMatchObject({role: 'org:admin', role_name: 'Admin'})
-    const md = await emu.request('PATCH', `/v1/organizations/${o.id}/memberships/${b.id}/metadata`, {public_metadata: {y: 2}})
+    const md = await emu.request('PATCH', `/v1/organizations/${o.id}/memberships/${b.id}/metadata`, {
+      public_metadata: {y: 2},
+    })
     expect(md.body.public_metadata).toEqual({x: 1, y: 2})
     const rm = await emu.request('DELETE', `/v1/organizations/${o.id}/memberships/${b.id}`)
     expect(rm.body.public_user_data.user_id).toBe(b.id)
@@ -110,28 +159,61 @@ describe('organization invitations', () => {
     await emu.request('POST', `/v1/organizations/${o.id}/memberships`, {user_id: member.id, role: 'org:member'})
     const base = `/v1/organizations/${o.id}/invitations`
 
-    const one = await emu.request('POST', base, {email_address: 'new@x.test', role: 'org:member', inviter_user_id: admin.id, public_metadata: {src: 'cli'}})
+    const one = await emu.request('POST', base, {
+      email_address: 'new@x.test',
+      role: 'org:member',
+      inviter_user_id: admin.id,
+      public_metadata: {src: 'cli'},
+    })
     expect(one.status).toBe(200)
-    expect(one.body).toMatchObject({object: 'organization_invitation', email_address: 'new@x.test', role: 'org:member', role_name: 'Member',
-      organization_id: o.id, inviter_id: admin.id, status: 'pending', public_metadata: {src: 'cli'},
-      public_inviter_data: {user_id: admin.id, first_name: 'Ann', identifier: 'admin@x.test'}})
+    expect(one.body).toMatchObject({
+      object: 'organization_invitation',
+      email_address: 'new@x.test',
+      role: 'org:member',
+      role_name: 'Member',
+      organization_id: o.id,
+      inviter_id: admin.id,
+      status: 'pending',
+      public_metadata: {src: 'cli'},
+      public_inviter_data: {user_id: admin.id, first_name: 'Ann', identifier: 'admin@x.test'},
+    })
     expect(one.body.id).toMatch(/^orginv_/)
-    expect((await emu.request('POST', base, {email_address: 'new@x.test', role: 'org:member'})).body.errors[0].code).toBe('duplicate_record')
-    expect((await emu.request('POST', base, {email_address: 'member@x.test', role: 'org:member'})).body.errors[0].code).toBe('already_a_member_in_organization')
-    expect((await emu.request('POST', base, {email_address: 'not-an-email', role: 'org:member'})).body.errors[0].code).toBe('form_param_format_invalid')
-    expect((await emu.request('POST', base, {email_address: 'x@x.test', role: 'org:member', inviter_user_id: member.id})).status).toBe(422)
+    expect(
+      (await emu.request('POST', base, {email_address: 'new@x.test', role: 'org:member'})).body.errors[0].code,
+    ).toBe('duplicate_record')
+    expect(
+      (await emu.request('POST', base, {email_address: 'member@x.test', role: 'org:member'})).body.errors[0].code,
+    ).toBe('already_a_member_in_organization')
+    expect(
+      (await emu.request('POST', base, {email_address: 'not-an-email', role: 'org:member'})).body.errors[0].code,
+    ).toBe('form_param_format_invalid')
+    expect(
+      (await emu.request('POST', base, {email_address: 'x@x.test', role: 'org:member', inviter_user_id: member.id}))
+        .status,
+    ).toBe(422)
 
-    const items = Array.from({length: 10}, (_, i) => ({email_address: `b${i}@x.test`, role: i === 0 ? 'org:admin' : 'org:member'}))
+    const items = Array.from({length: 10}, (_, i) => ({
+      email_address: `b${i}@x.test`,
+      role: i === 0 ? 'org:admin' : 'org:member',
+    }))
     const bulk = await emu.request('POST', `${base}/bulk`, items)
     expect(bulk.status).toBe(200)
     expect(bulk.body.total_count).toBe(10)
     expect(bulk.body.data[0]).toMatchObject({email_address: 'b0@x.test', role: 'org:admin', public_inviter_data: null})
-    expect((await emu.request('POST', `${base}/bulk`, [...items, {email_address: 'b10@x.test', role: 'org:member'}])).status).toBe(422)
+    expect(
+      (await emu.request('POST', `${base}/bulk`, [...items, {email_address: 'b10@x.test', role: 'org:member'}])).status,
+    ).toBe(422)
     expect((await emu.request('POST', `${base}/bulk`, [])).status).toBe(422)
-    const bad = await emu.request('POST', `${base}/bulk`, [{email_address: 'ok@x.test', role: 'org:member'}, {email_address: 'bad', role: 'org:member'},
-      {email_address: 'member@x.test', role: 'org:member'}])
+    const bad = await emu.request('POST', `${base}/bulk`, [
+      {email_address: 'ok@x.test', role: 'org:member'},
+      {email_address: 'bad', role: 'org:member'},
+      {email_address: 'member@x.test', role: 'org:member'},
+    ])
     expect(bad.status).toBe(422)
-    expect(bad.body.errors.map((e: {meta: {param_name: string}}) => e.meta.param_name)).toEqual(['[1].email_address', '[2].email_address'])
+    expect(bad.body.errors.map((e: {meta: {param_name: string}}) => e.meta.param_name)).toEqual([
+      '[1].email_address',
+      '[2].email_address',
+    ])
     expect((await emu.request('GET', `${base}?email_address=ok@x.test`)).body.total_count).toBe(0) // nothing created
 
     const list = (await emu.request('GET', `${base}?status=pending&limit=5&order_by=email_address`)).body
@@ -151,22 +233,56 @@ describe('instance invitations', () => {
   test('single, bulk, list (array or paginated), revoke', async () => {
     await emu.request('POST', '/__emulator/reset')
     await user('taken@x.test')
-    const one = await emu.request('POST', '/v1/invitations', {email_address: 'a@x.test', public_metadata: {p: 1}, expires_in_days: 7, notify: false})
+    const one = await emu.request('POST', '/v1/invitations', {
+      email_address: 'a@x.test',
+      public_metadata: {p: 1},
+      expires_in_days: 7,
+      notify: false,
+    })
     expect(one.status).toBe(200)
-    expect(one.body).toMatchObject({object: 'invitation', email_address: 'a@x.test', public_metadata: {p: 1}, revoked: false, status: 'pending'})
+    expect(one.body).toMatchObject({
+      object: 'invitation',
+      email_address: 'a@x.test',
+      public_metadata: {p: 1},
+      revoked: false,
+      status: 'pending',
+    })
     expect(one.body.expires_at - one.body.created_at).toBe(7 * 86_400_000)
-    expect((await emu.request('POST', '/v1/invitations', {email_address: 'a@x.test'})).body.errors[0].code).toBe('duplicate_record')
-    expect((await emu.request('POST', '/v1/invitations', {email_address: 'a@x.test', ignore_existing: true})).status).toBe(200)
-    expect((await emu.request('POST', '/v1/invitations', {email_address: 'taken@x.test'})).body.errors[0].code).toBe('form_identifier_exists')
-    expect((await emu.request('POST', '/v1/invitations', {email_address: 'z@x.test', expires_in_days: 400})).status).toBe(422)
+    expect((await emu.request('POST', '/v1/invitations', {email_address: 'a@x.test'})).body.errors[0].code).toBe(
+      'duplicate_record',
+    )
+    expect(
+      (await emu.request('POST', '/v1/invitations', {email_address: 'a@x.test', ignore_existing: true})).status,
+    ).toBe(200)
+    expect((await emu.request('POST', '/v1/invitations', {email_address: 'taken@x.test'})).body.errors[0].code).toBe(
+      'form_identifier_exists',
+    )
+    expect(
+      (await emu.request('POST', '/v1/invitations', {email_address: 'z@x.test', expires_in_days: 400})).status,
+    ).toBe(422)
 
-    const bulk = await emu.request('POST', '/v1/invitations/bulk', [{email_address: 'c@x.test'}, {email_address: 'd@x.test', notify: false}])
+    const bulk = await emu.request('POST', '/v1/invitations/bulk', [
+      {email_address: 'c@x.test'},
+      {email_address: 'd@x.test', notify: false},
+    ])
     expect(bulk.status).toBe(200)
     expect(bulk.body.map((i: {email_address: string}) => i.email_address)).toEqual(['c@x.test', 'd@x.test'])
-    expect((await emu.request('POST', '/v1/invitations/bulk', [{email_address: 'e@x.test'}, {email_address: 'taken@x.test', ignore_existing: true}])).status).toBe(422)
+    expect(
+      (
+        await emu.request('POST', '/v1/invitations/bulk', [
+          {email_address: 'e@x.test'},
+          {email_address: 'taken@x.test', ignore_existing: true},
+        ])
+      ).status,
+    ).toBe(422)
 
     const list = await emu.request('GET', '/v1/invitations?order_by=email_address')
-    expect(list.body.map((i: {email_address: string}) => i.email_address)).toEqual(['a@x.test', 'a@x.test', 'c@x.test', 'd@x.test'])
+    expect(list.body.map((i: {email_address: string}) => i.email_address)).toEqual([
+      'a@x.test',
+      'a@x.test',
+      'c@x.test',
+      'd@x.test',
+    ])
     const rev = await emu.request('POST', `/v1/invitations/${one.body.id}/revoke`)
     expect(rev.body).toMatchObject({revoked: true, status: 'revoked'})
     expect((await emu.request('POST', `/v1/invitations/${one.body.id}/revoke`)).status).toBe(400)
@@ -174,9 +290,14 @@ describe('instance invitations', () => {
     expect((await emu.request('GET', '/v1/invitations?status=revoked')).body).toHaveLength(1)
     expect((await emu.request('GET', '/v1/invitations?query=c@x')).body).toHaveLength(1)
     // paginated=true answers {data, total_count} (the spec documents only the array; checked here, not by the spec helper)
-    const paged = await fetch(`${emu.url}/v1/invitations?paginated=true&limit=1`, {headers: {authorization: `Bearer ${emu.secretKey}`}})
+    const paged = await fetch(`${emu.url}/v1/invitations?paginated=true&limit=1`, {
+      headers: {authorization: `Bearer ${emu.secretKey}`},
+    })
     expect(await paged.json()).toMatchObject({total_count: 3, data: [{object: 'invitation'}]})
-    emu.requests.splice(emu.requests.findIndex((r) => r.query.paginated === 'true'), 1)
+    emu.requests.splice(
+      emu.requests.findIndex((r) => r.query.paginated === 'true'),
+      1,
+    )
   })
 })
 
@@ -185,13 +306,18 @@ describe('hourly invitation limits (configurable)', () => {
     const e = await startTestEmulator({ruleRates: {org_invitations_bulk: {limit: 2, windowMs: 60_000}}})
     try {
       const o = (await e.request('POST', '/v1/organizations', {name: 'Lim'})).body
-      const send = (i: number) => e.request('POST', `/v1/organizations/${o.id}/invitations/bulk`, [{email_address: `l${i}@x.test`, role: 'org:member'}])
+      const send = (i: number) =>
+        e.request('POST', `/v1/organizations/${o.id}/invitations/bulk`, [
+          {email_address: `l${i}@x.test`, role: 'org:member'},
+        ])
       expect((await send(1)).status).toBe(200)
       expect((await send(2)).status).toBe(200)
       const limited = await send(3)
       expect(limited.status).toBe(429)
       expect(limited.headers.get('retry-after')).toBe('30')
-      expect((await e.request('POST', '/__emulator/rate-limit', {rule: 'org_invitations_bulk', rate: '100/1s'})).body).toEqual({rule: 'org_invitations_bulk', rate: '100/1s'})
+      expect(
+        (await e.request('POST', '/__emulator/rate-limit', {rule: 'org_invitations_bulk', rate: '100/1s'})).body,
+      ).toEqual({rule: 'org_invitations_bulk', rate: '100/1s'})
       expect((await send(4)).status).toBe(200)
       expect((await e.request('POST', '/__emulator/rate-limit', {rule: 'nope', rate: '1/1s'})).status).toBe(400)
       // the published default: 250 single org invitations per hour

@@ -22,7 +22,11 @@ describe('RateLimiter (token bucket, fake clock)', () => {
     const l = new RateLimiter(defaultRules({limit: 1000, windowMs: 10_000}))
     for (let i = 0; i < 5; i++) expect(l.check(req('PATCH', '/v1/users/user_1'), 0).ok).toBe(true)
     for (let i = 0; i < 5; i++) expect(l.check(req('PUT', '/v1/users/user_1/metadata'), 0).ok).toBe(true)
-    expect(l.check(req('PATCH', '/v1/users/user_1/metadata'), 0)).toMatchObject({ok: false, rule: 'user_update', retryAfterMs: 1000})
+    expect(l.check(req('PATCH', '/v1/users/user_1/metadata'), 0)).toMatchObject({
+      ok: false,
+      rule: 'user_update',
+      retryAfterMs: 1000,
+    })
     expect(l.check(req('PATCH', '/v1/users/user_2'), 0).ok).toBe(true)
     expect(l.check(req('GET', '/v1/users/user_1'), 0).ok).toBe(true)
   })
@@ -92,7 +96,8 @@ describe('429 over HTTP', () => {
     emu = await startTestEmulator({rateLimit: {limit: 1000, windowMs: 10_000}})
     const a = (await emu.request('POST', '/v1/users', {email_address: ['a@example.com']})).body
     const b = (await emu.request('POST', '/v1/users', {email_address: ['b@example.com']})).body
-    for (let i = 0; i < 9; i++) expect((await emu.request('PATCH', `/v1/users/${a.id}`, {first_name: `A${i}`})).status).toBe(200)
+    for (let i = 0; i < 9; i++)
+      expect((await emu.request('PATCH', `/v1/users/${a.id}`, {first_name: `A${i}`})).status).toBe(200)
     expect((await emu.request('PATCH', `/v1/users/${a.id}/metadata`, {public_metadata: {n: 1}})).status).toBe(200)
     const res = await emu.request('PATCH', `/v1/users/${a.id}`, {first_name: 'too many'})
     expect(res.status).toBe(429)

@@ -21,8 +21,12 @@ describe('allow-list and block-list identifiers', () => {
     expect(a.status).toBe(200)
     expect(a.body).toMatchObject({object: 'allowlist_identifier', identifier_type: 'email_address'})
     expect(a.body.id).toMatch(/^alid_/)
-    expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: '*@corp.example'})).body.identifier_type).toBe('email_address')
-    expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: '+15555550100'})).body.identifier_type).toBe('phone_number')
+    expect(
+      (await emu.request('POST', '/v1/allowlist_identifiers', {identifier: '*@corp.example'})).body.identifier_type,
+    ).toBe('email_address')
+    expect(
+      (await emu.request('POST', '/v1/allowlist_identifiers', {identifier: '+15555550100'})).body.identifier_type,
+    ).toBe('phone_number')
     expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: 'A@example.com'})).status).toBe(422)
     expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: 'not an identifier'})).status).toBe(422)
     expect((await emu.request('POST', '/v1/allowlist_identifiers', {})).body.errors[0].code).toBe('form_param_missing')
@@ -38,20 +42,36 @@ describe('allow-list and block-list identifiers', () => {
 
     const b = await emu.request('POST', '/v1/blocklist_identifiers', {identifier: 'spam@example.com'})
     expect(b.body.id).toMatch(/^blid_/)
-    expect((await emu.request('POST', '/v1/blocklist_identifiers', {identifier: 'x@example.com', notify: true})).status).toBe(422)
-    expect((await emu.request('GET', '/v1/blocklist_identifiers')).body).toMatchObject({total_count: 1, data: [{identifier: 'spam@example.com'}]})
+    expect(
+      (await emu.request('POST', '/v1/blocklist_identifiers', {identifier: 'x@example.com', notify: true})).status,
+    ).toBe(422)
+    expect((await emu.request('GET', '/v1/blocklist_identifiers')).body).toMatchObject({
+      total_count: 1,
+      data: [{identifier: 'spam@example.com'}],
+    })
   })
 })
 
 describe('jwt templates', () => {
   it('creates with defaults, gets, updates, refuses duplicate names and bad lifetimes, deletes', async () => {
     const t = await emu.request('POST', '/v1/jwt_templates', {name: 'hasura', claims: {role: 'user'}})
-    expect(t.body).toMatchObject({object: 'jwt_template', name: 'hasura', lifetime: 60, allowed_clock_skew: 5, custom_signing_key: false, signing_algorithm: 'RS256'})
+    expect(t.body).toMatchObject({
+      object: 'jwt_template',
+      name: 'hasura',
+      lifetime: 60,
+      allowed_clock_skew: 5,
+      custom_signing_key: false,
+      signing_algorithm: 'RS256',
+    })
     expect((await emu.request('POST', '/v1/jwt_templates', {name: 'hasura', claims: {}})).status).toBe(422)
     expect((await emu.request('POST', '/v1/jwt_templates', {name: 'x', claims: {}, lifetime: 5})).status).toBe(422)
     expect((await emu.request('POST', '/v1/jwt_templates', {name: 'x'})).body.errors[0].meta.param_name).toBe('claims')
     expect((await emu.request('GET', `/v1/jwt_templates/${t.body.id}`)).body.id).toBe(t.body.id)
-    const u = await emu.request('PATCH', `/v1/jwt_templates/${t.body.id}`, {name: 'hasura', claims: {a: 1}, lifetime: 120})
+    const u = await emu.request('PATCH', `/v1/jwt_templates/${t.body.id}`, {
+      name: 'hasura',
+      claims: {a: 1},
+      lifetime: 120,
+    })
     expect(u.body).toMatchObject({lifetime: 120, claims: {a: 1}})
     expect((await emu.request('GET', '/v1/jwt_templates')).body).toHaveLength(1)
     expect((await emu.request('DELETE', `/v1/jwt_templates/${t.body.id}`)).body.deleted).toBe(true)
@@ -80,10 +100,17 @@ describe('redirect urls and domains', () => {
 describe('actor, sign-in and testing tokens', () => {
   it('mints pending actor tokens for existing users and revokes them once', async () => {
     const t = await emu.request('POST', '/v1/actor_tokens', {user_id: userId, actor: {sub: 'user_admin'}})
-    expect(t.body).toMatchObject({object: 'actor_token', status: 'pending', user_id: userId, actor: {sub: 'user_admin'}})
+    expect(t.body).toMatchObject({
+      object: 'actor_token',
+      status: 'pending',
+      user_id: userId,
+      actor: {sub: 'user_admin'},
+    })
     expect(t.body.token).toBeTruthy()
     expect((await emu.request('POST', '/v1/actor_tokens', {user_id: userId, actor: {}})).status).toBe(422)
-    expect((await emu.request('POST', '/v1/actor_tokens', {user_id: 'user_nobody', actor: {sub: 'x'}})).status).toBe(422)
+    expect((await emu.request('POST', '/v1/actor_tokens', {user_id: 'user_nobody', actor: {sub: 'x'}})).status).toBe(
+      422,
+    )
     expect((await emu.request('POST', `/v1/actor_tokens/${t.body.id}/revoke`)).body.status).toBe('revoked')
     expect((await emu.request('POST', `/v1/actor_tokens/${t.body.id}/revoke`)).status).toBe(400)
     expect((await emu.request('POST', '/v1/actor_tokens/act_nope/revoke')).status).toBe(404)
@@ -104,23 +131,43 @@ describe('waitlist entries', () => {
   it('adds (idempotently), bulk-adds an array, filters, orders, pages, invites, rejects, deletes pending', async () => {
     const a = await emu.request('POST', '/v1/waitlist_entries', {email_address: 'w1@example.com'})
     expect(a.body).toMatchObject({object: 'waitlist_entry', status: 'pending'})
-    expect((await emu.request('POST', '/v1/waitlist_entries', {email_address: 'W1@example.com'})).body.id).toBe(a.body.id)
-    const bulk = await emu.request('POST', '/v1/waitlist_entries/bulk', [{email_address: 'w2@example.com'}, {email_address: 'w3@example.com', notify: false}])
+    expect((await emu.request('POST', '/v1/waitlist_entries', {email_address: 'W1@example.com'})).body.id).toBe(
+      a.body.id,
+    )
+    const bulk = await emu.request('POST', '/v1/waitlist_entries/bulk', [
+      {email_address: 'w2@example.com'},
+      {email_address: 'w3@example.com', notify: false},
+    ])
     expect(bulk.status).toBe(200)
     expect(bulk.body).toHaveLength(2)
-    expect((await emu.request('POST', '/v1/waitlist_entries/bulk', [{email_address: 'd@x.io'}, {email_address: 'd@x.io'}])).status).toBe(422)
-    expect((await emu.request('POST', '/v1/waitlist_entries/bulk', [{email_address: 'ok@x.io'}, {email_address: 'bad'}])).status).toBe(422)
+    expect(
+      (await emu.request('POST', '/v1/waitlist_entries/bulk', [{email_address: 'd@x.io'}, {email_address: 'd@x.io'}]))
+        .status,
+    ).toBe(422)
+    expect(
+      (await emu.request('POST', '/v1/waitlist_entries/bulk', [{email_address: 'ok@x.io'}, {email_address: 'bad'}]))
+        .status,
+    ).toBe(422)
     expect((await emu.request('POST', '/v1/waitlist_entries/bulk', {email_address: 'x@x.io'})).status).toBe(400)
     expect((await emu.request('POST', '/v1/users', [{email_address: 'x@x.io'}])).status).toBe(400)
     const all = await emu.request('GET', '/v1/waitlist_entries?order_by=email_address&limit=2&offset=1')
     expect(all.body.total_count).toBe(3)
-    expect(all.body.data.map((e: {email_address: string}) => e.email_address)).toEqual(['w2@example.com', 'w3@example.com'])
+    expect(all.body.data.map((e: {email_address: string}) => e.email_address)).toEqual([
+      'w2@example.com',
+      'w3@example.com',
+    ])
     const inv = await emu.request('POST', `/v1/waitlist_entries/${a.body.id}/invite`, {ignore_existing: true})
     expect(inv.body.status).toBe('invited')
-    expect(inv.body.invitation).toMatchObject({object: 'invitation', email_address: 'w1@example.com', status: 'pending'})
+    expect(inv.body.invitation).toMatchObject({
+      object: 'invitation',
+      email_address: 'w1@example.com',
+      status: 'pending',
+    })
     expect((await emu.request('POST', `/v1/waitlist_entries/${a.body.id}/invite`)).status).toBe(400)
     expect((await emu.request('POST', `/v1/waitlist_entries/${bulk.body[0].id}/reject`)).body.status).toBe('rejected')
-    expect((await emu.request('GET', '/v1/waitlist_entries?status=pending')).body.data.map((e: {id: string}) => e.id)).toEqual([bulk.body[1].id])
+    expect(
+      (await emu.request('GET', '/v1/waitlist_entries?status=pending')).body.data.map((e: {id: string}) => e.id),
+    ).toEqual([bulk.body[1].id])
     expect((await emu.request('GET', '/v1/waitlist_entries?query=w2')).body.total_count).toBe(1)
     expect((await emu.request('DELETE', `/v1/waitlist_entries/${a.body.id}`)).status).toBe(400)
     expect((await emu.request('DELETE', `/v1/waitlist_entries/${bulk.body[1].id}`)).body.deleted).toBe(true)

@@ -6,7 +6,12 @@ let emu: TestEmulator
 let clerk: ClerkClient
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
-  clerk = createClerkClient({secretKey: emu.secretKey, apiUrl: emu.url, publishableKey: emu.publishableKey, telemetry: {disabled: true}})
+  clerk = createClerkClient({
+    secretKey: emu.secretKey,
+    apiUrl: emu.url,
+    publishableKey: emu.publishableKey,
+    telemetry: {disabled: true},
+  })
 })
 afterAll(async () => {
   emu.assertResponsesMatchSpec()
@@ -15,7 +20,13 @@ afterAll(async () => {
 
 describe('@clerk/backend against the emulator', () => {
   test('createUser, getUser, getUserList {data, totalCount}, updateUser, metadata, deleteUser', async () => {
-    const created = await clerk.users.createUser({emailAddress: ['sdk@example.com'], firstName: 'Sdk', lastName: 'User', password: 'a-long-password', externalId: 'sdk-1'})
+    const created = await clerk.users.createUser({
+      emailAddress: ['sdk@example.com'],
+      firstName: 'Sdk',
+      lastName: 'User',
+      password: 'a-long-password',
+      externalId: 'sdk-1',
+    })
     expect(created.id).toMatch(/^user_/)
     expect(created.primaryEmailAddress?.emailAddress).toBe('sdk@example.com')
     expect(created.externalId).toBe('sdk-1')
@@ -28,7 +39,10 @@ describe('@clerk/backend against the emulator', () => {
     const page = await clerk.users.getUserList({limit: 10, offset: 5})
     expect(page.totalCount).toBe(31)
     expect(page.data).toHaveLength(10)
-    const paths = emu.requests.slice(-2).map((r) => r.path).sort()
+    const paths = emu.requests
+      .slice(-2)
+      .map((r) => r.path)
+      .sort()
     expect(paths).toEqual(['/v1/users', '/v1/users/count'])
 
     const updated = await clerk.users.updateUser(created.id, {firstName: 'Renamed'})

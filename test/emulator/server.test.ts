@@ -20,7 +20,10 @@ describe('protocol', () => {
     expect(emu.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
     expect(emu.publishableKey).toMatch(/^pk_test_/)
     expect(Buffer.from(emu.publishableKey.slice(8), 'base64').toString()).toBe(`${emu.url.slice(7)}$`)
-    expect(parsePublishableKey(emu.publishableKey, {fatal: true})).toMatchObject({instanceType: 'development', frontendApi: emu.url.slice(7)})
+    expect(parsePublishableKey(emu.publishableKey, {fatal: true})).toMatchObject({
+      instanceType: 'development',
+      frontendApi: emu.url.slice(7),
+    })
   })
 
   test('401 without or with a wrong secret key, in Clerk error shape', async () => {
@@ -55,7 +58,13 @@ describe('protocol', () => {
     await emu.request('GET', '/__emulator/requests')
     expect(emu.requests.length).toBe(n + 1)
     const e = emu.requests.at(-1)!
-    expect(e).toMatchObject({method: 'GET', path: '/v1/users', status: 200, query: {limit: '3', email_address: ['a@b.co', 'c@d.co']}, body: []})
+    expect(e).toMatchObject({
+      method: 'GET',
+      path: '/v1/users',
+      status: 200,
+      query: {limit: '3', email_address: ['a@b.co', 'c@d.co']},
+      body: [],
+    })
     expect(e.endedAt).toBeGreaterThanOrEqual(e.startedAt)
     const viaHttp = await emu.request('GET', '/__emulator/requests')
     expect(viaHttp.body.at(-1)).toMatchObject({path: '/v1/users'})
@@ -82,7 +91,11 @@ describe('state: control routes, export/import, persist, seed', () => {
     await emu.request('POST', '/v1/users', {email_address: ['state@example.com']})
     const state = (await emu.request('GET', '/__emulator/state')).body
     expect(state.version).toBe(1)
-    expect(state.users.some((u: {email_addresses: {email_address: string}[]}) => u.email_addresses[0].email_address === 'state@example.com')).toBe(true)
+    expect(
+      state.users.some(
+        (u: {email_addresses: {email_address: string}[]}) => u.email_addresses[0].email_address === 'state@example.com',
+      ),
+    ).toBe(true)
     expect(state.signing_key.kid).toBe(emu.signingKey.kid)
     expect((await emu.request('POST', '/__emulator/reset')).status).toBe(200)
     expect((await emu.request('GET', '/v1/users/count')).body.total_count).toBe(0)
@@ -96,13 +109,18 @@ describe('state: control routes, export/import, persist, seed', () => {
   test('persist: state and signing key survive a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'emu-')), 'state.json')
     const a = await startEmulator({persist: file, rateLimit: 'off'})
-    const created = await fetch(`${a.url}/v1/users`, {method: 'POST', headers: {authorization: `Bearer ${a.secretKey}`, 'content-type': 'application/json'},
-      body: JSON.stringify({email_address: ['persist@example.com']})}).then((r) => r.json())
+    const created = await fetch(`${a.url}/v1/users`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${a.secretKey}`, 'content-type': 'application/json'},
+      body: JSON.stringify({email_address: ['persist@example.com']}),
+    }).then((r) => r.json())
     const kid = a.signingKey.kid
     await a.stop()
     expect(JSON.parse(readFileSync(file, 'utf8')).users).toHaveLength(1)
     const b = await startEmulator({persist: file, secretKey: 'sk_test_persisted'})
-    const got = await fetch(`${b.url}/v1/users/${created.id}`, {headers: {authorization: 'Bearer sk_test_persisted'}}).then((r) => r.json())
+    const got = await fetch(`${b.url}/v1/users/${created.id}`, {
+      headers: {authorization: 'Bearer sk_test_persisted'},
+    }).then((r) => r.json())
     expect(got).toEqual(created)
     expect(b.signingKey.kid).toBe(kid)
     await b.stop()

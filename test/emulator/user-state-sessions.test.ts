@@ -33,9 +33,17 @@ describe('POST /v1/users/{id}/ban|unban|lock|unlock', () => {
   test('lock sets locked with a lockout; unlock clears both', async () => {
     const u = await newUser('lock@example.com')
     const locked = await emu.request('POST', `/v1/users/${u.id}/lock`)
-    expect(locked.body).toMatchObject({locked: true, lockout_expires_in_seconds: 3600, verification_attempts_remaining: 0})
+    expect(locked.body).toMatchObject({
+      locked: true,
+      lockout_expires_in_seconds: 3600,
+      verification_attempts_remaining: 0,
+    })
     const unlocked = await emu.request('POST', `/v1/users/${u.id}/unlock`)
-    expect(unlocked.body).toMatchObject({locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: 100})
+    expect(unlocked.body).toMatchObject({
+      locked: false,
+      lockout_expires_in_seconds: null,
+      verification_attempts_remaining: 100,
+    })
   })
 
   test.each(['ban', 'unban', 'lock', 'unlock'])('%s of a missing user is 404 resource_not_found', async (action) => {
@@ -52,7 +60,9 @@ describe('POST /v1/users/{id}/ban|unban|lock|unlock', () => {
     expect(res.body.map((u: {banned: boolean}) => u.banned)).toEqual([true, true])
     expect((await emu.request('POST', '/v1/users/unban', {user_ids: [a.id]})).body[0].banned).toBe(false)
     expect((await emu.request('POST', '/v1/users/ban', {user_ids: []})).status).toBe(422)
-    expect((await emu.request('POST', '/v1/users/ban', {user_ids: Array.from({length: 51}, (_, i) => `user_${i}`)})).status).toBe(422)
+    expect(
+      (await emu.request('POST', '/v1/users/ban', {user_ids: Array.from({length: 51}, (_, i) => `user_${i}`)})).status,
+    ).toBe(422)
     expect((await emu.request('POST', '/v1/users/ban', {user_ids: ['user_missing']})).status).toBe(404)
   })
 
@@ -139,7 +149,8 @@ describe('per-user update limit (10 / 10 s) covers the metadata routes', () => {
     try {
       const u = (await limited.request('POST', '/v1/users', {email_address: ['meta-limit@example.com']})).body
       const statuses: number[] = []
-      for (let i = 0; i < 11; i++) statuses.push((await limited.request('PATCH', `/v1/users/${u.id}/metadata`, {public_metadata: {i}})).status)
+      for (let i = 0; i < 11; i++)
+        statuses.push((await limited.request('PATCH', `/v1/users/${u.id}/metadata`, {public_metadata: {i}})).status)
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200))
       const last = await limited.request('PUT', `/v1/users/${u.id}/metadata`, {public_metadata: {}})
       expect(last.status).toBe(429)

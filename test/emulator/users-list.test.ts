@@ -15,9 +15,15 @@ beforeAll(async () => {
     ['Vera', 'Evans', 'vera@beta.io', null, null, null],
   ] as const
   for (const [i, [first, last, email, username, ext, phone]] of people.entries()) {
-    const res = await emu.request('POST', '/v1/users', {first_name: first, last_name: last, email_address: [email],
-      ...(username ? {username} : {}), ...(ext ? {external_id: ext} : {}), ...(phone ? {phone_number: [phone]} : {}),
-      created_at: new Date(T0 + i * 60_000).toISOString()})
+    const res = await emu.request('POST', '/v1/users', {
+      first_name: first,
+      last_name: last,
+      email_address: [email],
+      ...(username ? {username} : {}),
+      ...(ext ? {external_id: ext} : {}),
+      ...(phone ? {phone_number: [phone]} : {}),
+      created_at: new Date(T0 + i * 60_000).toISOString(),
+    })
     expect(res.status).toBe(200)
     ids.push(res.body.id)
   }
@@ -105,7 +111,10 @@ describe('GET /v1/users/count', () => {
   test('total_count with the same filters', async () => {
     expect(await count('')).toEqual({object: 'total_count', total_count: 5})
     expect(await count('?query=alpha')).toEqual({object: 'total_count', total_count: 2})
-    expect(await count('?email_address=zoe@alpha.io&email_address=vera@beta.io')).toEqual({object: 'total_count', total_count: 2})
+    expect(await count('?email_address=zoe@alpha.io&email_address=vera@beta.io')).toEqual({
+      object: 'total_count',
+      total_count: 2,
+    })
     expect(await count('?limit=1')).toEqual({object: 'total_count', total_count: 5}) // paging params do not apply
   })
 })

@@ -13,20 +13,41 @@ const create = (body: Record<string, unknown>) => emu.request('POST', '/v1/users
 describe('POST /v1/users', () => {
   test('creates a user with BAPI defaults, verified email and primary id', async () => {
     const before = Date.now()
-    const res = await create({email_address: ['ada@example.com'], first_name: 'Ada', last_name: 'Lovelace', password: 'correct-horse',
-      external_id: 'ext-ada', username: 'ada_l', public_metadata: {plan: 'pro'}, private_metadata: {note: 1}})
+    const res = await create({
+      email_address: ['ada@example.com'],
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      password: 'correct-horse',
+      external_id: 'ext-ada',
+      username: 'ada_l',
+      public_metadata: {plan: 'pro'},
+      private_metadata: {note: 1},
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     const u = res.body
     expect(u.id).toMatch(/^user_[0-9A-Za-z]{27}$/)
     expect(u.object).toBe('user')
     expect(u.email_addresses).toHaveLength(1)
-    expect(u.email_addresses[0]).toMatchObject({object: 'email_address', email_address: 'ada@example.com', reserved: false,
-      verification: {status: 'verified', strategy: 'admin'}})
+    expect(u.email_addresses[0]).toMatchObject({
+      object: 'email_address',
+      email_address: 'ada@example.com',
+      reserved: false,
+      verification: {status: 'verified', strategy: 'admin'},
+    })
     expect(u.email_addresses[0].id).toMatch(/^idn_[0-9A-Za-z]{27}$/)
     expect(u.primary_email_address_id).toBe(u.email_addresses[0].id)
-    expect(u).toMatchObject({first_name: 'Ada', last_name: 'Lovelace', username: 'ada_l', external_id: 'ext-ada', password_enabled: true,
-      public_metadata: {plan: 'pro'}, private_metadata: {note: 1}, unsafe_metadata: {}, banned: false})
+    expect(u).toMatchObject({
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      username: 'ada_l',
+      external_id: 'ext-ada',
+      password_enabled: true,
+      public_metadata: {plan: 'pro'},
+      private_metadata: {note: 1},
+      unsafe_metadata: {},
+      banned: false,
+    })
     expect(u.created_at).toBeGreaterThanOrEqual(before)
     expect(u.created_at).toBeLessThanOrEqual(Date.now())
     expect(u.updated_at).toBe(u.created_at)
@@ -34,8 +55,13 @@ describe('POST /v1/users', () => {
   })
 
   test('phone numbers, reserved identifications, custom created_at', async () => {
-    const res = await create({email_address: ['r1@example.com', 'r2@example.com'], email_address_identification_status: ['reserved', 'verified'],
-      phone_number: ['+15555550100'], created_at: '2020-01-02T03:04:05.000Z', skip_password_requirement: true})
+    const res = await create({
+      email_address: ['r1@example.com', 'r2@example.com'],
+      email_address_identification_status: ['reserved', 'verified'],
+      phone_number: ['+15555550100'],
+      created_at: '2020-01-02T03:04:05.000Z',
+      skip_password_requirement: true,
+    })
     expect(res.status).toBe(200)
     expect(res.body.email_addresses[0]).toMatchObject({reserved: true, verification: null})
     expect(res.body.primary_email_address_id).toBe(res.body.email_addresses[1].id)
@@ -56,7 +82,11 @@ describe('POST /v1/users', () => {
   test.each([
     [{email_address: ['dup@example.com']}, {email_address: ['DUP@example.com']}, 'email_address'],
     [{username: 'dupuser'}, {username: 'DupUser'}, 'username'],
-    [{external_id: 'x-1', email_address: ['x1@example.com']}, {external_id: 'x-1', email_address: ['x2@example.com']}, 'external_id'],
+    [
+      {external_id: 'x-1', email_address: ['x1@example.com']},
+      {external_id: 'x-1', email_address: ['x2@example.com']},
+      'external_id',
+    ],
     [{phone_number: ['+15555550111']}, {phone_number: ['+15555550111']}, 'phone_number'],
   ])('duplicate identifier -> 422 form_identifier_exists (%#)', async (first, second, param) => {
     expect((await create(first)).status).toBe(200)
@@ -82,7 +112,9 @@ describe('POST /v1/users', () => {
       expect(res.status, JSON.stringify(body)).toBe(422)
       expect(res.body.errors[0].code, JSON.stringify(body)).toBe(code)
     }
-    expect((await create({email_address: ['u2@example.com'], password: 'short', skip_password_checks: true})).status).toBe(200)
+    expect(
+      (await create({email_address: ['u2@example.com'], password: 'short', skip_password_checks: true})).status,
+    ).toBe(200)
   })
 
   test('a 422 creates nothing', async () => {
@@ -96,7 +128,11 @@ describe('POST /v1/users', () => {
 describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   test('404 resource_not_found for an unknown id', async () => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const res = await emu.request(method, '/v1/users/user_missing', method === 'PATCH' ? {first_name: 'x'} : undefined)
+      const res = await emu.request(
+        method,
+        '/v1/users/user_missing',
+        method === 'PATCH' ? {first_name: 'x'} : undefined,
+      )
       expect(res.status).toBe(404)
       expect(res.body.errors[0].code).toBe('resource_not_found')
     }
@@ -105,11 +141,23 @@ describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   test('PATCH updates fields, username removal, primary email, updated_at', async () => {
     const {body: u} = await create({email_address: ['p1@example.com', 'p2@example.com'], username: 'patchme'})
     await new Promise((r) => setTimeout(r, 5))
-    const res = await emu.request('PATCH', `/v1/users/${u.id}`, {first_name: 'Pat', last_name: null, username: '',
-      primary_email_address_id: u.email_addresses[1].id, external_id: 'pat-1', password: 'new-password-1'})
+    const res = await emu.request('PATCH', `/v1/users/${u.id}`, {
+      first_name: 'Pat',
+      last_name: null,
+      username: '',
+      primary_email_address_id: u.email_addresses[1].id,
+      external_id: 'pat-1',
+      password: 'new-password-1',
+    })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({first_name: 'Pat', last_name: null, username: null, external_id: 'pat-1', password_enabled: true,
-      primary_email_address_id: u.email_addresses[1].id})
+    expect(res.body).toMatchObject({
+      first_name: 'Pat',
+      last_name: null,
+      username: null,
+      external_id: 'pat-1',
+      password_enabled: true,
+      primary_email_address_id: u.email_addresses[1].id,
+    })
     expect(res.body.updated_at).toBeGreaterThan(u.updated_at)
     expect(res.body.created_at).toBe(u.created_at)
     // the old username is free again
@@ -130,7 +178,11 @@ describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   })
 
   test('metadata: PATCH deep-merges (null deletes), PUT replaces the given fields', async () => {
-    const {body: u} = await create({email_address: ['meta@example.com'], public_metadata: {a: {x: 1, y: 2}, keep: true}, private_metadata: {p: 1}})
+    const {body: u} = await create({
+      email_address: ['meta@example.com'],
+      public_metadata: {a: {x: 1, y: 2}, keep: true},
+      private_metadata: {p: 1},
+    })
     let res = await emu.request('PATCH', `/v1/users/${u.id}/metadata`, {public_metadata: {a: {y: null, z: 3}, n: 1}})
     expect(res.status).toBe(200)
     expect(res.body.public_metadata).toEqual({a: {x: 1, z: 3}, keep: true, n: 1})

@@ -32,12 +32,18 @@ interface Import {
 }
 
 function importsOf(file: string): Import[] {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
   const out: Import[] = []
   for (const m of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm)) {
     const spec = m[2]
     const dynamic = m[0].includes('(')
-    out.push({spec, dynamic, file: spec.startsWith('.') ? resolve(dirname(file), spec).replace(/\.js$/, '.ts') : undefined})
+    out.push({
+      spec,
+      dynamic,
+      file: spec.startsWith('.') ? resolve(dirname(file), spec).replace(/\.js$/, '.ts') : undefined,
+    })
   }
   return out
 }
@@ -49,7 +55,8 @@ const inside = (f: string, dir: string) => rel(f).startsWith(`${dir}/`)
 
 function violations(rule: (file: string, imp: Import) => boolean): string[] {
   const bad: string[] = []
-  for (const [file, imps] of graph) for (const imp of imps) if (rule(file, imp)) bad.push(`${rel(file)} imports ${imp.file ? rel(imp.file) : imp.spec}`)
+  for (const [file, imps] of graph)
+    for (const imp of imps) if (rule(file, imp)) bad.push(`${rel(file)} imports ${imp.file ? rel(imp.file) : imp.spec}`)
   return bad
 }
 
@@ -59,24 +66,39 @@ describe('import rules', () => {
   })
 
   it('@oclif/core only in src/commands and src/lib/oclif', () => {
-    expect(violations((f, imp) => imp.spec.startsWith('@oclif/core') && !inside(f, 'commands') && !inside(f, 'lib/oclif'))).toEqual([])
+    expect(
+      violations((f, imp) => imp.spec.startsWith('@oclif/core') && !inside(f, 'commands') && !inside(f, 'lib/oclif')),
+    ).toEqual([])
   })
 
   it('src/lib never imports src/commands or src/emulator', () => {
-    expect(violations((f, imp) => inside(f, 'lib') && imp.file !== undefined && (inside(imp.file, 'commands') || inside(imp.file, 'emulator')))).toEqual([])
+    expect(
+      violations(
+        (f, imp) =>
+          inside(f, 'lib') && imp.file !== undefined && (inside(imp.file, 'commands') || inside(imp.file, 'emulator')),
+      ),
+    ).toEqual([])
   })
 
   it('src/emulator imports nothing outside itself but node built-ins and packages', () => {
-    expect(violations((f, imp) => inside(f, 'emulator') && imp.file !== undefined && !inside(imp.file, 'emulator'))).toEqual([])
+    expect(
+      violations((f, imp) => inside(f, 'emulator') && imp.file !== undefined && !inside(imp.file, 'emulator')),
+    ).toEqual([])
   })
 
   it('src/lib/http imports nothing from output, resources or the oclif layer', () => {
     const banned = ['lib/output', 'lib/resources', 'lib/oclif']
-    expect(violations((f, imp) => inside(f, 'lib/http') && imp.file !== undefined && banned.some((d) => inside(imp.file!, d)))).toEqual([])
+    expect(
+      violations(
+        (f, imp) => inside(f, 'lib/http') && imp.file !== undefined && banned.some((d) => inside(imp.file!, d)),
+      ),
+    ).toEqual([])
   })
 
   it('the bulk runner never imports resources', () => {
-    expect(violations((f, imp) => inside(f, 'lib/bulk') && imp.file !== undefined && inside(imp.file, 'lib/resources'))).toEqual([])
+    expect(
+      violations((f, imp) => inside(f, 'lib/bulk') && imp.file !== undefined && inside(imp.file, 'lib/resources')),
+    ).toEqual([])
   })
 
   it('no import cycles in src (static or dynamic)', () => {

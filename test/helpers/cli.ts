@@ -33,7 +33,11 @@ export interface CliOptions {
 
 /** A config dir of its own per call unless given, so a developer's real profiles never leak into tests. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', CLERK_ADMIN_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'clerk-cfg-'))}
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    CLERK_ADMIN_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'clerk-cfg-')),
+  }
   delete env.NODE_ENV
   delete env.CLERK_SECRET_KEY
   delete env.CLERK_API_URL
@@ -47,7 +51,11 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 export function startCli(args: string[], options: CliOptions = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, env: baseEnv(options.env), stdio: ['pipe', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: baseEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -32,12 +32,27 @@ export interface TestEmulator extends Emulator {
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
   const emu = await startEmulator({...opts, recordBodies: true})
   const specErrors = () =>
-    emu.requests.filter((r) => r.status > 0 && r.body !== undefined).flatMap((r) => validateResponse(r.method, r.path, r.status, r.body, {paginated: r.query.paginated === 'true'}))
+    emu.requests
+      .filter((r) => r.status > 0 && r.body !== undefined)
+      .flatMap((r) => validateResponse(r.method, r.path, r.status, r.body, {paginated: r.query.paginated === 'true'}))
   return Object.assign(emu, {
-    async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
-      const h: Record<string, string> = {'Content-Type': 'application/json', authorization: `Bearer ${emu.secretKey}`, ...headers}
+    async request(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<TestResponse> {
+      const h: Record<string, string> = {
+        'Content-Type': 'application/json',
+        authorization: `Bearer ${emu.secretKey}`,
+        ...headers,
+      }
       if (h.authorization === '') delete h.authorization
-      const res = await fetch(emu.url + path, {method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)})
+      const res = await fetch(emu.url + path, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })
       const text = await res.text()
       let parsed: unknown = text
       try {
@@ -48,7 +63,10 @@ export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<Tes
     specErrors,
     assertResponsesMatchSpec() {
       const errors = specErrors()
-      if (errors.length) throw new Error(`${errors.length} response(s) do not match the spec:\n${[...new Set(errors)].slice(0, 30).join('\n')}`)
+      if (errors.length)
+        throw new Error(
+          `${errors.length} response(s) do not match the spec:\n${[...new Set(errors)].slice(0, 30).join('\n')}`,
+        )
     },
   })
 }

@@ -56,7 +56,8 @@ export interface Harness {
 const describeRun = (args: string[], r: CliResult) =>
   `clerk ${args.join(' ')} exited ${r.code}${r.signal ? ` (${r.signal})` : ''}\nstderr: ${r.stderr}\nstdout: ${r.stdout.slice(0, 2000)}`
 
-const hasOutput = (args: string[]) => args.some((a) => a === '-o' || a === '--output' || a.startsWith('--output=') || a === '--json')
+const hasOutput = (args: string[]) =>
+  args.some((a) => a === '-o' || a === '--output' || a.startsWith('--output=') || a === '--json')
 
 /** A runner bound to an emulator (the object behind useEmulator and withEmulator). */
 export function harnessFor(get: () => TestEmulator): Harness {

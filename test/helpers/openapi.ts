@@ -55,7 +55,10 @@ function init(): void {
   ajv.addFormat('int32', {type: 'number', validate: Number.isInteger})
   ajv.addSchema({$id: SPEC_ID, components: normalizeSchema(spec.components)})
   templates = Object.keys(spec.paths).map((template) => {
-    const source = template.split('/').map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')
+    const source = template
+      .split('/')
+      .map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')
     return {template, re: new RegExp(`^${source}$`), params: (template.match(/\{/g) ?? []).length}
   })
 }
@@ -63,21 +66,36 @@ function init(): void {
 /** The spec's template for a concrete path, e.g. `/v1/users/user_1` -> `/users/{user_id}` (undefined if none). */
 export function specPathFor(path: string): string | undefined {
   init()
-  const p = path.split('?')[0].replace(/^\/v1(?=\/)/, '').replace(/\/$/, '') || '/'
+  const p =
+    path
+      .split('?')[0]
+      .replace(/^\/v1(?=\/)/, '')
+      .replace(/\/$/, '') || '/'
   return templates.filter((t) => t.re.test(p)).sort((a, b) => a.params - b.params)[0]?.template
 }
 
 function resolve(node: Any): Any {
   let n = node
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o: Any, key: string) => o?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
+  while (n && n.$ref)
+    n = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: Any, key: string) => o?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
   return n
 }
 
-export function validateResponse(method: string, path: string, status: number, body: unknown, opts: {paginated?: boolean} = {}): string[] {
+export function validateResponse(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  opts: {paginated?: boolean} = {},
+): string[] {
   init()
   const template = specPathFor(path)
   const op = template ? spec.paths[template]?.[method.toLowerCase()] : undefined
-  if (!op && status < 400) return [template ? `the spec has no ${method.toUpperCase()} ${template}` : `no path in the spec matches ${path}`]
+  if (!op && status < 400)
+    return [template ? `the spec has no ${method.toUpperCase()} ${template}` : `no path in the spec matches ${path}`]
   const responses = op?.responses ?? {}
   const where = `${method.toUpperCase()} ${template} ${status}`
   let response = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default
@@ -88,10 +106,16 @@ export function validateResponse(method: string, path: string, status: number, b
     key = 'ClerkErrors'
   }
   let schema = resolve(response)?.content?.['application/json']?.schema
-  if (!schema) return body === undefined || body === null || body === '' ? [] : [`${where}: the spec documents no JSON body`]
+  if (!schema)
+    return body === undefined || body === null || body === '' ? [] : [`${where}: the spec documents no JSON body`]
   // `paginated=true` (the spec's Paginated parameter) turns a documented array into {data: [...], total_count}.
   if (opts.paginated && status < 300 && resolve(schema)?.type === 'array') {
-    schema = {type: 'object', additionalProperties: false, required: ['data', 'total_count'], properties: {data: schema, total_count: {type: 'integer'}}}
+    schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['data', 'total_count'],
+      properties: {data: schema, total_count: {type: 'integer'}},
+    }
     key += ' paginated'
   }
   let validate = validators.get(key)
@@ -100,5 +124,7 @@ export function validateResponse(method: string, path: string, status: number, b
     validators.set(key, validate)
   }
   if (validate(body)) return []
-  return (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`)
+  return (validate.errors ?? []).map(
+    (e) => `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`,
+  )
 }

@@ -31,7 +31,10 @@ export function runPty(
     timeout: (options.timeoutMs ?? 40_000) / 1000,
   }
   const env = baseEnv({TERM: 'xterm-256color', ...options.env, CI: undefined})
-  const child = spawn('python3', [join(ROOT, 'test', 'helpers', 'pty_driver.py'), JSON.stringify(spec)], {cwd: ROOT, env})
+  const child = spawn('python3', [join(ROOT, 'test', 'helpers', 'pty_driver.py'), JSON.stringify(spec)], {
+    cwd: ROOT,
+    env,
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -40,9 +43,16 @@ export function runPty(
     child.on('error', reject)
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`pty driver failed (${code}): ${stderr}`))
-      const r = JSON.parse(stdout) as {code: number; stdout: string; tty: string; steps_done: number; timed_out: boolean}
+      const r = JSON.parse(stdout) as {
+        code: number
+        stdout: string
+        tty: string
+        steps_done: number
+        timed_out: boolean
+      }
       const secret = options.env?.CLERK_SECRET_KEY
-      if (secret && (r.stdout + r.tty).includes(secret)) return reject(new Error(`secret key leaked in the output of \`clerk ${args.join(' ')}\``))
+      if (secret && (r.stdout + r.tty).includes(secret))
+        return reject(new Error(`secret key leaked in the output of \`clerk ${args.join(' ')}\``))
       resolve({code: r.code, stdout: r.stdout, tty: r.tty, stepsDone: r.steps_done, timedOut: r.timed_out})
     })
   })

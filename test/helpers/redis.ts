@@ -13,9 +13,11 @@ import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {createServer} from 'node:net'
 
 export const hasRedisServer = spawnSync('redis-server', ['--version'], {stdio: 'ignore'}).status === 0
-export const NO_REDIS_MESSAGE = 'redis-server is not installed (apt-get install -y redis-server): skipping the shared-limiter tests'
+export const NO_REDIS_MESSAGE =
+  'redis-server is not installed (apt-get install -y redis-server): skipping the shared-limiter tests'
 // CI installs it (.ci/run): there a missing redis-server is a broken setup, not a reason to skip
-if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed, and CI must run the shared-limiter tests')
+if (!hasRedisServer && process.env.CI)
+  throw new Error('redis-server is not installed, and CI must run the shared-limiter tests')
 
 export interface TestRedis {
   url: string
@@ -37,9 +39,13 @@ function freePort(): Promise<number> {
 
 function launch(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let out = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')

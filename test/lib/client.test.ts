@@ -12,7 +12,10 @@ const notes: string[] = []
 
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
-  const cfg = resolveConfig({'api-url': emu.url, 'secret-key': emu.secretKey, 'no-input': true}, {CLERK_ADMIN_CONFIG_DIR: '/nonexistent'})
+  const cfg = resolveConfig(
+    {'api-url': emu.url, 'secret-key': emu.secretKey, 'no-input': true},
+    {CLERK_ADMIN_CONFIG_DIR: '/nonexistent'},
+  )
   client = await getClient(cfg, {version: '0.0.0-test', notify: (m) => notes.push(m)})
 })
 afterAll(async () => {
@@ -24,7 +27,9 @@ describe('the shared client', () => {
   it('does not retry a POST after a 503 (it may have been processed)', async () => {
     emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'status', status: 503, times: 1})
     const before = emu.requests.length
-    await expect(client.request('POST', '/users', {body: {email_address: ['post-once@example.com']}})).rejects.toMatchObject({status: 503})
+    await expect(
+      client.request('POST', '/users', {body: {email_address: ['post-once@example.com']}}),
+    ).rejects.toMatchObject({status: 503})
     expect(emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
     expect(emu.store.users.size).toBe(0)
   })
@@ -32,7 +37,9 @@ describe('the shared client', () => {
   it('does not retry a POST after a connection reset', async () => {
     emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'reset', times: 1})
     const before = emu.requests.length
-    await expect(client.request('POST', '/users', {body: {email_address: ['reset@example.com']}})).rejects.toMatchObject({status: undefined})
+    await expect(
+      client.request('POST', '/users', {body: {email_address: ['reset@example.com']}}),
+    ).rejects.toMatchObject({status: undefined})
     expect(emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
   })
 

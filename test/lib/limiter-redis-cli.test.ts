@@ -35,15 +35,36 @@ const USERS = 40 // per process: 1 count + 40 pages of one user = 41 requests, 1
 async function threeAtOnce(extra: string[]): Promise<{runs: CliResult[]; requests: number; limited: number}> {
   emu = await startTestEmulator({rateLimit: {limit: 30, windowMs: 3000}})
   emu.store.seedUsers(USERS)
-  const args = ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '30/3s', '--verbose', ...extra]
+  const args = [
+    'users',
+    'list',
+    '--all',
+    '--page-size',
+    '1',
+    '-o',
+    'ndjson',
+    '--rate-limit',
+    '30/3s',
+    '--verbose',
+    ...extra,
+  ]
   const runs = await Promise.all([0, 1, 2].map(() => runCli(args, {env: emulatorEnv(emu!), timeoutMs: 120_000})))
   for (const r of runs) {
     expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    expect(new Set(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).size).toBe(USERS)
+    expect(
+      new Set(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).id),
+      ).size,
+    ).toBe(USERS)
   }
   const log = emu.requests.filter((q) => q.path.startsWith('/v1/'))
   const limited = log.filter((q) => q.status === 429).length
-  console.log(`three processes ${extra.length ? 'with' : 'without'} the shared limiter: ${limited} 429s among ${log.length} requests`)
+  console.log(
+    `three processes ${extra.length ? 'with' : 'without'} the shared limiter: ${limited} 429s among ${log.length} requests`,
+  )
   // every attempt of every process is one job of its limiter, and the emulator saw exactly those
   expect(runs.reduce((n, r) => n + verboseStats(r.stderr)!.requests, 0)).toBe(log.length)
   expect(log.filter((q) => q.status === 200)).toHaveLength(3 * (USERS + 1))
@@ -75,7 +96,11 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     const r = await runCli(['users', 'list', '-o', 'json', '--limiter-redis', url], {env: emulatorEnv(emu)})
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(new RegExp(`^Error: cannot reach the shared limiter's Redis at redis://127\\.0\\.0\\.1:${redis!.port} \\(ECONNREFUSED\\)\\n`))
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^Error: cannot reach the shared limiter's Redis at redis://127\\.0\\.0\\.1:${redis!.port} \\(ECONNREFUSED\\)\\n`,
+      ),
+    )
     expect(r.stderr).not.toContain('s3cretpass')
     expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
     expect(emu.requests).toEqual([])
@@ -85,13 +110,17 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     })
     expect(ok.code, ok.stderr).toBe(0)
     expect(JSON.parse(ok.stdout)).toHaveLength(2)
-    expect(ok.stderr).toMatch(/warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+; using a local limiter/)
+    expect(ok.stderr).toMatch(
+      /warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+; using a local limiter/,
+    )
     expect(ok.stderr).not.toContain('s3cretpass')
   })
 
   it('a URL that is not redis:// is a usage error (exit 2), even with --limiter-redis-optional', async () => {
     emu = await startTestEmulator({rateLimit: 'off'})
-    const r = await runCli(['users', 'list', '--limiter-redis', 'localhost:6379', '--limiter-redis-optional'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'list', '--limiter-redis', 'localhost:6379', '--limiter-redis-optional'], {
+      env: emulatorEnv(emu),
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^Error: invalid --limiter-redis URL/)
   })
@@ -100,10 +129,26 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     emu = await startTestEmulator({rateLimit: 'off'})
     emu.store.seedUsers(40)
     // 41 requests at 10/s take about 4 s: Redis goes away for a while in the middle
-    const run = startCli(['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '10/1s', '--verbose', '--limiter-redis', redis!.url], {
-      env: emulatorEnv(emu),
-      timeoutMs: 120_000,
-    })
+    const run = startCli(
+      [
+        'users',
+        'list',
+        '--all',
+        '--page-size',
+        '1',
+        '-o',
+        'ndjson',
+        '--rate-limit',
+        '10/1s',
+        '--verbose',
+        '--limiter-redis',
+        redis!.url,
+      ],
+      {
+        env: emulatorEnv(emu),
+        timeoutMs: 120_000,
+      },
+    )
     while (emu.requests.length < 8 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
     await redis!.stop()
     const atStop = emu.requests.length
@@ -113,8 +158,17 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     await redis!.start()
     const r = await run.done
     expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    expect(new Set(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).size).toBe(40)
-    expect(r.stderr).toMatch(/lost the connection to the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+: requests wait until it is back/)
+    expect(
+      new Set(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).id),
+      ).size,
+    ).toBe(40)
+    expect(r.stderr).toMatch(
+      /lost the connection to the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+: requests wait until it is back/,
+    )
     expect(r.stderr).toMatch(/reconnected to the shared limiter's Redis/)
     expect(emu.requests.filter((q) => q.path.startsWith('/v1/') && q.status === 200)).toHaveLength(41)
     expect(verboseStats(r.stderr)?.requests).toBe(emu.requests.filter((q) => q.path.startsWith('/v1/')).length)

@@ -141,9 +141,14 @@ describe.skipIf(!hasRedisServer)('bottleneck clustering through Redis', () => {
     expect(await hung).toBe('late') // and a job that outlives its slot still delivers its own answer
   })
 
-  it('a pause that outlasts a job\'s slot sends each request once, after the pause', async () => {
+  it("a pause that outlasts a job's slot sends each request once, after the pause", async () => {
     const budget = await connectSharedBudget(redis!.url, SECRET)
-    const l = await Limiter.create({rate: {limit: 10, windowMs: 1000}, maxConcurrent: 1, ...budget, jobExpirationMs: 300})
+    const l = await Limiter.create({
+      rate: {limit: 10, windowMs: 1000},
+      maxConcurrent: 1,
+      ...budget,
+      jobExpirationMs: 300,
+    })
     open.push(l)
     const t0 = Date.now()
     l.pauseFor(1200) // jobs expire (300 ms) while they wait in the gate, and are scheduled again
@@ -173,6 +178,10 @@ describe.skipIf(!hasRedisServer)('bottleneck clustering through Redis', () => {
     const notes: string[] = []
     const local = await limiter({limiterRedis: url, limiterRedisOptional: true}, notes)
     expect(await local.run(async () => 'ok')).toBe('ok')
-    expect(notes).toEqual([expect.stringMatching(/^warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:1; using a local limiter/)])
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:1; using a local limiter/,
+      ),
+    ])
   })
 })

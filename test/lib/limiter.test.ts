@@ -15,12 +15,18 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
     emu = await startTestEmulator({rateLimit: {limit: 20, windowMs: 2000}})
     emu.store.seedUsers(299)
     // the client believes it may send 1000/s: only the server's 429s can hold it back
-    const r = await runCli(['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '1000/1s', '--verbose'], {
-      env: emulatorEnv(emu),
-      timeoutMs: 120_000,
-    })
+    const r = await runCli(
+      ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '1000/1s', '--verbose'],
+      {
+        env: emulatorEnv(emu),
+        timeoutMs: 120_000,
+      },
+    )
     expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)
+    const ids = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id)
     expect(new Set(ids).size).toBe(299)
 
     const log = emu.requests.filter((q) => q.path.startsWith('/v1/'))
@@ -43,9 +49,12 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
   it('paces itself to a known budget: no 429s at all', async () => {
     emu = await startTestEmulator({rateLimit: {limit: 20, windowMs: 2000}})
     emu.store.seedUsers(39)
-    const r = await runCli(['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '20/2s', '--verbose'], {
-      env: emulatorEnv(emu),
-    })
+    const r = await runCli(
+      ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '20/2s', '--verbose'],
+      {
+        env: emulatorEnv(emu),
+      },
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(39)
     expect(emu.requests.filter((q) => q.status === 429)).toEqual([])
@@ -99,7 +108,9 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
 
   it('a secret key on the command line works but is warned about, and stays masked', async () => {
     emu = await startTestEmulator({rateLimit: 'off'})
-    const r = await runCli(['users', 'list', '--secret-key', emu.secretKey, '--verbose'], {env: emulatorEnv(emu, {CLERK_SECRET_KEY: undefined})})
+    const r = await runCli(['users', 'list', '--secret-key', emu.secretKey, '--verbose'], {
+      env: emulatorEnv(emu, {CLERK_SECRET_KEY: undefined}),
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/visible to other users in `ps`/)
     expect(r.stdout + r.stderr).not.toContain(emu.secretKey)

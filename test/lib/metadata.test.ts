@@ -3,7 +3,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 
-import {diffJson, editMetadata, formatDiff, type JsonValue, mergePatch, parseJsonObject, planMetadata} from '../../src/lib/resources/metadata.js'
+import {
+  diffJson,
+  editMetadata,
+  formatDiff,
+  type JsonValue,
+  mergePatch,
+  parseJsonObject,
+  planMetadata,
+} from '../../src/lib/resources/metadata.js'
 
 describe('mergePatch (RFC 7386)', () => {
   // Every example of RFC 7386, Appendix A.
@@ -16,7 +24,11 @@ describe('mergePatch (RFC 7386)', () => {
     [{a: 'c'}, {a: ['b']}, {a: ['b']}],
     [{a: {b: 'c'}}, {a: {b: 'd', c: null}}, {a: {b: 'd'}}],
     [{a: [{b: 'c'}]}, {a: [1]}, {a: [1]}],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{a: 'b'}, ['c'], ['c']],
     [{a: 'foo'}, null, null],
     [{a: 'foo'}, 'bar', 'bar'],
@@ -32,7 +44,11 @@ describe('mergePatch (RFC 7386)', () => {
 
 describe('diffJson / formatDiff', () => {
   test('added, removed and changed leaves with dotted paths, sorted', () => {
-    const changes = diffJson('public_metadata', {plan: 'free', n: {a: 1, keep: true}, tags: [1]}, {plan: 'pro', n: {b: 2, keep: true}, tags: [1, 2], 'odd key': 0})
+    const changes = diffJson(
+      'public_metadata',
+      {plan: 'free', n: {a: 1, keep: true}, tags: [1]},
+      {plan: 'pro', n: {b: 2, keep: true}, tags: [1, 2], 'odd key': 0},
+    )
     expect(changes).toEqual([
       {field: 'public_metadata', path: 'public_metadata.n.a', change: 'removed', before: 1},
       {field: 'public_metadata', path: 'public_metadata.n.b', change: 'added', after: 2},
@@ -51,34 +67,52 @@ describe('diffJson / formatDiff', () => {
 
   test('identical values: no changes; an object replacing a scalar is one change', () => {
     expect(diffJson('f', {a: {b: [1, {c: 2}]}}, {a: {b: [1, {c: 2}]}})).toEqual([])
-    expect(diffJson('f', {a: 1}, {a: {b: 1}})).toEqual([{field: 'f', path: 'f.a', change: 'changed', before: 1, after: {b: 1}}])
+    expect(diffJson('f', {a: 1}, {a: {b: 1}})).toEqual([
+      {field: 'f', path: 'f.a', change: 'changed', before: 1, after: {b: 1}},
+    ])
   })
 })
 
 describe('planMetadata / editMetadata', () => {
-  const current = {id: 'x', public_metadata: {plan: 'free', n: {a: 1}}, private_metadata: {secret: 1}, unsafe_metadata: {}}
+  const current = {
+    id: 'x',
+    public_metadata: {plan: 'free', n: {a: 1}},
+    private_metadata: {secret: 1},
+    unsafe_metadata: {},
+  }
 
   test('merge: PATCH with only the patch; the diff covers every given field', () => {
-    const plan = planMetadata(current, {public_metadata: {plan: 'pro', n: {a: null}}, unsafe_metadata: {theme: 'dark'}}, 'merge')
+    const plan = planMetadata(
+      current,
+      {public_metadata: {plan: 'pro', n: {a: null}}, unsafe_metadata: {theme: 'dark'}},
+      'merge',
+    )
     expect(plan.method).toBe('PATCH')
     expect(plan.body).toEqual({public_metadata: {plan: 'pro', n: {a: null}}, unsafe_metadata: {theme: 'dark'}})
     expect(plan.after).toEqual({public_metadata: {plan: 'pro', n: {}}, unsafe_metadata: {theme: 'dark'}})
     expect(plan.changes.map((c) => `${c.change} ${c.path}`)).toEqual([
-      'removed public_metadata.n.a', 'changed public_metadata.plan', 'added unsafe_metadata.theme',
+      'removed public_metadata.n.a',
+      'changed public_metadata.plan',
+      'added unsafe_metadata.theme',
     ])
   })
 
   test('replace: PUT; keys not given are removed', () => {
     const plan = planMetadata(current, {private_metadata: {other: 2}}, 'replace')
     expect(plan.method).toBe('PUT')
-    expect(plan.changes.map((c) => `${c.change} ${c.path}`)).toEqual(['added private_metadata.other', 'removed private_metadata.secret'])
+    expect(plan.changes.map((c) => `${c.change} ${c.path}`)).toEqual([
+      'added private_metadata.other',
+      'removed private_metadata.secret',
+    ])
   })
 
   test('dry run and no-op plans never send', async () => {
     let sent = 0
     const send = async () => ++sent
     const read = async () => current
-    expect((await editMetadata({read, send, input: {public_metadata: {plan: 'pro'}}, mode: 'merge', dryRun: true})).sent).toBe(false)
+    expect(
+      (await editMetadata({read, send, input: {public_metadata: {plan: 'pro'}}, mode: 'merge', dryRun: true})).sent,
+    ).toBe(false)
     expect((await editMetadata({read, send, input: {public_metadata: {plan: 'free'}}, mode: 'merge'})).sent).toBe(false)
     expect(sent).toBe(0)
     const edit = await editMetadata({read, send, input: {public_metadata: {plan: 'pro'}}, mode: 'merge'})

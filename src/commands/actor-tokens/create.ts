@@ -6,21 +6,35 @@ import {printOne} from '../../lib/output/writer.js'
 
 export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCreate> {
   static summary = 'Create an actor token to impersonate a user (prints the sign-in URL)'
-  static description = 'Calls POST /v1/actor_tokens. The URL signs the actor in as the user; the token is in -o json (and --columns token).'
+  static description =
+    'Calls POST /v1/actor_tokens. The URL signs the actor in as the user; the token is in -o json (and --columns token).'
   static examples = [
     '<%= config.bin %> actor-tokens create --user user_2target --actor user_2admin',
     `<%= config.bin %> actor-tokens create --user user_2target --actor '{"sub":"user_2admin","reason":"ticket 123"}' --expires-in 600 -o json`,
   ]
   static flags = {
     user: Flags.string({required: true, description: 'the user to impersonate (user_...)'}),
-    actor: Flags.string({required: true, description: 'the impersonating user id, or a JSON object with "sub" and more claims'}),
+    actor: Flags.string({
+      required: true,
+      description: 'the impersonating user id, or a JSON object with "sub" and more claims',
+    }),
     'expires-in': Flags.integer({min: 1, description: 'seconds until the token expires [default: 3600]'}),
     'session-max': Flags.integer({min: 1, description: 'most seconds the impersonation session lasts [default: 1800]'}),
   }
 
   async run(): Promise<void> {
     const f = this.flags
-    const t = await createActorToken(await this.client(), {userId: f.user, actor: f.actor, expiresIn: f['expires-in'], sessionMax: f['session-max']})
-    await printOne(t, {format: this.format, columns: ticketColumns(this.format), defaults: TICKET_DEFAULTS, select: this.selectedColumns})
+    const t = await createActorToken(await this.client(), {
+      userId: f.user,
+      actor: f.actor,
+      expiresIn: f['expires-in'],
+      sessionMax: f['session-max'],
+    })
+    await printOne(t, {
+      format: this.format,
+      columns: ticketColumns(this.format),
+      defaults: TICKET_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

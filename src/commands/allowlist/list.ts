@@ -13,6 +13,11 @@ export default class AllowlistList extends ClerkCommand<typeof AllowlistList> {
   async run(): Promise<void> {
     const client = await this.client()
     const rows = listIdentifiers(client, 'allowlist', {limit: this.flags.limit})
-    await printList(rows, {format: this.format, columns: identifierColumns(this.format), defaults: IDENTIFIER_DEFAULTS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: identifierColumns(this.format),
+      defaults: IDENTIFIER_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -6,15 +6,22 @@ import {printDeleted} from '../../lib/resources/rows.js'
 
 export default class AllowlistRemove extends ClerkCommand<typeof AllowlistRemove> {
   static summary = 'Remove an identifier from the allow-list (by id or by the identifier itself)'
-  static description = 'Calls DELETE /v1/allowlist_identifiers/{id} (after a lookup when given the identifier). Asks first; --yes when there is no terminal.'
-  static examples = ['<%= config.bin %> allowlist remove alid_2abc --yes', '<%= config.bin %> allowlist remove alice@example.com']
+  static description =
+    'Calls DELETE /v1/allowlist_identifiers/{id} (after a lookup when given the identifier). Asks first; --yes when there is no terminal.'
+  static examples = [
+    '<%= config.bin %> allowlist remove alid_2abc --yes',
+    '<%= config.bin %> allowlist remove alice@example.com',
+  ]
   static args = {identifier: Args.string({required: true, description: 'alid_ id, or the identifier'})}
   static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 
   async run(): Promise<void> {
     const client = await this.client()
     const id = await resolveIdentifier(client, 'allowlist', this.args.identifier)
-    await this.confirm(`remove ${this.args.identifier} from the allow-list`, {typed: this.args.identifier, yes: this.flags.yes})
+    await this.confirm(`remove ${this.args.identifier} from the allow-list`, {
+      typed: this.args.identifier,
+      yes: this.flags.yes,
+    })
     await printDeleted(await removeIdentifier(client, 'allowlist', id), this.format)
   }
 }

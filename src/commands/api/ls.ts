@@ -16,14 +16,25 @@ const columns = {
 export default class ApiLs extends ClerkCommand<typeof ApiLs> {
   static resolvesConfig = false
   static summary = "List the Backend API's operations (offline, from the OpenAPI spec shipped with the CLI)"
-  static description = 'FILTER keeps operations whose method, path, summary or operation id contain every word of it (any case).'
-  static examples = ['<%= config.bin %> api ls', '<%= config.bin %> api ls waitlist', '<%= config.bin %> api ls "delete users"', '<%= config.bin %> api ls -o json']
+  static description =
+    'FILTER keeps operations whose method, path, summary or operation id contain every word of it (any case).'
+  static examples = [
+    '<%= config.bin %> api ls',
+    '<%= config.bin %> api ls waitlist',
+    '<%= config.bin %> api ls "delete users"',
+    '<%= config.bin %> api ls -o json',
+  ]
   static args = {filter: Args.string({description: 'words to look for'})}
   static strict = false
 
   async run(): Promise<void> {
     const {argv} = await this.parse(ApiLs)
     const ops = filterOperations(loadOperations(), (argv as string[]).join(' '))
-    await printList(ops, {format: this.format, columns, defaults: ['method', 'path', 'summary'], select: this.selectedColumns})
+    await printList(ops, {
+      format: this.format,
+      columns,
+      defaults: ['method', 'path', 'summary'],
+      select: this.selectedColumns,
+    })
   }
 }

@@ -13,6 +13,11 @@ export default class BlocklistList extends ClerkCommand<typeof BlocklistList> {
   async run(): Promise<void> {
     const client = await this.client()
     const rows = listIdentifiers(client, 'blocklist', {limit: this.flags.limit})
-    await printList(rows, {format: this.format, columns: identifierColumns(this.format), defaults: IDENTIFIER_DEFAULTS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: identifierColumns(this.format),
+      defaults: IDENTIFIER_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

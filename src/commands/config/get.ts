@@ -11,7 +11,9 @@ export default class ConfigGet extends ClerkCommand<typeof ConfigGet> {
   static summary = 'Print one setting of a profile (the secret key masked)'
   static description = 'Exit 1 when the setting is not set in the profile.'
   static examples = ['<%= config.bin %> config get api-url', '<%= config.bin %> config get secret-key --profile prod']
-  static args = {key: Args.string({required: true, options: Object.keys(PROFILE_KEYS), description: 'setting to print'})}
+  static args = {
+    key: Args.string({required: true, options: Object.keys(PROFILE_KEYS), description: 'setting to print'}),
+  }
 
   async run(): Promise<void> {
     const key = this.args.key as ProfileKey

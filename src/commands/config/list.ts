@@ -15,7 +15,8 @@ const columns = {
 export default class ConfigList extends ClerkCommand<typeof ConfigList> {
   static resolvesConfig = false
   static summary = 'List profiles (* marks the current one; secret keys masked)'
-  static description = 'Profiles live in $CLERK_ADMIN_CONFIG_DIR, else $XDG_CONFIG_HOME/clerk-admin, else ~/.config/clerk-admin (config.json, mode 0600).'
+  static description =
+    'Profiles live in $CLERK_ADMIN_CONFIG_DIR, else $XDG_CONFIG_HOME/clerk-admin, else ~/.config/clerk-admin (config.json, mode 0600).'
   static examples = ['<%= config.bin %> config list', '<%= config.bin %> config list -o json']
 
   async run(): Promise<void> {
@@ -24,6 +25,11 @@ export default class ConfigList extends ClerkCommand<typeof ConfigList> {
       this.note(`No profiles in ${profilesPath()}. Create one with: clerk config set secret-key --profile NAME`)
       return
     }
-    await printList(rows, {format: this.format, columns, defaults: ['name', 'instance', 'api_url', 'secret_key', 'rate_limit'], select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns,
+      defaults: ['name', 'instance', 'api_url', 'secret_key', 'rate_limit'],
+      select: this.selectedColumns,
+    })
   }
 }

@@ -11,6 +11,8 @@ export default class ConfigRemove extends ClerkCommand<typeof ConfigRemove> {
 
   async run(): Promise<void> {
     const {wasCurrent} = removeProfile(this.args.name)
-    this.note(`Removed profile ${this.args.name}${wasCurrent ? '; no profile is current now (clerk config use NAME)' : ''}`)
+    this.note(
+      `Removed profile ${this.args.name}${wasCurrent ? '; no profile is current now (clerk config use NAME)' : ''}`,
+    )
   }
 }

@@ -33,13 +33,21 @@ export default class ConfigSet extends ClerkCommand<typeof ConfigSet> {
       this.note(`Removed ${key} from profile ${name}`)
       return
     }
-    if (this.args.value !== undefined && key === 'secret-key') this.warn('a secret key in the arguments is visible in `ps` and shell history; pipe it or let me ask')
+    if (this.args.value !== undefined && key === 'secret-key')
+      this.warn('a secret key in the arguments is visible in `ps` and shell history; pipe it or let me ask')
     const value =
       this.args.value ??
       (!process.stdin.isTTY
         ? await readStdin()
-        : await promptFor({interactive: !this.flags['no-input'] && isInteractive()}, key, `${key} for profile ${name}:`, {secret: key === 'secret-key'}))
+        : await promptFor(
+            {interactive: !this.flags['no-input'] && isInteractive()},
+            key,
+            `${key} for profile ${name}:`,
+            {secret: key === 'secret-key'},
+          ))
     const {path, file} = setSetting(name, key, value)
-    this.note(`Set ${key} = ${shownValue(key, file.profiles[name][PROFILE_KEYS[key]])} in profile ${name}${file.current === name ? ' (current)' : ''} · ${path}`)
+    this.note(
+      `Set ${key} = ${shownValue(key, file.profiles[name][PROFILE_KEYS[key]])} in profile ${name}${file.current === name ? ' (current)' : ''} · ${path}`,
+    )
   }
 }

@@ -8,11 +8,26 @@ and error shapes. Point clerk-admin or @clerk/backend at it with the printed exp
 Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on exit and loaded on the next start.`
 
   static examples = [
-    {command: '<%= config.bin %> <%= command.id %> --port 8787', description: 'Start on a fixed port and print the export lines'},
-    {command: '<%= config.bin %> <%= command.id %> --users 500 --secret-key sk_test_local', description: 'Seed 500 users; a fixed key stays valid across restarts'},
-    {command: '<%= config.bin %> <%= command.id %> --seed fixtures/sample-users.json --rate-limit off', description: 'Load sample users, no rate limiting'},
-    {command: '<%= config.bin %> <%= command.id %> --persist .clerk-emulator.json --users 1000', description: 'Keep state across restarts'},
-    {command: '<%= config.bin %> <%= command.id %> --rate-limit 20/10s --latency 50', description: 'A stricter and slower instance, to exercise throttling'},
+    {
+      command: '<%= config.bin %> <%= command.id %> --port 8787',
+      description: 'Start on a fixed port and print the export lines',
+    },
+    {
+      command: '<%= config.bin %> <%= command.id %> --users 500 --secret-key sk_test_local',
+      description: 'Seed 500 users; a fixed key stays valid across restarts',
+    },
+    {
+      command: '<%= config.bin %> <%= command.id %> --seed fixtures/sample-users.json --rate-limit off',
+      description: 'Load sample users, no rate limiting',
+    },
+    {
+      command: '<%= config.bin %> <%= command.id %> --persist .clerk-emulator.json --users 1000',
+      description: 'Keep state across restarts',
+    },
+    {
+      command: '<%= config.bin %> <%= command.id %> --rate-limit 20/10s --latency 50',
+      description: 'A stricter and slower instance, to exercise throttling',
+    },
   ]
 
   static flags = {
@@ -20,7 +35,9 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     host: Flags.string({description: 'Interface to bind.', default: '127.0.0.1'}),
     seed: Flags.string({description: 'JSON state file to load at start (e.g. fixtures/sample-users.json).'}),
     persist: Flags.string({description: 'JSON state file: loaded if it exists, written on exit.'}),
-    'rate-limit': Flags.string({description: 'Instance rate limit N/<window> (e.g. 100/10s) or "off". Default: by key kind, as Clerk.'}),
+    'rate-limit': Flags.string({
+      description: 'Instance rate limit N/<window> (e.g. 100/10s) or "off". Default: by key kind, as Clerk.',
+    }),
     'secret-key': Flags.string({description: 'Secret key clients must send (default: a generated sk_test_ key).'}),
     users: Flags.integer({description: 'Add N generated sample users at start.', min: 0}),
     latency: Flags.integer({description: 'Milliseconds added to every response.', min: 0}),
@@ -28,16 +45,29 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
 
   async run(): Promise<void> {
     const {flags} = await this.parse(EmulatorStart)
-    const [{startEmulator}, {parseRate}] = await Promise.all([import('../../emulator/server.js'), import('../../lib/http/rate.js')])
+    const [{startEmulator}, {parseRate}] = await Promise.all([
+      import('../../emulator/server.js'),
+      import('../../lib/http/rate.js'),
+    ])
     let rateLimit
     try {
-      rateLimit = flags['rate-limit'] === undefined ? undefined : flags['rate-limit'] === 'off' ? ('off' as const) : parseRate(flags['rate-limit'])
+      rateLimit =
+        flags['rate-limit'] === undefined
+          ? undefined
+          : flags['rate-limit'] === 'off'
+            ? ('off' as const)
+            : parseRate(flags['rate-limit'])
     } catch (error) {
       this.error((error as Error).message, {exit: 2})
     }
     const emu = await startEmulator({
-      port: flags.port, host: flags.host, seed: flags.seed, persist: flags.persist, rateLimit,
-      secretKey: flags['secret-key'], latencyMs: flags.latency,
+      port: flags.port,
+      host: flags.host,
+      seed: flags.seed,
+      persist: flags.persist,
+      rateLimit,
+      secretKey: flags['secret-key'],
+      latencyMs: flags.latency,
     }).catch((error: Error) => this.error(`cannot start the emulator: ${error.message}`, {exit: 1}))
     if (flags.users) emu.store.seedUsers(flags.users)
 

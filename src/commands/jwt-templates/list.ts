@@ -12,6 +12,11 @@ export default class JwtTemplatesList extends ClerkCommand<typeof JwtTemplatesLi
 
   async run(): Promise<void> {
     const rows = listTemplates(await this.client(), {limit: this.flags.limit})
-    await printList(rows, {format: this.format, columns: templateColumns(this.format), defaults: TEMPLATE_LIST_DEFAULTS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: templateColumns(this.format),
+      defaults: TEMPLATE_LIST_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -7,7 +7,10 @@ import {getOrg, orgColumns} from '../../lib/resources/orgs.js'
 export default class OrgsGet extends ClerkCommand<typeof OrgsGet> {
   static summary = 'Show one organization, by id or slug'
   static description = 'Calls GET /v1/organizations/{id_or_slug}?include_members_count=true.'
-  static examples = ['<%= config.bin %> orgs get org_2abc', '<%= config.bin %> orgs get acme -o json | jq .public_metadata']
+  static examples = [
+    '<%= config.bin %> orgs get org_2abc',
+    '<%= config.bin %> orgs get acme -o json | jq .public_metadata',
+  ]
   static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
 
   async run(): Promise<void> {

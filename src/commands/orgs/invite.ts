@@ -4,7 +4,15 @@ import {bulkFlags} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {checkRoleKey} from '../../lib/resources/invitations/invitations.js'
-import {finishInvites, inviteEmails, orgInviteBody, orgSkipLists, pickOrgInvitations, resultColumns, sendInvites} from '../../lib/resources/invitations/send.js'
+import {
+  finishInvites,
+  inviteEmails,
+  orgInviteBody,
+  orgSkipLists,
+  pickOrgInvitations,
+  resultColumns,
+  sendInvites,
+} from '../../lib/resources/invitations/send.js'
 import {getOrg} from '../../lib/resources/orgs.js'
 import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
@@ -30,28 +38,67 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
     'redirect-url': Flags.string({description: 'where the invitation link lands'}),
     'public-metadata': Flags.string({description: 'JSON object put on each invitation (then on the membership)'}),
     'expires-in-days': Flags.integer({min: 1, max: 365, description: 'invitation lifetime [Clerk default: 30]'}),
-    notify: Flags.boolean({allowNo: true, default: true, description: 'send the invitation email (--no-notify to only create the link)'}),
-    'invite-limit': Flags.string({helpGroup: 'BULK', description: 'bulk requests allowed, if your instance\'s limit differs from Clerk\'s published 50/1h'}),
+    notify: Flags.boolean({
+      allowNo: true,
+      default: true,
+      description: 'send the invitation email (--no-notify to only create the link)',
+    }),
+    'invite-limit': Flags.string({
+      helpGroup: 'BULK',
+      description: "bulk requests allowed, if your instance's limit differs from Clerk's published 50/1h",
+    }),
     ...bulkFlags,
   }
 
   async run(): Promise<void> {
     const f = this.flags
-    if (!f.email?.length && !f.file) throw usageError('nothing to send', 'pass --email ADDRESS (repeatable) or --file people.csv')
+    if (!f.email?.length && !f.file)
+      throw usageError('nothing to send', 'pass --email ADDRESS (repeatable) or --file people.csv')
     if (f.email?.length && f.file) throw usageError('use --email or --file, not both')
-    const defaults = {role: checkRoleKey(f.role), inviter: f.inviter, redirectUrl: f['redirect-url'], expiresInDays: f['expires-in-days'],
-      publicMetadata: optionalJsonObject('public-metadata', f['public-metadata']), notify: f.notify}
+    const defaults = {
+      role: checkRoleKey(f.role),
+      inviter: f.inviter,
+      redirectUrl: f['redirect-url'],
+      expiresInDays: f['expires-in-days'],
+      publicMetadata: optionalJsonObject('public-metadata', f['public-metadata']),
+      notify: f.notify,
+    }
     const client = await this.client()
     const org = await getOrg(client, this.args.org)
     if (f.file) {
       const {inviteOrgFile} = await import('../../lib/resources/invitations/bulk.js')
       const {bulkExit} = await import('../../lib/bulk/runner.js')
-      return bulkExit(await inviteOrgFile({client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)}, org, defaults))
+      return bulkExit(
+        await inviteOrgFile(
+          {client, cfg: this.cfg, flags: {...f, file: f.file}, notify: (m) => this.note(m)},
+          org,
+          defaults,
+        ),
+      )
     }
     const skip = await orgSkipLists(client, org.id)
-    const results = await inviteEmails(f.email!, (e) => (skip.members.has(e) ? 'already a member' : skip.pending.has(e) ? 'already invited (pending invitation)' : undefined),
-      (rows) => sendInvites(client, `/organizations/${org.id}/invitations`, rows.map((r) => orgInviteBody(r, defaults)), pickOrgInvitations))
-    await printList(results, {format: this.format, columns: resultColumns, defaults: Object.keys(resultColumns), select: this.selectedColumns})
+    const results = await inviteEmails(
+      f.email!,
+      (e) =>
+        skip.members.has(e)
+          ? 'already a member'
+          : skip.pending.has(e)
+            ? 'already invited (pending invitation)'
+            : undefined,
+      (rows) =>
+        sendInvites(
+          client,
+          `/organizations/${org.id}/invitations`,
+          rows.map((r) => orgInviteBody(r, defaults)),
+          pickOrgInvitations,
+        ),
+    )
+    await printList(results, {
+      format: this.format,
+      columns: resultColumns,
+      defaults: Object.keys(resultColumns),
+      select: this.selectedColumns,
+    })
     finishInvites(results, (l) => this.note(l))
   }
 }

@@ -17,11 +17,24 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
 
   static flags = {
     query: Flags.string({char: 'q', description: 'match the id exactly, or part of the name or slug'}),
-    'user-id': Flags.string({multiple: true, description: 'only organizations this user belongs to (repeatable; -user_… excludes)'}),
+    'user-id': Flags.string({
+      multiple: true,
+      description: 'only organizations this user belongs to (repeatable; -user_… excludes)',
+    }),
     'org-id': Flags.string({multiple: true, description: 'only these organization ids (repeatable; -org_… excludes)'}),
-    'order-by': Flags.string({description: 'name, created_at or members_count with +/- prefix', default: '-created_at'}),
-    counts: Flags.boolean({allowNo: true, default: true, description: 'include member counts (--no-counts skips them)'}),
-    limit: Flags.integer({min: 1, description: 'organizations to show (one page, at most 500) [default: 10]; with --all, the most to stream'}),
+    'order-by': Flags.string({
+      description: 'name, created_at or members_count with +/- prefix',
+      default: '-created_at',
+    }),
+    counts: Flags.boolean({
+      allowNo: true,
+      default: true,
+      description: 'include member counts (--no-counts skips them)',
+    }),
+    limit: Flags.integer({
+      min: 1,
+      description: 'organizations to show (one page, at most 500) [default: 10]; with --all, the most to stream',
+    }),
     offset: Flags.integer({min: 0, default: 0, description: 'skip this many organizations'}),
     all: Flags.boolean({description: 'stream every matching organization, page by page'}),
     'page-size': Flags.integer({min: 1, max: 500, default: 500, description: 'page size for --all'}),
@@ -29,7 +42,8 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
 
   async run(): Promise<void> {
     const f = this.flags
-    if (!f.all && f.limit !== undefined && f.limit > 500) throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
+    if (!f.all && f.limit !== undefined && f.limit > 500)
+      throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter: OrgFilter = {
       query: f.query,
       user_id: f['user-id'],
@@ -41,6 +55,11 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
     const rows = f.all
       ? allOrgs(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})
       : (await listOrgsPage(client, filter, f.offset, f.limit ?? 10)).data
-    await printList(rows, {format: this.format, columns: orgColumns(this.format), defaults: ORG_DEFAULT_COLUMNS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: orgColumns(this.format),
+      defaults: ORG_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -21,7 +21,10 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
     private: Flags.string({description: 'private metadata: JSON object or @file'}),
     replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
     'dry-run': Flags.boolean({description: 'show the diff and send nothing'}),
-    yes: Flags.boolean({char: 'y', description: 'with --replace: remove keys without asking (required without a terminal)'}),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'with --replace: remove keys without asking (required without a terminal)',
+    }),
   }
 
   async run(): Promise<void> {
@@ -35,7 +38,11 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
-      confirmRemoval: (removed) => this.confirm(`remove ${removed.length} metadata key(s) of organization ${org.slug}`, {typed: org.slug, yes: f.yes}),
+      confirmRemoval: (removed) =>
+        this.confirm(`remove ${removed.length} metadata key(s) of organization ${org.slug}`, {
+          typed: org.slug,
+          yes: f.yes,
+        }),
       format: this.format,
       select: this.selectedColumns,
       note: (msg) => this.note(msg),

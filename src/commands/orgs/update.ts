@@ -5,7 +5,7 @@ import {printOne} from '../../lib/output/writer.js'
 import {orgColumns, updateOrg} from '../../lib/resources/orgs.js'
 
 export default class OrgsUpdate extends ClerkCommand<typeof OrgsUpdate> {
-  static summary = 'Change an organization\'s name, slug or limits'
+  static summary = "Change an organization's name, slug or limits"
   static description = 'Calls PATCH /v1/organizations/{id}. Metadata has its own command: `orgs metadata`.'
   static examples = [
     '<%= config.bin %> orgs update acme --name "Acme Corporation"',
@@ -17,7 +17,10 @@ export default class OrgsUpdate extends ClerkCommand<typeof OrgsUpdate> {
     name: Flags.string({description: 'new name'}),
     slug: Flags.string({description: 'new unique slug'}),
     'max-members': Flags.integer({min: 0, description: 'most memberships allowed (0 = unlimited)'}),
-    'admin-delete': Flags.boolean({allowNo: true, description: 'whether admins may delete the organization from the Frontend API'}),
+    'admin-delete': Flags.boolean({
+      allowNo: true,
+      description: 'whether admins may delete the organization from the Frontend API',
+    }),
   }
 
   async run(): Promise<void> {

@@ -12,6 +12,11 @@ export default class RedirectUrlsList extends ClerkCommand<typeof RedirectUrlsLi
 
   async run(): Promise<void> {
     const rows = listRedirectUrls(await this.client(), {limit: this.flags.limit})
-    await printList(rows, {format: this.format, columns: redirectColumns(this.format), defaults: ['id', 'url', 'created'], select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: redirectColumns(this.format),
+      defaults: ['id', 'url', 'created'],
+      select: this.selectedColumns,
+    })
   }
 }

@@ -13,6 +13,11 @@ export default class SessionsGet extends ClerkCommand<typeof SessionsGet> {
   async run(): Promise<void> {
     const session = await getSession(await this.client(), this.args.id)
     const columns = sessionColumns(this.format)
-    await printOne(session, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
+    await printOne(session, {
+      format: this.format,
+      columns,
+      defaults: Object.keys(columns),
+      select: this.selectedColumns,
+    })
   }
 }

@@ -3,7 +3,13 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {SESSION_DEFAULT_COLUMNS, SESSION_STATUSES, allSessions, listSessionsPage, sessionColumns} from '../../lib/resources/sessions.js'
+import {
+  SESSION_DEFAULT_COLUMNS,
+  SESSION_STATUSES,
+  allSessions,
+  listSessionsPage,
+  sessionColumns,
+} from '../../lib/resources/sessions.js'
 
 export default class SessionsList extends ClerkCommand<typeof SessionsList> {
   static summary = "List a user's or a client's sessions, newest first"
@@ -18,7 +24,10 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
     user: Flags.string({description: 'sessions of this user id'}),
     client: Flags.string({description: 'sessions of this client id'}),
     status: Flags.string({options: [...SESSION_STATUSES], description: 'only sessions with this status'}),
-    limit: Flags.integer({min: 1, description: 'sessions to show (one page, at most 500) [default: 10]; with --all, the most to stream'}),
+    limit: Flags.integer({
+      min: 1,
+      description: 'sessions to show (one page, at most 500) [default: 10]; with --all, the most to stream',
+    }),
     offset: Flags.integer({min: 0, default: 0, description: 'skip this many sessions'}),
     all: Flags.boolean({description: 'every matching session, page by page'}),
     'page-size': Flags.integer({min: 1, max: 500, default: 500, description: 'page size for --all'}),
@@ -26,13 +35,20 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
 
   async run(): Promise<void> {
     const f = this.flags
-    if (!f.user && !f.client) throw usageError('missing --user or --client', 'BAPI lists sessions of one user or one client')
-    if (!f.all && f.limit !== undefined && f.limit > 500) throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
+    if (!f.user && !f.client)
+      throw usageError('missing --user or --client', 'BAPI lists sessions of one user or one client')
+    if (!f.all && f.limit !== undefined && f.limit > 500)
+      throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter = {user_id: f.user, client_id: f.client, status: f.status}
     const client = await this.client()
     const rows = f.all
       ? allSessions(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})
       : await listSessionsPage(client, filter, f.offset, f.limit ?? 10)
-    await printList(rows, {format: this.format, columns: sessionColumns(this.format), defaults: SESSION_DEFAULT_COLUMNS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: sessionColumns(this.format),
+      defaults: SESSION_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -4,13 +4,22 @@ import {out, printOne} from '../../lib/output/writer.js'
 
 export default class TestingTokensCreate extends ClerkCommand<typeof TestingTokensCreate> {
   static summary = 'Create a testing token (bypasses bot protection in end-to-end tests)'
-  static description = 'Calls POST /v1/testing_tokens. On a terminal prints a table; piped, prints just the token (-o json for the object).'
-  static examples = ['<%= config.bin %> testing-tokens create', 'export CLERK_TESTING_TOKEN=$(<%= config.bin %> testing-tokens create)']
+  static description =
+    'Calls POST /v1/testing_tokens. On a terminal prints a table; piped, prints just the token (-o json for the object).'
+  static examples = [
+    '<%= config.bin %> testing-tokens create',
+    'export CLERK_TESTING_TOKEN=$(<%= config.bin %> testing-tokens create)',
+  ]
 
   async run(): Promise<void> {
     const t = await createTestingToken(await this.client())
     const explicit = (this.flags as {output?: string; json?: boolean}).output || (this.flags as {json?: boolean}).json
     if (!explicit && !process.stdout.isTTY) return out(`${t.token}\n`)
-    await printOne(t, {format: this.format, columns: testingColumns(this.format), defaults: ['token', 'expires'], select: this.selectedColumns})
+    await printOne(t, {
+      format: this.format,
+      columns: testingColumns(this.format),
+      defaults: ['token', 'expires'],
+      select: this.selectedColumns,
+    })
   }
 }

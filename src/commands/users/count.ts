@@ -19,6 +19,10 @@ export default class UsersCount extends ClerkCommand<typeof UsersCount> {
     const total = await countUsers(client, userFilterFrom(this.flags))
     const columns = {total_count: {header: 'TOTAL', get: (r: {total_count: number}) => r.total_count}}
     if (this.format === 'table') process.stdout.write(`${total}\n`)
-    else await printOne({object: 'total_count', total_count: total}, {format: this.format, columns, defaults: ['total_count'], select: this.selectedColumns})
+    else
+      await printOne(
+        {object: 'total_count', total_count: total},
+        {format: this.format, columns, defaults: ['total_count'], select: this.selectedColumns},
+      )
   }
 }

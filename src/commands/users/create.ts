@@ -8,11 +8,12 @@ import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users
 
 export default class UsersCreate extends ClerkCommand<typeof UsersCreate> {
   static summary = 'Create a user'
-  static description = 'Calls POST /v1/users. At a terminal a missing email address is asked for. Metadata flags take JSON or @file.'
+  static description =
+    'Calls POST /v1/users. At a terminal a missing email address is asked for. Metadata flags take JSON or @file.'
   static examples = [
     '<%= config.bin %> users create --email ada@example.com --first-name Ada --last-name Lovelace',
-    "<%= config.bin %> users create --email ada@example.com --password-stdin --public-metadata '{\"plan\":\"pro\"}' < pw.txt",
-    '<%= config.bin %> users create --email old@example.com --password-digest \'$2a$10$...\' --password-hasher bcrypt',
+    '<%= config.bin %> users create --email ada@example.com --password-stdin --public-metadata \'{"plan":"pro"}\' < pw.txt',
+    "<%= config.bin %> users create --email old@example.com --password-digest '$2a$10$...' --password-hasher bcrypt",
     '<%= config.bin %> users create --username ada_l --phone +15555550100 --private-metadata @meta.json -o json',
   ]
 
@@ -36,6 +37,11 @@ export default class UsersCreate extends ClerkCommand<typeof UsersCreate> {
   async run(): Promise<void> {
     const body = await createBody(this.flags, {interactive: this.cfg.interactive})
     const user = await createUser(await this.client(), body)
-    await printOne(user, {format: this.format, columns: userColumns(this.format), defaults: USER_CHANGED_COLUMNS, select: this.selectedColumns})
+    await printOne(user, {
+      format: this.format,
+      columns: userColumns(this.format),
+      defaults: USER_CHANGED_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -26,7 +26,10 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
     const target = await resolveUser(client, ref, ctx)
     await confirmUserAction(client, ctx, 'delete', target)
     const deleted = await deleteUser(client, target.id)
-    const columns = {id: {header: 'ID', get: (d: typeof deleted) => d.id}, deleted: {header: 'DELETED', get: (d: typeof deleted) => d.deleted}}
+    const columns = {
+      id: {header: 'ID', get: (d: typeof deleted) => d.id},
+      deleted: {header: 'DELETED', get: (d: typeof deleted) => d.deleted},
+    }
     await printOne(deleted, {format: this.format, columns, defaults: ['id', 'deleted'], select: this.selectedColumns})
   }
 
@@ -34,6 +37,11 @@ export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
   private async bulk(): Promise<void> {
     const {runUserBulk} = await import('../../lib/resources/users/bulk.js')
     const client = await this.client()
-    await runUserBulk(client, 'delete', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
+    await runUserBulk(
+      client,
+      'delete',
+      this.flags,
+      bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)),
+    )
   }
 }

@@ -6,7 +6,8 @@ import {userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersGet extends ClerkCommand<typeof UsersGet> {
   static summary = 'Show one user, by id, --email or --external-id'
-  static description = 'Calls GET /v1/users/{user_id} through @clerk/backend; with --email or --external-id, one GET /v1/users lookup instead.'
+  static description =
+    'Calls GET /v1/users/{user_id} through @clerk/backend; with --email or --external-id, one GET /v1/users lookup instead.'
   static examples = [
     '<%= config.bin %> users get user_2abc',
     '<%= config.bin %> users get --email ada@example.com',
@@ -19,7 +20,11 @@ export default class UsersGet extends ClerkCommand<typeof UsersGet> {
   async run(): Promise<void> {
     const client = await this.client()
     const ctx = {interactive: this.cfg.interactive}
-    const target = await resolveUser(client, {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}, ctx)
+    const target = await resolveUser(
+      client,
+      {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']},
+      ctx,
+    )
     const user = target.user ?? (await getUserViaSdk(client, target.id))
     const columns = userColumns(this.format)
     await printOne(user, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})

@@ -23,10 +23,23 @@ Lines of \`clerk users export\` are accepted as they are. Every row is validated
 
   static flags = {
     ...bulkFlags,
-    'on-conflict': Flags.string({options: ['skip', 'update', 'fail'], default: 'skip', description: 'when a row\'s user already exists: skip it, update it, or report it failed'}),
-    key: Flags.string({options: ['auto', 'external_id', 'email'], default: 'auto', description: 'what identifies a row\'s user (auto: external_id, else email, phone, username)'}),
-    'skip-password-checks': Flags.boolean({description: 'send skip_password_checks with plain passwords (legacy passwords; Clerk recommends it only for migrations)'}),
-    'skip-password-requirement': Flags.boolean({description: 'send skip_password_requirement for rows without a password'}),
+    'on-conflict': Flags.string({
+      options: ['skip', 'update', 'fail'],
+      default: 'skip',
+      description: "when a row's user already exists: skip it, update it, or report it failed",
+    }),
+    key: Flags.string({
+      options: ['auto', 'external_id', 'email'],
+      default: 'auto',
+      description: "what identifies a row's user (auto: external_id, else email, phone, username)",
+    }),
+    'skip-password-checks': Flags.boolean({
+      description:
+        'send skip_password_checks with plain passwords (legacy passwords; Clerk recommends it only for migrations)',
+    }),
+    'skip-password-requirement': Flags.boolean({
+      description: 'send skip_password_requirement for rows without a password',
+    }),
   }
 
   async run(): Promise<void> {
@@ -40,7 +53,10 @@ Lines of \`clerk users export\` are accepted as they are. Every row is validated
       skipPasswordChecks: f['skip-password-checks'],
       skipPasswordRequirement: f['skip-password-requirement'],
     })
-    const result = await runBulk(job, {...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)), input: this.args.file})
+    const result = await runBulk(job, {
+      ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
+      input: this.args.file,
+    })
     bulkExit(result)
   }
 }

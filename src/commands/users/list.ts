@@ -4,7 +4,13 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
 import {userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
-import {USER_DEFAULT_COLUMNS, type UserFilter, allUsers, listUsersPage, userColumns} from '../../lib/resources/users/users.js'
+import {
+  USER_DEFAULT_COLUMNS,
+  type UserFilter,
+  allUsers,
+  listUsersPage,
+  userColumns,
+} from '../../lib/resources/users/users.js'
 
 export default class UsersList extends ClerkCommand<typeof UsersList> {
   static summary = 'List users, filtered and ordered; --all streams every page'
@@ -20,8 +26,14 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
 
   static flags = {
     ...userFilterFlags,
-    'order-by': Flags.string({description: 'sort field with +/- prefix, e.g. -created_at, +email_address', default: '-created_at'}),
-    limit: Flags.integer({min: 1, description: 'users to show (one page, at most 500) [default: 10]; with --all, the most to stream'}),
+    'order-by': Flags.string({
+      description: 'sort field with +/- prefix, e.g. -created_at, +email_address',
+      default: '-created_at',
+    }),
+    limit: Flags.integer({
+      min: 1,
+      description: 'users to show (one page, at most 500) [default: 10]; with --all, the most to stream',
+    }),
     offset: Flags.integer({min: 0, default: 0, description: 'skip this many users'}),
     all: Flags.boolean({description: 'stream every matching user, page by page'}),
     'page-size': Flags.integer({min: 1, max: 500, default: 500, description: 'page size for --all'}),
@@ -29,12 +41,18 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
 
   async run(): Promise<void> {
     const f = this.flags
-    if (!f.all && f.limit !== undefined && f.limit > 500) throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
+    if (!f.all && f.limit !== undefined && f.limit > 500)
+      throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter: UserFilter = {...userFilterFrom(f), order_by: f['order-by']}
     const client = await this.client()
     const rows = f.all
       ? allUsers(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})
       : await listUsersPage(client, filter, f.offset, f.limit ?? 10)
-    await printList(rows, {format: this.format, columns: userColumns(this.format), defaults: USER_DEFAULT_COLUMNS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: userColumns(this.format),
+      defaults: USER_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -43,7 +43,8 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
       input,
       mode: f.replace ? 'replace' : 'merge',
       dryRun: f['dry-run'],
-      confirmRemoval: (removed) => confirmUserAction(client, ctx, `remove ${removed.length} metadata key(s) of`, target),
+      confirmRemoval: (removed) =>
+        confirmUserAction(client, ctx, `remove ${removed.length} metadata key(s) of`, target),
       format: this.format,
       select: this.selectedColumns,
       note: (msg) => this.note(msg),
@@ -54,6 +55,11 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
   private async bulk(): Promise<void> {
     const {runUserBulk} = await import('../../lib/resources/users/bulk.js')
     const client = await this.client()
-    await runUserBulk(client, 'metadata', this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
+    await runUserBulk(
+      client,
+      'metadata',
+      this.flags,
+      bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)),
+    )
   }
 }

@@ -26,6 +26,11 @@ export default class UsersSessions extends ClerkCommand<typeof UsersSessions> {
     const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
     const target = await resolveUser(client, ref, {interactive: this.cfg.interactive})
     const rows = allSessions(client, {user_id: target.id, status: this.flags.status}, {pageSize: 500})
-    await printList(rows, {format: this.format, columns: sessionColumns(this.format), defaults: SESSION_DEFAULT_COLUMNS, select: this.selectedColumns})
+    await printList(rows, {
+      format: this.format,
+      columns: sessionColumns(this.format),
+      defaults: SESSION_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

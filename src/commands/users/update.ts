@@ -9,7 +9,8 @@ import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users
 
 export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
   static summary = "Update a user's profile fields"
-  static description = 'Calls PATCH /v1/users/{user_id} with only the fields given (an empty value clears a field). For metadata use `users metadata`.'
+  static description =
+    'Calls PATCH /v1/users/{user_id} with only the fields given (an empty value clears a field). For metadata use `users metadata`.'
   static examples = [
     '<%= config.bin %> users update user_2abc --first-name Ada --last-name Lovelace',
     '<%= config.bin %> users update --email ada@example.com --username ada_l',
@@ -28,19 +29,30 @@ export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
     'primary-email-id': Flags.string({description: 'make this verified email address (idn_...) primary'}),
     'primary-phone-id': Flags.string({description: 'make this verified phone number (idn_...) primary'}),
     password: Flags.string({description: 'new password (visible in `ps`; prefer --password-stdin)'}),
-    'password-stdin': Flags.boolean({description: 'read the new password from stdin (asked for, masked, at a terminal)'}),
+    'password-stdin': Flags.boolean({
+      description: 'read the new password from stdin (asked for, masked, at a terminal)',
+    }),
     'password-digest': Flags.string({description: 'a password hash to import (needs --password-hasher)'}),
     'password-hasher': Flags.string({options: PASSWORD_HASHERS, description: 'the algorithm of --password-digest'}),
     'skip-password-checks': Flags.boolean({description: 'skip password strength and breach checks'}),
-    'sign-out-of-other-sessions': Flags.boolean({description: 'with a new password: end the user\'s other sessions'}),
+    'sign-out-of-other-sessions': Flags.boolean({description: "with a new password: end the user's other sessions"}),
   }
 
   async run(): Promise<void> {
     const ctx = {interactive: this.cfg.interactive}
     const body = await updateBody(this.flags, ctx)
     const client = await this.client()
-    const target = await resolveUser(client, {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}, ctx)
+    const target = await resolveUser(
+      client,
+      {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']},
+      ctx,
+    )
     const user = await updateUser(client, target.id, body)
-    await printOne(user, {format: this.format, columns: userColumns(this.format), defaults: USER_CHANGED_COLUMNS, select: this.selectedColumns})
+    await printOne(user, {
+      format: this.format,
+      columns: userColumns(this.format),
+      defaults: USER_CHANGED_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

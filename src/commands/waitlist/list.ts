@@ -14,14 +14,25 @@ export default class WaitlistList extends ClerkCommand<typeof WaitlistList> {
   static flags = {
     status: Flags.string({options: [...WAITLIST_STATUSES], description: 'only entries with this status'}),
     query: Flags.string({description: 'only entries whose email address or id contains this'}),
-    'order-by': Flags.string({description: 'created_at, email_address or invited_at with +/- prefix [default: -created_at]'}),
+    'order-by': Flags.string({
+      description: 'created_at, email_address or invited_at with +/- prefix [default: -created_at]',
+    }),
     limit: Flags.integer({min: 1, description: 'show at most this many'}),
     offset: Flags.integer({min: 0, description: 'skip this many'}),
   }
 
   async run(): Promise<void> {
     const f = this.flags
-    const rows = listWaitlist(await this.client(), {status: f.status, query: f.query, order_by: f['order-by']}, {limit: f.limit, offset: f.offset})
-    await printList(rows, {format: this.format, columns: waitlistColumns(this.format), defaults: WAITLIST_DEFAULTS, select: this.selectedColumns})
+    const rows = listWaitlist(
+      await this.client(),
+      {status: f.status, query: f.query, order_by: f['order-by']},
+      {limit: f.limit, offset: f.offset},
+    )
+    await printList(rows, {
+      format: this.format,
+      columns: waitlistColumns(this.format),
+      defaults: WAITLIST_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

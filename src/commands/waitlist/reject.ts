@@ -12,6 +12,11 @@ export default class WaitlistReject extends ClerkCommand<typeof WaitlistReject> 
 
   async run(): Promise<void> {
     const e = await rejectWaitlistEntry(await this.client(), this.args.id)
-    await printOne(e, {format: this.format, columns: waitlistColumns(this.format), defaults: WAITLIST_DEFAULTS, select: this.selectedColumns})
+    await printOne(e, {
+      format: this.format,
+      columns: waitlistColumns(this.format),
+      defaults: WAITLIST_DEFAULTS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -25,4 +25,8 @@ export const badRequest = (code: string, message: string, longMessage: string) =
   new ErrorResponse(400, [{code, message, long_message: longMessage}])
 
 export const unprocessable = (code: string, message: string, longMessage: string, param?: string) =>
-  new ErrorResponse(422, [param ? {code, message, long_message: longMessage, meta: {param_name: param}} : {code, message, long_message: longMessage}])
+  new ErrorResponse(422, [
+    param
+      ? {code, message, long_message: longMessage, meta: {param_name: param}}
+      : {code, message, long_message: longMessage},
+  ])

@@ -17,7 +17,10 @@ export function identifierType(identifier: string): 'email_address' | 'phone_num
   if (EMAIL.test(identifier)) return 'email_address'
   if (PHONE.test(identifier)) return 'phone_number'
   if (WEB3.test(identifier)) return 'web3_wallet'
-  throw formatInvalid('identifier', 'identifier must be an email address, a phone number in E.164 format, or a web3 wallet address.')
+  throw formatInvalid(
+    'identifier',
+    'identifier must be an email address, a phone number in E.164 format, or a web3 wallet address.',
+  )
 }
 
 function register(r: Router, kind: 'allowlist' | 'blocklist', prefix: string): void {
@@ -26,7 +29,11 @@ function register(r: Router, kind: 'allowlist' | 'blocklist', prefix: string): v
   r.get(`/v1/${name}`, ({store, query}) => {
     const rows = newestFirst(store.collection(name))
     // The allow-list answers a bare array; the block-list BAPI's {data, total_count} envelope.
-    return ok(kind === 'allowlist' ? listReply(rows, query) : {data: slice(rows, parsePage(query, 500)), total_count: rows.length})
+    return ok(
+      kind === 'allowlist'
+        ? listReply(rows, query)
+        : {data: slice(rows, parsePage(query, 500)), total_count: rows.length},
+    )
   })
   r.post(`/v1/${name}`, ({store, body}: RequestContext) => {
     checkParams(body, kind === 'allowlist' ? {identifier: 'string?', notify: 'boolean'} : {identifier: 'string?'})
@@ -36,7 +43,15 @@ function register(r: Router, kind: 'allowlist' | 'blocklist', prefix: string): v
     const lower = identifier.toLowerCase()
     if (c.values().some((x) => String(x.identifier).toLowerCase() === lower)) throw identifierExists('identifier')
     const now = Date.now()
-    const item: JsonObject = {object, id: newId(prefix), identifier, identifier_type: type, instance_id: instanceId(store), created_at: now, updated_at: now}
+    const item: JsonObject = {
+      object,
+      id: newId(prefix),
+      identifier,
+      identifier_type: type,
+      instance_id: instanceId(store),
+      created_at: now,
+      updated_at: now,
+    }
     if (kind === 'allowlist' && body.notify && type !== 'web3_wallet') item.invitation_id = newId('inv')
     return ok(c.set(item))
   })

@@ -25,32 +25,58 @@ export function registerInvitations(r: Router): void {
     const c = store.collection('invitations')
     const inv = c.get(params.invitation_id)
     if (!inv) throw notFound()
-    if (statusOf(inv) !== 'pending') throw badRequest('invitation_not_pending', `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`)
+    if (statusOf(inv) !== 'pending')
+      throw badRequest(
+        'invitation_not_pending',
+        `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`,
+      )
     return ok(render(c.set({...inv, revoked: true, status: 'revoked', updated_at: Date.now()})))
   })
 
   r.post('/v1/organizations/:organization_id/invitations', ({store, params, body}) =>
-    ok(renderOrgInv(store, createOrgInvitations(store, params.organization_id, [body], false)[0])))
+    ok(renderOrgInv(store, createOrgInvitations(store, params.organization_id, [body], false)[0])),
+  )
   r.post('/v1/organizations/:organization_id/invitations/bulk', ({store, params, json}) =>
-    ok(listOf(store, createOrgInvitations(store, params.organization_id, bulkItems(json), true))))
+    ok(listOf(store, createOrgInvitations(store, params.organization_id, bulkItems(json), true))),
+  )
   r.get('/v1/organizations/:organization_id/invitations', listOrgInvitations)
   r.get('/v1/organizations/:organization_id/invitations/:invitation_id', ({store, params}) =>
-    ok(renderOrgInv(store, findOrgInv(store, params.organization_id, params.invitation_id))))
+    ok(renderOrgInv(store, findOrgInv(store, params.organization_id, params.invitation_id))),
+  )
   r.post('/v1/organizations/:organization_id/invitations/:invitation_id/revoke', ({store, params, body}) => {
     const inv = findOrgInv(store, params.organization_id, params.invitation_id)
     checkParams(body, {requesting_user_id: 'string?'})
-    if (statusOf(inv) !== 'pending') throw badRequest('organization_invitation_not_pending', `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`)
-    return ok(renderOrgInv(store, store.collection('organization_invitations').set({...inv, status: 'revoked', updated_at: Date.now()})))
+    if (statusOf(inv) !== 'pending')
+      throw badRequest(
+        'organization_invitation_not_pending',
+        `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`,
+      )
+    return ok(
+      renderOrgInv(
+        store,
+        store.collection('organization_invitations').set({...inv, status: 'revoked', updated_at: Date.now()}),
+      ),
+    )
   })
 }
 
-const badRequest = (code: string, long: string) => new ErrorResponse(400, [{code, message: 'bad request', long_message: long}])
+const badRequest = (code: string, long: string) =>
+  new ErrorResponse(400, [{code, message: 'bad request', long_message: long}])
 
 function bulkItems(json: unknown): Json[] {
-  if (!Array.isArray(json)) throw new ErrorResponse(400, [{code: 'request_body_invalid', message: 'Request body invalid', long_message: 'The request body must be an array of invitations.'}])
+  if (!Array.isArray(json))
+    throw new ErrorResponse(400, [
+      {
+        code: 'request_body_invalid',
+        message: 'Request body invalid',
+        long_message: 'The request body must be an array of invitations.',
+      },
+    ])
   if (json.length === 0) throw valueInvalid('invitations', 'At least one invitation is required.')
   if (json.length > 10) throw valueInvalid('invitations', 'At most 10 invitations can be created per request.')
-  for (const item of json) if (typeof item !== 'object' || item === null || Array.isArray(item)) throw formatInvalid('invitations', 'Every invitation must be an object.')
+  for (const item of json)
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw formatInvalid('invitations', 'Every invitation must be an object.')
   return json as Json[]
 }
 
@@ -62,7 +88,11 @@ function validateAll(items: Json[], bulk: boolean, check: (item: Json, i: number
       check(item, i)
     } catch (error) {
       if (!bulk || !(error instanceof ErrorResponse)) throw error
-      for (const e of error.errors) errors.push({...e, meta: {...e.meta, param_name: `[${i}].${(e.meta?.param_name as string) ?? 'email_address'}`}})
+      for (const e of error.errors)
+        errors.push({
+          ...e,
+          meta: {...e.meta, param_name: `[${i}].${(e.meta?.param_name as string) ?? 'email_address'}`},
+        })
     }
   })
   if (errors.length) throw new ErrorResponse(422, errors)
@@ -75,10 +105,14 @@ function checkEmailParam(v: unknown): string {
 }
 
 function checkDays(v: unknown): void {
-  if (v != null && ((v as number) < 1 || (v as number) > 365)) throw valueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.')
+  if (v != null && ((v as number) < 1 || (v as number) > 365))
+    throw valueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.')
 }
 
-const duplicate = (long: string) => new ErrorResponse(422, [{code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}}])
+const duplicate = (long: string) =>
+  new ErrorResponse(422, [
+    {code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}},
+  ])
 
 function statusOf(inv: Json): string {
   return inv.status === 'pending' && inv.expires_at != null && inv.expires_at < Date.now() ? 'expired' : inv.status
@@ -87,13 +121,23 @@ function statusOf(inv: Json): string {
 // ---- instance invitations -----------------------------------------------------------------------------
 
 const INVITATION_PARAMS = {
-  email_address: 'string?', public_metadata: 'object', redirect_url: 'string?', notify: 'boolean', ignore_existing: 'boolean',
-  expires_in_days: 'integer', template_slug: 'string?',
+  email_address: 'string?',
+  public_metadata: 'object',
+  redirect_url: 'string?',
+  notify: 'boolean',
+  ignore_existing: 'boolean',
+  expires_in_days: 'integer',
+  template_slug: 'string?',
 } as const
 
 function createInvitations(store: Store, items: Json[], bulk: boolean): JsonObject[] {
   const c = store.collection('invitations')
-  const pending = new Set(c.values().filter((i) => statusOf(i) === 'pending').map((i) => String(i.email_address).toLowerCase()))
+  const pending = new Set(
+    c
+      .values()
+      .filter((i) => statusOf(i) === 'pending')
+      .map((i) => String(i.email_address).toLowerCase()),
+  )
   const seen = new Set<string>()
   validateAll(items, bulk, (item) => {
     checkParams(item, INVITATION_PARAMS)
@@ -103,11 +147,18 @@ function createInvitations(store: Store, items: Json[], bulk: boolean): JsonObje
       throw valueInvalid('template_slug', 'template_slug must be one of invitation, waitlist_invitation.')
     }
     if (store.users.findBy('email', email) && (bulk || !item.ignore_existing)) {
-      throw new ErrorResponse(422, [{code: 'form_identifier_exists', message: 'That email address is taken. Please try another.',
-        long_message: `${item.email_address} already belongs to a user.`, meta: {param_name: 'email_address'}}])
+      throw new ErrorResponse(422, [
+        {
+          code: 'form_identifier_exists',
+          message: 'That email address is taken. Please try another.',
+          long_message: `${item.email_address} already belongs to a user.`,
+          meta: {param_name: 'email_address'},
+        },
+      ])
     }
     if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
-    if (pending.has(email) && !item.ignore_existing) throw duplicate(`There is already a pending invitation for ${item.email_address}.`)
+    if (pending.has(email) && !item.ignore_existing)
+      throw duplicate(`There is already a pending invitation for ${item.email_address}.`)
     seen.add(email)
   })
   const now = Date.now()
@@ -133,13 +184,17 @@ const render = (inv: JsonObject): Json => ({...inv, status: statusOf(inv)})
 function listInvitations({store, query}: RequestContext) {
   const {limit, offset} = parseLimitOffset(query)
   const status = query.get('status')
-  if (status && !['pending', 'accepted', 'revoked', 'expired'].includes(status)) throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
+  if (status && !['pending', 'accepted', 'revoked', 'expired'].includes(status))
+    throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
   const q = (query.get('query') ?? '').toLowerCase()
-  const rows = store.collection('invitations').values().filter((i) => {
-    const s = statusOf(i)
-    if (status ? s !== status : s === 'revoked') return false
-    return !q || i.id.toLowerCase() === q || String(i.email_address).toLowerCase().includes(q)
-  })
+  const rows = store
+    .collection('invitations')
+    .values()
+    .filter((i) => {
+      const s = statusOf(i)
+      if (status ? s !== status : s === 'revoked') return false
+      return !q || i.id.toLowerCase() === q || String(i.email_address).toLowerCase().includes(q)
+    })
   const sorted = orderRows(rows, query.get('order_by'), {
     created_at: (i) => i.created_at,
     email_address: (i) => String(i.email_address).toLowerCase(),
@@ -152,14 +207,25 @@ function listInvitations({store, query}: RequestContext) {
 // ---- organization invitations -------------------------------------------------------------------------
 
 const ORG_INVITATION_PARAMS = {
-  email_address: 'string?', inviter_user_id: 'string?', role: 'string?', public_metadata: 'object', private_metadata: 'object',
-  redirect_url: 'string?', expires_in_days: 'integer', notify: 'boolean',
+  email_address: 'string?',
+  inviter_user_id: 'string?',
+  role: 'string?',
+  public_metadata: 'object',
+  private_metadata: 'object',
+  redirect_url: 'string?',
+  expires_in_days: 'integer',
+  notify: 'boolean',
 } as const
 
 function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: boolean): JsonObject[] {
   const org = findOrg(store, orgId)
   const c = store.collection('organization_invitations')
-  const pending = new Set(c.values().filter((i) => i.organization_id === org.id && statusOf(i) === 'pending').map((i) => String(i.email_address).toLowerCase()))
+  const pending = new Set(
+    c
+      .values()
+      .filter((i) => i.organization_id === org.id && statusOf(i) === 'pending')
+      .map((i) => String(i.email_address).toLowerCase()),
+  )
   const members = membersOf(store, org.id)
   const memberIds = new Set(members.map((m) => m.user_id))
   const admins = new Set(members.filter((m) => m.role === 'org:admin').map((m) => m.user_id))
@@ -170,35 +236,50 @@ function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: 
     checkRole(item.role)
     checkDays(item.expires_in_days)
     if (item.inviter_user_id && !admins.has(item.inviter_user_id)) {
-      throw new ErrorResponse(422, [{code: 'not_an_admin_in_organization', message: 'not an admin',
-        long_message: `The inviter ${item.inviter_user_id} must be an admin of the organization.`, meta: {param_name: 'inviter_user_id'}}])
+      throw new ErrorResponse(422, [
+        {
+          code: 'not_an_admin_in_organization',
+          message: 'not an admin',
+          long_message: `The inviter ${item.inviter_user_id} must be an admin of the organization.`,
+          meta: {param_name: 'inviter_user_id'},
+        },
+      ])
     }
     const userId = store.users.findBy('email', email)
     if (userId && memberIds.has(userId)) {
-      throw new ErrorResponse(422, [{code: 'already_a_member_in_organization', message: 'already a member',
-        long_message: `${item.email_address} is already a member of the organization.`, meta: {param_name: 'email_address'}}])
+      throw new ErrorResponse(422, [
+        {
+          code: 'already_a_member_in_organization',
+          message: 'already a member',
+          long_message: `${item.email_address} is already a member of the organization.`,
+          meta: {param_name: 'email_address'},
+        },
+      ])
     }
     if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
-    if (pending.has(email)) throw duplicate(`There is already a pending invitation for ${item.email_address} in this organization.`)
+    if (pending.has(email))
+      throw duplicate(`There is already a pending invitation for ${item.email_address} in this organization.`)
     seen.add(email)
   })
   const now = Date.now()
-  return items.map((item) => c.set({
-    object: 'organization_invitation',
-    id: newId('orginv'),
-    email_address: item.email_address,
-    role: item.role,
-    role_name: checkRole(item.role).name,
-    organization_id: org.id,
-    inviter_id: item.inviter_user_id ?? null,
-    status: 'pending',
-    public_metadata: item.public_metadata ?? {},
-    private_metadata: item.private_metadata ?? {},
-    url: null,
-    expires_at: now + (item.expires_in_days ?? 30) * DAY,
-    created_at: now,
-    updated_at: now,
-  }))
+  return items.map((item) =>
+    c.set({
+      object: 'organization_invitation',
+      id: newId('orginv'),
+      email_address: item.email_address,
+      role: item.role,
+      role_name: checkRole(item.role).name,
+      organization_id: org.id,
+      inviter_id: item.inviter_user_id ?? null,
+      status: 'pending',
+      public_metadata: item.public_metadata ?? {},
+      private_metadata: item.private_metadata ?? {},
+      url: null,
+      expires_at: now + (item.expires_in_days ?? 30) * DAY,
+      created_at: now,
+      updated_at: now,
+    }),
+  )
 }
 
 function findOrgInv(store: Store, orgId: string, invId: string): JsonObject {
@@ -212,22 +293,40 @@ function renderOrgInv(store: Store, inv: JsonObject): Json {
   const u = inv.inviter_id ? store.users.get(inv.inviter_id) : undefined
   const email = u && (u.email_addresses as Json[]).find((e) => e.id === u.primary_email_address_id)?.email_address
   const inviter = inv.inviter_id
-    ? {user_id: inv.inviter_id, first_name: u?.first_name ?? null, last_name: u?.last_name ?? null, image_url: u?.image_url ?? '',
-        has_image: u?.has_image ?? false, identifier: email ?? u?.username ?? ''}
+    ? {
+        user_id: inv.inviter_id,
+        first_name: u?.first_name ?? null,
+        last_name: u?.last_name ?? null,
+        image_url: u?.image_url ?? '',
+        has_image: u?.has_image ?? false,
+        identifier: email ?? u?.username ?? '',
+      }
     : null
   return {...inv, status: statusOf(inv), public_inviter_data: inviter}
 }
 
-const listOf = (store: Store, rows: JsonObject[]) => ({data: rows.map((i) => renderOrgInv(store, i)), total_count: rows.length})
+const listOf = (store: Store, rows: JsonObject[]) => ({
+  data: rows.map((i) => renderOrgInv(store, i)),
+  total_count: rows.length,
+})
 
 function listOrgInvitations({store, params, query}: RequestContext) {
   const org = findOrg(store, params.organization_id)
   const {limit, offset} = parseLimitOffset(query)
   const statuses = query.getAll('status').filter(Boolean)
-  for (const s of statuses) if (!['pending', 'accepted', 'revoked', 'expired'].includes(s)) throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
+  for (const s of statuses)
+    if (!['pending', 'accepted', 'revoked', 'expired'].includes(s))
+      throw valueInvalid('status', 'status must be one of pending, accepted, revoked, expired.')
   const email = (query.get('email_address') ?? '').toLowerCase()
-  const rows = store.collection('organization_invitations').values().filter((i) =>
-    i.organization_id === org.id && (!statuses.length || statuses.includes(statusOf(i))) && (!email || String(i.email_address).toLowerCase() === email))
+  const rows = store
+    .collection('organization_invitations')
+    .values()
+    .filter(
+      (i) =>
+        i.organization_id === org.id &&
+        (!statuses.length || statuses.includes(statusOf(i))) &&
+        (!email || String(i.email_address).toLowerCase() === email),
+    )
   const sorted = orderRows(rows, query.get('order_by'), {
     created_at: (i) => i.created_at,
     email_address: (i) => String(i.email_address).toLowerCase(),

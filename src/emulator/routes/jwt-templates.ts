@@ -10,8 +10,13 @@ import {deleted, find} from '../requests/replies.js'
 import {requireString} from '../requests/params.js'
 
 const PARAMS = {
-  name: 'string?', claims: 'object', lifetime: 'integer', allowed_clock_skew: 'integer', custom_signing_key: 'boolean',
-  signing_algorithm: 'string?', signing_key: 'string?',
+  name: 'string?',
+  claims: 'object',
+  lifetime: 'integer',
+  allowed_clock_skew: 'integer',
+  custom_signing_key: 'boolean',
+  signing_algorithm: 'string?',
+  signing_key: 'string?',
 } as const
 const ALGORITHMS = new Set(['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'EdDSA'])
 
@@ -21,14 +26,25 @@ function fields(body: Json, old?: JsonObject): Json {
   if (body.claims === undefined) throw paramMissing('claims')
   if (!isPlainObject(body.claims)) throw formatInvalid('claims', 'claims must be an object.')
   const lifetime = body.lifetime ?? old?.lifetime ?? 60
-  if (lifetime < 30 || lifetime > 315_360_000) throw valueInvalid('lifetime', 'lifetime must be between 30 and 315360000 seconds.')
+  if (lifetime < 30 || lifetime > 315_360_000)
+    throw valueInvalid('lifetime', 'lifetime must be between 30 and 315360000 seconds.')
   const skew = body.allowed_clock_skew ?? old?.allowed_clock_skew ?? 5
-  if (skew < 0 || skew > 300) throw valueInvalid('allowed_clock_skew', 'allowed_clock_skew must be between 0 and 300 seconds.')
+  if (skew < 0 || skew > 300)
+    throw valueInvalid('allowed_clock_skew', 'allowed_clock_skew must be between 0 and 300 seconds.')
   const custom = body.custom_signing_key ?? old?.custom_signing_key ?? false
   const algorithm = custom ? (body.signing_algorithm ?? old?.signing_algorithm ?? 'RS256') : 'RS256'
-  if (!ALGORITHMS.has(algorithm)) throw valueInvalid('signing_algorithm', `signing_algorithm must be one of ${[...ALGORITHMS].join(', ')}.`)
-  if (custom && !body.signing_key && !old?.custom_signing_key) throw paramMissing('signing_key', 'signing_key is required when custom_signing_key is true.')
-  return {name, claims: body.claims, lifetime, allowed_clock_skew: skew, custom_signing_key: custom, signing_algorithm: algorithm}
+  if (!ALGORITHMS.has(algorithm))
+    throw valueInvalid('signing_algorithm', `signing_algorithm must be one of ${[...ALGORITHMS].join(', ')}.`)
+  if (custom && !body.signing_key && !old?.custom_signing_key)
+    throw paramMissing('signing_key', 'signing_key is required when custom_signing_key is true.')
+  return {
+    name,
+    claims: body.claims,
+    lifetime,
+    allowed_clock_skew: skew,
+    custom_signing_key: custom,
+    signing_algorithm: algorithm,
+  }
 }
 
 function checkName(all: JsonObject[], name: string, selfId?: string): void {
@@ -43,7 +59,9 @@ export function registerJwtTemplates(r: Router): void {
     const f = fields(ctx.body)
     checkName(c(ctx).values(), f.name)
     const now = Date.now()
-    return ok(c(ctx).set({object: 'jwt_template', id: newId('jtmp'), ...f, created_at: now, updated_at: now} as JsonObject))
+    return ok(
+      c(ctx).set({object: 'jwt_template', id: newId('jtmp'), ...f, created_at: now, updated_at: now} as JsonObject),
+    )
   })
   r.patch('/v1/jwt_templates/:template_id', (ctx) => {
     const old = find(c(ctx), ctx.params.template_id)

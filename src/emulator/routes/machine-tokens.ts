@@ -20,15 +20,24 @@ function verify(type: MachineTokenType, ...fields: string[]) {
   return ({body, store}: RequestContext) => {
     const secret = fields.map((f) => body[f]).find((v) => v !== undefined)
     if (typeof secret !== 'string' || secret === '') {
-      throw new ErrorResponse(400, [{code: 'form_param_missing', message: 'missing', long_message: `${fields[0]} must be included.`, meta: {param_name: fields[0]}}])
+      throw new ErrorResponse(400, [
+        {
+          code: 'form_param_missing',
+          message: 'missing',
+          long_message: `${fields[0]} must be included.`,
+          meta: {param_name: fields[0]},
+        },
+      ])
     }
-    const found = store.collection(MACHINE_COLLECTIONS[type]).values().find((t) => t.secret === secret)
+    const found = store
+      .collection(MACHINE_COLLECTIONS[type])
+      .values()
+      .find((t) => t.secret === secret)
     const now = Date.now()
     const expired = found && typeof found.expiration === 'number' && found.expiration <= now
     if (!found || found.revoked || expired) {
       throw new ErrorResponse(404, [{code: 'resource_not_found', message: 'not found', long_message: NOT_FOUND[type]}])
     }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const {secret: _secret, ...served} = found
     if (type !== 'oauth_token') served.last_used_at = now
     return ok(served)

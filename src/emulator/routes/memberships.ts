@@ -4,7 +4,15 @@ import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge} from '../json.js'
 import {checkParams} from '../requests/params.js'
-import {addMembership, checkRole, findOrg, membersOf, orderRows, parseLimitOffset, renderMembership} from './organizations.js'
+import {
+  addMembership,
+  checkRole,
+  findOrg,
+  membersOf,
+  orderRows,
+  parseLimitOffset,
+  renderMembership,
+} from './organizations.js'
 import {plusMinus} from '../requests/lists.js'
 
 export function registerMemberships(r: Router): void {
@@ -27,7 +35,8 @@ export function registerMemberships(r: Router): void {
     const m = findMembership(store, params.organization_id, params.user_id)
     checkParams(body, {public_metadata: 'object', private_metadata: 'object'})
     const next: Json = {...m, updated_at: Date.now()}
-    for (const k of ['public_metadata', 'private_metadata']) if (body[k] !== undefined) next[k] = deepMerge(m[k] ?? {}, body[k])
+    for (const k of ['public_metadata', 'private_metadata'])
+      if (body[k] !== undefined) next[k] = deepMerge(m[k] ?? {}, body[k])
     return ok(renderMembership(store, store.collection('organization_memberships').set(next as JsonObject)))
   })
 }
@@ -49,15 +58,31 @@ function createMembership({store, params, body}: RequestContext) {
   if (!user) throw notFound()
   const c = store.collection('organization_memberships')
   if (c.findBy('member', `${org.id}\u0000${user.id}`)) {
-    throw new ErrorResponse(422, [{code: 'already_a_member_in_organization', message: 'already a member',
-      long_message: `User ${user.id} is already a member of the organization.`, meta: {param_name: 'user_id'}}])
+    throw new ErrorResponse(422, [
+      {
+        code: 'already_a_member_in_organization',
+        message: 'already a member',
+        long_message: `User ${user.id} is already a member of the organization.`,
+        meta: {param_name: 'user_id'},
+      },
+    ])
   }
   const max = Number(org.max_allowed_memberships ?? 0)
   if (max > 0 && membersOf(store, org.id).length >= max) {
-    throw new ErrorResponse(403, [{code: 'organization_membership_quota_exceeded', message: 'membership quota exceeded',
-      long_message: `The organization has reached its limit of ${max} memberships.`}])
+    throw new ErrorResponse(403, [
+      {
+        code: 'organization_membership_quota_exceeded',
+        message: 'membership quota exceeded',
+        long_message: `The organization has reached its limit of ${max} memberships.`,
+      },
+    ])
   }
-  return ok(renderMembership(store, addMembership(store, org, user, body.role, body.public_metadata ?? {}, body.private_metadata ?? {})))
+  return ok(
+    renderMembership(
+      store,
+      addMembership(store, org, user, body.role, body.public_metadata ?? {}, body.private_metadata ?? {}),
+    ),
+  )
 }
 
 const lower = (s: unknown) => String(s ?? '').toLowerCase()
@@ -86,7 +111,8 @@ function listMemberships({store, params, query}: RequestContext) {
     if (emails.size && !addrs.some((a) => emails.has(a))) return false
     if (usernames.size && !usernames.has(lower(u?.username))) return false
     if (emailQ && !addrs.some((a) => a.includes(emailQ))) return false
-    if (q && ![m.user_id, u?.username, u?.first_name, u?.last_name, ...addrs].some((s) => lower(s).includes(q))) return false
+    if (q && ![m.user_id, u?.username, u?.first_name, u?.last_name, ...addrs].some((s) => lower(s).includes(q)))
+      return false
     return true
   })
   const userField = (f: string) => (m: JsonObject) => {
@@ -105,5 +131,8 @@ function listMemberships({store, params, query}: RequestContext) {
     },
     phone_number: () => null,
   })
-  return ok({data: sorted.slice(offset, offset + limit).map((m) => renderMembership(store, m)), total_count: rows.length})
+  return ok({
+    data: sorted.slice(offset, offset + limit).map((m) => renderMembership(store, m)),
+    total_count: rows.length,
+  })
 }

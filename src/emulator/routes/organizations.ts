@@ -37,8 +37,14 @@ export function registerOrganizations(r: Router): void {
 export const ROLES: Record<string, {name: string; permissions: string[]}> = {
   'org:admin': {
     name: 'Admin',
-    permissions: ['org:sys_profile:manage', 'org:sys_profile:delete', 'org:sys_memberships:read', 'org:sys_memberships:manage',
-      'org:sys_domains:read', 'org:sys_domains:manage'],
+    permissions: [
+      'org:sys_profile:manage',
+      'org:sys_profile:delete',
+      'org:sys_memberships:read',
+      'org:sys_memberships:manage',
+      'org:sys_domains:read',
+      'org:sys_domains:manage',
+    ],
   },
   'org:member': {name: 'Member', permissions: ['org:sys_memberships:read']},
 }
@@ -46,7 +52,11 @@ export const ROLES: Record<string, {name: string; permissions: string[]}> = {
 export function checkRole(role: unknown, param = 'role'): {name: string; permissions: string[]} {
   if (typeof role !== 'string' || role === '') throw paramMissing(param)
   const r = ROLES[role]
-  if (!r) throw valueInvalid(param, `${param} "${role}" does not exist; this instance has the roles ${Object.keys(ROLES).join(', ')}.`)
+  if (!r)
+    throw valueInvalid(
+      param,
+      `${param} "${role}" does not exist; this instance has the roles ${Object.keys(ROLES).join(', ')}.`,
+    )
   return r
 }
 
@@ -59,7 +69,10 @@ export function findOrg(store: Store, idOrSlug: string, bySlug = false): JsonObj
 }
 
 export function membersOf(store: Store, orgId: string): JsonObject[] {
-  return store.collection('organization_memberships').values().filter((m) => m.organization_id === orgId)
+  return store
+    .collection('organization_memberships')
+    .values()
+    .filter((m) => m.organization_id === orgId)
 }
 
 export function renderOrg(store: Store, org: JsonObject, withCount = false): Json {
@@ -83,12 +96,20 @@ export function parseLimitOffset(q: URLSearchParams): {limit: number; offset: nu
 }
 
 /** Sort by `order_by` (`+field`/`-field`, default -created_at) among `fields`; ties keep insertion order. */
-export function orderRows<T extends Json>(rows: T[], raw: string | null, fields: Record<string, (x: T) => string | number | null>): T[] {
+export function orderRows<T extends Json>(
+  rows: T[],
+  raw: string | null,
+  fields: Record<string, (x: T) => string | number | null>,
+): T[] {
   const spec = raw || '-created_at'
   const desc = spec.startsWith('-')
   const field = spec.replace(/^[+-]/, '')
   const get = fields[field]
-  if (!get) throw valueInvalid('order_by', `order_by must be one of ${Object.keys(fields).join(', ')}, optionally prefixed with + or -.`)
+  if (!get)
+    throw valueInvalid(
+      'order_by',
+      `order_by must be one of ${Object.keys(fields).join(', ')}, optionally prefixed with + or -.`,
+    )
   const dir = desc ? -1 : 1
   return rows
     .map((x, i) => ({x, i, k: get(x)}))
@@ -103,16 +124,26 @@ export function orderRows<T extends Json>(rows: T[], raw: string | null, fields:
     .map((r) => r.x)
 }
 
-
 // ---- routes -----------------------------------------------------------------------------------------
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const CREATE_PARAMS = {
-  name: 'string?', created_by: 'string?', private_metadata: 'object', public_metadata: 'object', slug: 'string?',
-  max_allowed_memberships: 'integer', created_at: 'string?', role_set_key: 'string?',
+  name: 'string?',
+  created_by: 'string?',
+  private_metadata: 'object',
+  public_metadata: 'object',
+  slug: 'string?',
+  max_allowed_memberships: 'integer',
+  created_at: 'string?',
+  role_set_key: 'string?',
 } as const
 const UPDATE_PARAMS = {
-  name: 'string?', slug: 'string?', max_allowed_memberships: 'integer', admin_delete_enabled: 'boolean', created_at: 'string?', role_set_key: 'string?',
+  name: 'string?',
+  slug: 'string?',
+  max_allowed_memberships: 'integer',
+  admin_delete_enabled: 'boolean',
+  created_at: 'string?',
+  role_set_key: 'string?',
 } as const
 
 function checkName(name: unknown): string {
@@ -123,48 +154,71 @@ function checkName(name: unknown): string {
 }
 
 function checkSlug(store: Store, slug: string, selfId?: string): void {
-  if (!SLUG.test(slug)) throw formatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".')
+  if (!SLUG.test(slug))
+    throw formatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".')
   const holder = store.collection('organizations').findBy('slug', slug)
   if (holder && holder !== selfId) {
-    throw new ErrorResponse(422, [{code: 'form_identifier_exists', message: 'That slug is taken. Please try another.',
-      long_message: 'That slug is taken. Please try another.', meta: {param_name: 'slug'}}])
+    throw new ErrorResponse(422, [
+      {
+        code: 'form_identifier_exists',
+        message: 'That slug is taken. Please try another.',
+        long_message: 'That slug is taken. Please try another.',
+        meta: {param_name: 'slug'},
+      },
+    ])
   }
 }
 
 function slugFor(store: Store, name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'org'
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'org'
   const orgs = store.collection('organizations')
   if (!orgs.findBy('slug', base)) return base
   for (let i = 2; ; i++) if (!orgs.findBy('slug', `${base}-${i}`)) return `${base}-${i}`
 }
 
 function checkMax(v: unknown): void {
-  if (v !== undefined && v !== null && (v as number) < 0) throw valueInvalid('max_allowed_memberships', 'max_allowed_memberships must be 0 or greater.')
+  if (v !== undefined && v !== null && (v as number) < 0)
+    throw valueInvalid('max_allowed_memberships', 'max_allowed_memberships must be 0 or greater.')
 }
 
 function listOrganizations({store, query}: RequestContext) {
   const {limit, offset} = parseLimitOffset(query)
   const q = (query.get('query') ?? '').toLowerCase()
   const orgIds = plusMinus(query.getAll('organization_id').filter(Boolean))
-  if (orgIds.include.size + orgIds.exclude.size > 100) throw valueInvalid('organization_id', 'organization_id accepts up to 100 values.')
+  if (orgIds.include.size + orgIds.exclude.size > 100)
+    throw valueInvalid('organization_id', 'organization_id accepts up to 100 values.')
   const userIds = plusMinus(query.getAll('user_id').filter(Boolean))
   const memberships = store.collection('organization_memberships').values()
-  const orgsOf = (ids: Set<string>) => new Set(memberships.filter((m) => ids.has(m.user_id)).map((m) => m.organization_id))
+  const orgsOf = (ids: Set<string>) =>
+    new Set(memberships.filter((m) => ids.has(m.user_id)).map((m) => m.organization_id))
   const withUsers = userIds.include.size ? orgsOf(userIds.include) : undefined
   const withoutUsers = userIds.exclude.size ? orgsOf(userIds.exclude) : undefined
   const counts = new Map<string, number>()
   for (const m of memberships) counts.set(m.organization_id, (counts.get(m.organization_id) ?? 0) + 1)
-  const rows = store.collection('organizations').values().filter((o) =>
-    (!q || o.id.toLowerCase() === q || String(o.name).toLowerCase().includes(q) || String(o.slug).includes(q)) &&
-    (!orgIds.include.size || orgIds.include.has(o.id)) && !orgIds.exclude.has(o.id) &&
-    (!withUsers || withUsers.has(o.id)) && !withoutUsers?.has(o.id))
+  const rows = store
+    .collection('organizations')
+    .values()
+    .filter(
+      (o) =>
+        (!q || o.id.toLowerCase() === q || String(o.name).toLowerCase().includes(q) || String(o.slug).includes(q)) &&
+        (!orgIds.include.size || orgIds.include.has(o.id)) &&
+        !orgIds.exclude.has(o.id) &&
+        (!withUsers || withUsers.has(o.id)) &&
+        !withoutUsers?.has(o.id),
+    )
   const sorted = orderRows(rows, query.get('order_by'), {
     created_at: (o) => o.created_at,
     name: (o) => String(o.name).toLowerCase(),
     members_count: (o) => counts.get(o.id) ?? 0,
   })
   const withCount = query.get('include_members_count') === 'true'
-  const data = sorted.slice(offset, offset + limit).map((o) => (withCount ? {...o, members_count: counts.get(o.id) ?? 0} : o))
+  const data = sorted
+    .slice(offset, offset + limit)
+    .map((o) => (withCount ? {...o, members_count: counts.get(o.id) ?? 0} : o))
   return ok({data, total_count: rows.length})
 }
 
@@ -206,8 +260,15 @@ function createOrganization({store, body}: RequestContext) {
 function updateOrganization({store, params, body}: RequestContext) {
   const old = findOrg(store, params.organization_id)
   for (const k of ['public_metadata', 'private_metadata']) {
-    if (k in body) throw new ErrorResponse(422, [{code: 'form_param_unknown', message: 'is unknown',
-      long_message: `${k} is not accepted here since API version 2026-05-12; use PATCH /v1/organizations/{organization_id}/metadata.`, meta: {param_name: k}}])
+    if (k in body)
+      throw new ErrorResponse(422, [
+        {
+          code: 'form_param_unknown',
+          message: 'is unknown',
+          long_message: `${k} is not accepted here since API version 2026-05-12; use PATCH /v1/organizations/{organization_id}/metadata.`,
+          meta: {param_name: k},
+        },
+      ])
   }
   checkParams(body, UPDATE_PARAMS)
   checkMax(body.max_allowed_memberships)
@@ -241,7 +302,15 @@ function metadata({store, params, body}: RequestContext, mode: 'merge' | 'replac
 
 // ---- memberships (stored flat; rendered with the organization and the user's public data) -------------
 
-export function addMembership(store: Store, org: JsonObject, user: JsonObject, role: string, pub: Json, priv: Json, now = Date.now()): JsonObject {
+export function addMembership(
+  store: Store,
+  org: JsonObject,
+  user: JsonObject,
+  role: string,
+  pub: Json,
+  priv: Json,
+  now = Date.now(),
+): JsonObject {
   const r = checkRole(role)
   const m: JsonObject = {
     id: newId('orgmem'),
@@ -260,7 +329,8 @@ export function addMembership(store: Store, org: JsonObject, user: JsonObject, r
 }
 
 export function publicUserData(user: JsonObject | undefined, userId: string): Json {
-  const email = user && (user.email_addresses as Json[]).find((e) => e.id === user.primary_email_address_id)?.email_address
+  const email =
+    user && (user.email_addresses as Json[]).find((e) => e.id === user.primary_email_address_id)?.email_address
   return {
     user_id: userId,
     first_name: user?.first_name ?? null,

@@ -17,8 +17,17 @@ export function registerRedirectUrls(r: Router): void {
   r.post('/v1/redirect_urls', (ctx) => {
     checkParams(ctx.body, {url: 'string?'})
     const url = requireString(ctx.body, 'url').trim()
-    if (!URL_LIKE.test(url)) throw formatInvalid('url', 'url must be a valid URL with a scheme, e.g. https://example.com/callback or myapp://callback.')
-    if (c(ctx).values().some((x) => x.url === url)) throw identifierExists('url')
+    if (!URL_LIKE.test(url))
+      throw formatInvalid(
+        'url',
+        'url must be a valid URL with a scheme, e.g. https://example.com/callback or myapp://callback.',
+      )
+    if (
+      c(ctx)
+        .values()
+        .some((x) => x.url === url)
+    )
+      throw identifierExists('url')
     const now = Date.now()
     return ok(c(ctx).set({object: 'redirect_url', id: newId('ru'), url, created_at: now, updated_at: now}))
   })

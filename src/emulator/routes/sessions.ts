@@ -12,7 +12,10 @@ export const SESSION_STATUSES = ['active', 'revoked', 'ended', 'expired', 'remov
 const DAY = 86_400_000
 
 /** A Session object as BAPI returns it: active, expiring in 7 days, abandoned after 30. */
-export function buildSession(f: {user_id: string; client_id?: string; status?: string; active_organization_id?: string | null}, now = Date.now()): JsonObject {
+export function buildSession(
+  f: {user_id: string; client_id?: string; status?: string; active_organization_id?: string | null},
+  now = Date.now(),
+): JsonObject {
   return {
     object: 'session',
     id: newId('sess'),
@@ -37,7 +40,8 @@ const sessions = (store: Store) => store.collection('sessions')
 export function endUserSessions(store: Store, userId: string, status: 'revoked' | 'removed'): void {
   const now = Date.now()
   for (const s of sessions(store).values()) {
-    if (s.user_id === userId && (s.status === 'active' || s.status === 'pending')) sessions(store).set({...s, status, updated_at: now})
+    if (s.user_id === userId && (s.status === 'active' || s.status === 'pending'))
+      sessions(store).set({...s, status, updated_at: now})
   }
 }
 
@@ -69,16 +73,23 @@ function listSessions({store, query}: RequestContext) {
   const userId = query.get('user_id') || undefined
   const clientId = query.get('client_id') || undefined
   const status = query.get('status') || undefined
-  if (status && !SESSION_STATUSES.includes(status)) throw valueInvalid('status', `status must be one of: ${SESSION_STATUSES.join(', ')}.`)
+  if (status && !SESSION_STATUSES.includes(status))
+    throw valueInvalid('status', `status must be one of: ${SESSION_STATUSES.join(', ')}.`)
   const limit = int(query, 'limit', 10)
   if (limit < 1 || limit > 500) throw valueInvalid('limit', 'limit must be between 1 and 500.')
   const offset = int(query, 'offset', 0)
   if (offset < 0) throw valueInvalid('offset', 'offset must be greater than or equal to 0.')
   const paginated = query.get('paginated')
-  if (paginated && paginated !== 'true' && paginated !== 'false') throw formatInvalid('paginated', 'paginated must be a boolean.')
+  if (paginated && paginated !== 'true' && paginated !== 'false')
+    throw formatInvalid('paginated', 'paginated must be a boolean.')
   const rows = sessions(store)
     .values()
-    .filter((s) => (!userId || s.user_id === userId) && (!clientId || s.client_id === clientId) && (!status || s.status === status))
+    .filter(
+      (s) =>
+        (!userId || s.user_id === userId) &&
+        (!clientId || s.client_id === clientId) &&
+        (!status || s.status === status),
+    )
     .reverse() // newest first: insertion order is creation order
   const page = rows.slice(offset, offset + limit)
   return ok(paginated === 'true' ? {data: page, total_count: rows.length} : page)
@@ -88,5 +99,9 @@ function createSession({store, body}: RequestContext) {
   for (const k of Object.keys(body)) if (k !== 'user_id' && k !== 'active_organization_id') throw paramUnknown(k)
   if (typeof body.user_id !== 'string' || !body.user_id) throw paramMissing('user_id')
   if (!store.users.has(body.user_id)) throw notFound()
-  return ok(sessions(store).set(buildSession({user_id: body.user_id, active_organization_id: body.active_organization_id ?? null})))
+  return ok(
+    sessions(store).set(
+      buildSession({user_id: body.user_id, active_organization_id: body.active_organization_id ?? null}),
+    ),
+  )
 }

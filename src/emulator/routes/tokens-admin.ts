@@ -15,14 +15,19 @@ const FAPI = 'https://clerk.emulator.clerk.localhost'
 
 function seconds(value: unknown, param: string, fallback: number): number {
   if (value === undefined || value === null) return fallback
-  if (!Number.isInteger(value) || (value as number) < 1) throw valueInvalid(param, `${param} must be a positive integer.`)
+  if (!Number.isInteger(value) || (value as number) < 1)
+    throw valueInvalid(param, `${param} must be a positive integer.`)
   return value as number
 }
 
 function revoke(ctx: RequestContext, collection: string, param: string): JsonObject {
   const t = find(ctx.store.collection(collection), ctx.params[param])
   if (t.status !== 'pending') {
-    throw badRequest(`${t.object}_not_pending`, 'cannot be revoked', `Only pending tokens can be revoked; this one is ${t.status}.`)
+    throw badRequest(
+      `${t.object}_not_pending`,
+      'cannot be revoked',
+      `Only pending tokens can be revoked; this one is ${t.status}.`,
+    )
   }
   return ctx.store.collection(collection).set({...t, status: 'revoked', updated_at: Date.now()})
 }
@@ -33,7 +38,12 @@ const view = ({expires_at: _expires, ...t}: JsonObject) => t
 export function registerTokensAdmin(r: Router): void {
   r.post('/v1/actor_tokens', (ctx) => {
     const {body, store} = ctx
-    checkParams(body, {user_id: 'string?', actor: 'object', expires_in_seconds: 'integer', session_max_duration_in_seconds: 'integer'})
+    checkParams(body, {
+      user_id: 'string?',
+      actor: 'object',
+      expires_in_seconds: 'integer',
+      session_max_duration_in_seconds: 'integer',
+    })
     const userId = requireString(body, 'user_id')
     if (body.actor === undefined) throw paramMissing('actor')
     if (!isPlainObject(body.actor) || typeof body.actor.sub !== 'string' || !body.actor.sub) {
@@ -45,8 +55,16 @@ export function registerTokensAdmin(r: Router): void {
     const now = Date.now()
     const token = randomToken()
     const t = store.collection('actor_tokens').set({
-      object: 'actor_token', id: newId('act'), status: 'pending', user_id: userId, actor: body.actor, token,
-      url: `${FAPI}/v1/tickets/accept?ticket=${token}`, created_at: now, updated_at: now, expires_at: now + expires * 1000,
+      object: 'actor_token',
+      id: newId('act'),
+      status: 'pending',
+      user_id: userId,
+      actor: body.actor,
+      token,
+      url: `${FAPI}/v1/tickets/accept?ticket=${token}`,
+      created_at: now,
+      updated_at: now,
+      expires_at: now + expires * 1000,
     })
     return ok(view(t))
   })
@@ -61,13 +79,28 @@ export function registerTokensAdmin(r: Router): void {
     const now = Date.now()
     const token = randomToken()
     const t = store.collection('sign_in_tokens').set({
-      object: 'sign_in_token', id: newId('sit'), status: 'pending', user_id: userId, token,
-      url: `${FAPI}/v1/tickets/accept?ticket=${token}`, created_at: now, updated_at: now, expires_at: now + expires * 1000,
+      object: 'sign_in_token',
+      id: newId('sit'),
+      status: 'pending',
+      user_id: userId,
+      token,
+      url: `${FAPI}/v1/tickets/accept?ticket=${token}`,
+      created_at: now,
+      updated_at: now,
+      expires_at: now + expires * 1000,
     })
     return ok(view(t))
   })
-  r.post('/v1/sign_in_tokens/:sign_in_token_id/revoke', (ctx) => ok(view(revoke(ctx, 'sign_in_tokens', 'sign_in_token_id'))))
+  r.post('/v1/sign_in_tokens/:sign_in_token_id/revoke', (ctx) =>
+    ok(view(revoke(ctx, 'sign_in_tokens', 'sign_in_token_id'))),
+  )
 
   // A testing token bypasses bot protection in end-to-end tests; it lives an hour (expires_at in seconds).
-  r.post('/v1/testing_tokens', () => ok({object: 'testing_token', token: `${Math.floor(Date.now() / 1000)}-${randomToken(32)}`, expires_at: Math.floor(Date.now() / 1000) + 3600}))
+  r.post('/v1/testing_tokens', () =>
+    ok({
+      object: 'testing_token',
+      token: `${Math.floor(Date.now() / 1000)}-${randomToken(32)}`,
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+    }),
+  )
 }

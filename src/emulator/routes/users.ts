@@ -7,8 +7,18 @@ import {buildUser, emailObject, phoneObject, web3Object} from '../users/model.js
 import {endUserSessions} from './sessions.js'
 import {pageOf, parseOrder, parsePage, sortedUsers, userFilter} from '../users/query.js'
 import {
-  CREATE_PARAMS, METADATA_PARAMS, UPDATE_PARAMS, checkEmail, checkNoRepeats, checkParams, checkPassword, checkPhone,
-  checkUnique, checkUsername, parseStatuses, parseTimestamp,
+  CREATE_PARAMS,
+  METADATA_PARAMS,
+  UPDATE_PARAMS,
+  checkEmail,
+  checkNoRepeats,
+  checkParams,
+  checkPassword,
+  checkPhone,
+  checkUnique,
+  checkUsername,
+  parseStatuses,
+  parseTimestamp,
 } from '../requests/params.js'
 
 export function registerUsers(r: Router): void {
@@ -41,8 +51,10 @@ function setState(store: Store, id: string, action: 'ban' | 'unban' | 'lock' | '
   const u: Json = {...findUser(store.users.get(id))}
   if (action === 'ban' || action === 'unban') u.banned = action === 'ban'
   if (action === 'ban') endUserSessions(store, u.id, 'revoked')
-  if (action === 'lock') Object.assign(u, {locked: true, lockout_expires_in_seconds: LOCKOUT_SECONDS, verification_attempts_remaining: 0})
-  if (action === 'unlock') Object.assign(u, {locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: 100})
+  if (action === 'lock')
+    Object.assign(u, {locked: true, lockout_expires_in_seconds: LOCKOUT_SECONDS, verification_attempts_remaining: 0})
+  if (action === 'unlock')
+    Object.assign(u, {locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: 100})
   u.updated_at = Date.now()
   return store.users.set(u as JsonObject)
 }
@@ -53,7 +65,8 @@ function bulkState({store, body}: RequestContext, action: 'ban' | 'unban') {
   const ids = body.user_ids
   if (!Array.isArray(ids) || ids.length === 0) throw paramMissing('user_ids')
   if (ids.length > 50) throw valueInvalid('user_ids', 'user_ids accepts up to 50 user IDs.')
-  if (!ids.every((id) => typeof id === 'string')) throw valueInvalid('user_ids', 'user_ids must be an array of strings.')
+  if (!ids.every((id) => typeof id === 'string'))
+    throw valueInvalid('user_ids', 'user_ids must be an array of strings.')
   ids.forEach((id: string) => findUser(store.users.get(id)))
   return ok(ids.map((id: string) => setState(store, id, action)))
 }
@@ -91,8 +104,16 @@ function createUser({store, body}: RequestContext) {
   emails.forEach((e) => checkEmail(e))
   phones.forEach((p) => checkPhone(p))
   if (username) checkUsername(username)
-  const emailStatus = parseStatuses(body.email_address_identification_status as string[], emails.length, 'email_address_identification_status')
-  const phoneStatus = parseStatuses(body.phone_number_identification_status as string[], phones.length, 'phone_number_identification_status')
+  const emailStatus = parseStatuses(
+    body.email_address_identification_status as string[],
+    emails.length,
+    'email_address_identification_status',
+  )
+  const phoneStatus = parseStatuses(
+    body.phone_number_identification_status as string[],
+    phones.length,
+    'phone_number_identification_status',
+  )
   if (!emails.length && !phones.length && !wallets.length && !username && !body.skip_user_requirement) {
     throw paramMissing('email_address', 'email_address must be included.')
   }
@@ -101,7 +122,10 @@ function createUser({store, body}: RequestContext) {
   const legalAcceptedAt = parseTimestamp(body.legal_accepted_at, 'legal_accepted_at')
 
   const users = store.users
-  checkNoRepeats(emails.map((e) => e.toLowerCase()), 'email_address')
+  checkNoRepeats(
+    emails.map((e) => e.toLowerCase()),
+    'email_address',
+  )
   checkNoRepeats(phones, 'phone_number')
   emails.forEach((e) => checkUnique(users, 'email', e.toLowerCase(), 'email_address'))
   phones.forEach((p) => checkUnique(users, 'phone', p, 'phone_number'))
@@ -110,30 +134,33 @@ function createUser({store, body}: RequestContext) {
   if (body.external_id) checkUnique(users, 'external_id', body.external_id, 'external_id')
 
   const now = Date.now()
-  const user = buildUser({
-    emails: emails.map((e, i) => emailObject(e, emailStatus[i], now)),
-    phones: phones.map((p, i) => phoneObject(p, phoneStatus[i], now)),
-    wallets: wallets.map((w) => web3Object(w, now)),
-    username,
-    first_name: body.first_name,
-    last_name: body.last_name,
-    locale: body.locale,
-    external_id: body.external_id || null,
-    password_enabled: Boolean(body.password || body.password_digest),
-    totp_enabled: Boolean(body.totp_secret),
-    backup_code_enabled: asList(body.backup_codes).length > 0,
-    public_metadata: body.public_metadata,
-    private_metadata: body.private_metadata,
-    unsafe_metadata: body.unsafe_metadata,
-    created_at: createdAt,
-    legal_accepted_at: legalAcceptedAt,
-    banned: body.banned,
-    locked: body.locked,
-    delete_self_enabled: body.delete_self_enabled,
-    create_organization_enabled: body.create_organization_enabled,
-    create_organizations_limit: body.create_organizations_limit,
-    bypass_client_trust: body.bypass_client_trust,
-  }, now)
+  const user = buildUser(
+    {
+      emails: emails.map((e, i) => emailObject(e, emailStatus[i], now)),
+      phones: phones.map((p, i) => phoneObject(p, phoneStatus[i], now)),
+      wallets: wallets.map((w) => web3Object(w, now)),
+      username,
+      first_name: body.first_name,
+      last_name: body.last_name,
+      locale: body.locale,
+      external_id: body.external_id || null,
+      password_enabled: Boolean(body.password || body.password_digest),
+      totp_enabled: Boolean(body.totp_secret),
+      backup_code_enabled: asList(body.backup_codes).length > 0,
+      public_metadata: body.public_metadata,
+      private_metadata: body.private_metadata,
+      unsafe_metadata: body.unsafe_metadata,
+      created_at: createdAt,
+      legal_accepted_at: legalAcceptedAt,
+      banned: body.banned,
+      locked: body.locked,
+      delete_self_enabled: body.delete_self_enabled,
+      create_organization_enabled: body.create_organization_enabled,
+      create_organizations_limit: body.create_organizations_limit,
+      bypass_client_trust: body.bypass_client_trust,
+    },
+    now,
+  )
   return ok(users.set(user))
 }
 
@@ -143,7 +170,15 @@ function updateUser({store, params, body}: RequestContext) {
   checkPassword(body)
   const now = Date.now()
   const u: Json = {...old}
-  const copy = ['first_name', 'last_name', 'locale', 'delete_self_enabled', 'create_organization_enabled', 'create_organizations_limit', 'bypass_client_trust']
+  const copy = [
+    'first_name',
+    'last_name',
+    'locale',
+    'delete_self_enabled',
+    'create_organization_enabled',
+    'create_organizations_limit',
+    'bypass_client_trust',
+  ]
   for (const k of copy) if (body[k] !== undefined) u[k] = body[k] ?? (typeof old[k] === 'boolean' ? old[k] : null)
   if ('username' in body) {
     const username = body.username || null
@@ -161,7 +196,8 @@ function updateUser({store, params, body}: RequestContext) {
     const id = body[param]
     if (id == null) return
     const item = (old[list] as Json[]).find((x) => x.id === id)
-    if (!item || item.verification?.status !== 'verified') throw valueInvalid(param, `${param} must be the id of a verified ${label} of this user.`)
+    if (!item || item.verification?.status !== 'verified')
+      throw valueInvalid(param, `${param} must be the id of a verified ${label} of this user.`)
     u[param] = id
   }
   primary('primary_email_address_id', 'email_addresses', 'email address')

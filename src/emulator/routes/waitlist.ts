@@ -25,34 +25,67 @@ function addEntry(store: Store, body: Json, param = 'email_address'): JsonObject
   const existing = c.findBy('email', email.toLowerCase())
   if (existing) return c.get(existing)!
   const now = Date.now()
-  return c.set({object: 'waitlist_entry', id: newId('wle'), email_address: email, status: 'pending', is_locked: false, created_at: now, updated_at: now, invitation: null})
+  return c.set({
+    object: 'waitlist_entry',
+    id: newId('wle'),
+    email_address: email,
+    status: 'pending',
+    is_locked: false,
+    created_at: now,
+    updated_at: now,
+    invitation: null,
+  })
 }
 
 function list({store, query}: RequestContext) {
   const status = query.get('status')
-  if (status && !STATUSES.has(status)) throw valueInvalid('status', `status must be one of ${[...STATUSES].join(', ')}.`)
+  if (status && !STATUSES.has(status))
+    throw valueInvalid('status', `status must be one of ${[...STATUSES].join(', ')}.`)
   const order = query.get('order_by') || '-created_at'
   const field = order.replace(/^[+-]/, '')
-  if (!ORDER_FIELDS.has(field)) throw valueInvalid('order_by', `order_by must be one of ${[...ORDER_FIELDS].join(', ')} with an optional + or - prefix.`)
+  if (!ORDER_FIELDS.has(field))
+    throw valueInvalid(
+      'order_by',
+      `order_by must be one of ${[...ORDER_FIELDS].join(', ')} with an optional + or - prefix.`,
+    )
   const q = (query.get('query') ?? '').toLowerCase()
-  const rows = store.collection(NAME).values().filter((e) =>
-    (!status || e.status === status) && (!q || String(e.email_address).toLowerCase().includes(q) || e.id === query.get('query')))
+  const rows = store
+    .collection(NAME)
+    .values()
+    .filter(
+      (e) =>
+        (!status || e.status === status) &&
+        (!q || String(e.email_address).toLowerCase().includes(q) || e.id === query.get('query')),
+    )
   const key = (e: JsonObject) => (field === 'invited_at' ? (e.invitation?.created_at ?? 0) : e[field])
   const dir = order.startsWith('-') ? -1 : 1
   // insertion order breaks ties, so entries created in the same millisecond keep a stable order
   const indexed = rows.map((e, i) => [e, i] as const)
   indexed.sort(([a, i], [b, j]) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : (i - j) * dir))
-  return ok({data: slice(indexed.map(([e]) => e), parsePage(query)), total_count: rows.length})
+  return ok({
+    data: slice(
+      indexed.map(([e]) => e),
+      parsePage(query),
+    ),
+    total_count: rows.length,
+  })
 }
 
 function bulk({store, json}: RequestContext) {
   if (!Array.isArray(json)) throw badRequestBody()
-  if (json.length < 1 || json.length > 50) throw valueInvalid('entries', 'between 1 and 50 waitlist entries can be created at once.')
+  if (json.length < 1 || json.length > 50)
+    throw valueInvalid('entries', 'between 1 and 50 waitlist entries can be created at once.')
   const seen = new Set<string>()
   for (const item of json) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw badRequestBody()
     const email = String((item as Json).email_address ?? '').toLowerCase()
-    if (seen.has(email)) throw unprocessable('duplicate_record', 'duplicate email address', `The email address ${email} appears more than once in the request.`, 'email_address')
+    if (seen.has(email))
+      throw unprocessable(
+        'duplicate_record',
+        'duplicate email address',
+        `The email address ${email} appears more than once in the request.`,
+        'email_address',
+      )
     seen.add(email)
   }
   // validate every entry before creating any, so a bad row leaves the list unchanged
@@ -68,14 +101,33 @@ function transition(ctx: RequestContext, to: 'invited' | 'rejected') {
   const c = ctx.store.collection(NAME)
   const e = find(c, ctx.params.waitlist_entry_id)
   if (to === 'invited') checkParams(ctx.body, {ignore_existing: 'boolean'})
-  if (e.status === 'completed' || e.status === to || (to === 'invited' && e.status === 'rejected' && !ctx.body.ignore_existing)) {
-    throw badRequest('waitlist_entry_invalid_status', 'invalid status', `The waitlist entry is ${e.status} and cannot be ${to}.`)
+  if (
+    e.status === 'completed' ||
+    e.status === to ||
+    (to === 'invited' && e.status === 'rejected' && !ctx.body.ignore_existing)
+  ) {
+    throw badRequest(
+      'waitlist_entry_invalid_status',
+      'invalid status',
+      `The waitlist entry is ${e.status} and cannot be ${to}.`,
+    )
   }
   const now = Date.now()
-  const invitation = to === 'invited'
-    ? {object: 'invitation', id: newId('inv'), email_address: e.email_address, public_metadata: {}, revoked: false, status: 'pending',
-        url: `https://accounts.emulator.clerk.localhost/sign-up?__clerk_ticket=${randomToken()}`, expires_at: now + 30 * 24 * 3600 * 1000, created_at: now, updated_at: now}
-    : e.invitation
+  const invitation =
+    to === 'invited'
+      ? {
+          object: 'invitation',
+          id: newId('inv'),
+          email_address: e.email_address,
+          public_metadata: {},
+          revoked: false,
+          status: 'pending',
+          url: `https://accounts.emulator.clerk.localhost/sign-up?__clerk_ticket=${randomToken()}`,
+          expires_at: now + 30 * 24 * 3600 * 1000,
+          created_at: now,
+          updated_at: now,
+        }
+      : e.invitation
   return ok(c.set({...e, status: to, invitation: invitation ?? null, updated_at: now}))
 }
 
@@ -85,7 +137,12 @@ export function registerWaitlist(r: Router): void {
   r.post(`/v1/${NAME}/bulk`, bulk, {arrayBody: true})
   r.delete(`/v1/${NAME}/:waitlist_entry_id`, ({store, params}) => {
     const e = find(store.collection(NAME), params.waitlist_entry_id)
-    if (e.status !== 'pending') throw badRequest('waitlist_entry_invalid_status', 'invalid status', `Only pending waitlist entries can be deleted; this one is ${e.status}.`)
+    if (e.status !== 'pending')
+      throw badRequest(
+        'waitlist_entry_invalid_status',
+        'invalid status',
+        `Only pending waitlist entries can be deleted; this one is ${e.status}.`,
+      )
     store.collection(NAME).delete(e.id)
     return ok(deleted('waitlist_entry', e.id))
   })

@@ -16,7 +16,13 @@ export const USER_INDEXES: Record<string, Indexer<JsonObject>> = {
   external_id: (u) => (u.external_id ? [String(u.external_id)] : []),
 }
 
-const adminVerification = () => ({object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null})
+const adminVerification = () => ({
+  object: 'verification_admin',
+  status: 'verified',
+  strategy: 'admin',
+  attempts: null,
+  expire_at: null,
+})
 
 export function emailObject(address: string, status: IdentificationStatus, now: number): Json {
   return {
@@ -49,7 +55,14 @@ export function phoneObject(phone: string, status: IdentificationStatus, now: nu
 }
 
 export function web3Object(wallet: string, now: number): Json {
-  return {id: newId('idn'), object: 'web3_wallet', web3_wallet: wallet, verification: adminVerification(), created_at: now, updated_at: now}
+  return {
+    id: newId('idn'),
+    object: 'web3_wallet',
+    web3_wallet: wallet,
+    verification: adminVerification(),
+    created_at: now,
+    updated_at: now,
+  }
 }
 
 /** Clerk's default avatar URL: img.clerk.com + base64url of a small JSON descriptor. */
@@ -139,7 +152,6 @@ export function buildUser(f: NewUserFields, now: number): JsonObject {
     profile_image_url: 'https://www.gravatar.com/avatar?d=mp',
   }
 }
-
 
 export const primaryEmail = (u: Json): string | null =>
   (u.email_addresses as Json[]).find((e) => e.id === u.primary_email_address_id)?.email_address ?? null

@@ -49,7 +49,10 @@ export function userFilter(q: URLSearchParams): Pred {
   if (wallets.size) preds.push((u) => u.web3_wallets.some((w: Json) => wallets.has(lower(w.web3_wallet))))
   const usernames = new Set(list(q, 'username').map(lower))
   if (usernames.size) preds.push((u) => u.username != null && usernames.has(lower(u.username)))
-  for (const [param, field] of [['user_id', 'id'], ['external_id', 'external_id']] as const) {
+  for (const [param, field] of [
+    ['user_id', 'id'],
+    ['external_id', 'external_id'],
+  ] as const) {
     const {include, exclude} = plusMinus(list(q, param))
     if (include.size) preds.push((u) => include.has(u[field]))
     if (exclude.size) preds.push((u) => !exclude.has(u[field]))
@@ -60,12 +63,20 @@ export function userFilter(q: URLSearchParams): Pred {
 
   const query = lower(q.get('query'))
   if (query) {
-    preds.push((u) =>
-      [u.id, u.external_id, u.username, u.first_name, u.last_name, [u.first_name, u.last_name].filter(Boolean).join(' ')]
-        .some((s) => lower(s).includes(query)) ||
-      u.email_addresses.some((e: Json) => lower(e.email_address).includes(query)) ||
-      u.phone_numbers.some((p: Json) => lower(p.phone_number).includes(query)) ||
-      u.web3_wallets.some((w: Json) => lower(w.web3_wallet).includes(query)))
+    preds.push(
+      (u) =>
+        [
+          u.id,
+          u.external_id,
+          u.username,
+          u.first_name,
+          u.last_name,
+          [u.first_name, u.last_name].filter(Boolean).join(' '),
+        ].some((s) => lower(s).includes(query)) ||
+        u.email_addresses.some((e: Json) => lower(e.email_address).includes(query)) ||
+        u.phone_numbers.some((p: Json) => lower(p.phone_number).includes(query)) ||
+        u.web3_wallets.some((w: Json) => lower(w.web3_wallet).includes(query)),
+    )
   }
   const sub = (param: string, get: (u: Json) => unknown[]) => {
     const needle = lower(q.get(param))
@@ -107,7 +118,10 @@ export function parseOrder(q: URLSearchParams): Order {
   const desc = raw.startsWith('-')
   const field = raw.replace(/^[+-]/, '')
   if (!ORDER_FIELDS[field]) {
-    throw valueInvalid('order_by', `order_by must be one of ${Object.keys(ORDER_FIELDS).join(', ')}, optionally prefixed with + or -.`)
+    throw valueInvalid(
+      'order_by',
+      `order_by must be one of ${Object.keys(ORDER_FIELDS).join(', ')}, optionally prefixed with + or -.`,
+    )
   }
   return {field, desc}
 }
@@ -151,7 +165,8 @@ export function parsePage(q: URLSearchParams, order: Order): Page {
   if (offset < 0) throw valueInvalid('offset', 'offset must be greater than or equal to 0.')
   const startingAfter = q.get('starting_after') || undefined
   if (startingAfter) {
-    if (order.field !== 'created_at') throw valueInvalid('starting_after', 'starting_after can only be used when ordering by created_at.')
+    if (order.field !== 'created_at')
+      throw valueInvalid('starting_after', 'starting_after can only be used when ordering by created_at.')
     if (offset !== 0) throw valueInvalid('starting_after', 'starting_after cannot be combined with a non-zero offset.')
   }
   return {limit, offset, startingAfter}

@@ -3,11 +3,60 @@ import {newId} from '../ids.js'
 import type {JsonObject} from '../json.js'
 import {buildUser, emailObject} from './model.js'
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim',
-  'Katherine', 'John', 'Hedy', 'Donald', 'Sophie', 'Guido', 'Annie', 'Bjarne', 'Joan', 'James', 'Mary', 'Niklaus', 'Shafi']
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra',
-  'Perlman', 'Berners-Lee', 'Johnson', 'McCarthy', 'Lamarr', 'Knuth', 'Wilson', 'van Rossum', 'Easley', 'Stroustrup', 'Clarke',
-  'Gosling', 'Keller', 'Wirth', 'Goldwasser']
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Ken',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Tim',
+  'Katherine',
+  'John',
+  'Hedy',
+  'Donald',
+  'Sophie',
+  'Guido',
+  'Annie',
+  'Bjarne',
+  'Joan',
+  'James',
+  'Mary',
+  'Niklaus',
+  'Shafi',
+]
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Thompson',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+  'Johnson',
+  'McCarthy',
+  'Lamarr',
+  'Knuth',
+  'Wilson',
+  'van Rossum',
+  'Easley',
+  'Stroustrup',
+  'Clarke',
+  'Gosling',
+  'Keller',
+  'Wirth',
+  'Goldwasser',
+]
 
 /**
  * `n` users numbered from `start` (so repeated calls stay unique), oldest first, created one second apart
@@ -25,18 +74,21 @@ export function buildSampleUsers(n: number, start = 0): JsonObject[] {
     const email = emailObject(`${handle}${k}@example.com`, 'verified', created)
     // every other user signed in at some point between creation and now (never in the future)
     const signedIn = k % 2 === 0 ? created + Math.floor((now - created) / 2) : null
-    out[i] = buildUser({
-      id: newId('user'),
-      emails: [email],
-      username: `${handle.replace('.', '_')}${k}`,
-      first_name: first,
-      last_name: last,
-      password_enabled: k % 3 !== 0,
-      public_metadata: {plan: k % 4 === 0 ? 'pro' : 'free'},
-      created_at: created,
-      last_sign_in_at: signedIn,
-      last_active_at: signedIn,
-    }, created)
+    out[i] = buildUser(
+      {
+        id: newId('user'),
+        emails: [email],
+        username: `${handle.replace('.', '_')}${k}`,
+        first_name: first,
+        last_name: last,
+        password_enabled: k % 3 !== 0,
+        public_metadata: {plan: k % 4 === 0 ? 'pro' : 'free'},
+        created_at: created,
+        last_sign_in_at: signedIn,
+        last_active_at: signedIn,
+      },
+      created,
+    )
   }
   return out
 }

@@ -34,7 +34,8 @@ export function parseMap(specs: string[] = []): Map<string, string> {
   const map = new Map<string, string>()
   for (const spec of specs) {
     const i = spec.indexOf('=')
-    if (i <= 0 || i === spec.length - 1) throw usageError(`invalid --map "${spec}"`, 'use --map field=Column Name, e.g. --map email="Email Address"')
+    if (i <= 0 || i === spec.length - 1)
+      throw usageError(`invalid --map "${spec}"`, 'use --map field=Column Name, e.g. --map email="Email Address"')
     map.set(spec.slice(0, i).trim(), spec.slice(i + 1).trim())
   }
   return map
@@ -66,7 +67,12 @@ async function sniff(path: string): Promise<InputFormat> {
   const stream = createReadStream(path, {start: 0, end: 4095, encoding: 'utf8'})
   let head = ''
   for await (const chunk of stream) head += chunk
-  return head.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv'
+  return head
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'jsonl'
+    : 'csv'
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -87,7 +93,9 @@ export async function openInput(
     await pipeline(options.stdin ?? process.stdin, createWriteStream(path))
   } else {
     const s = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw usageError(`cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`)
+      throw usageError(
+        `cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`,
+      )
     })
     if (!s.isFile()) throw usageError(`${name} is not a file`)
   }
@@ -160,7 +168,8 @@ export async function* readRecords(source: InputSource, options: ReadOptions = {
       yield {row, record: {}, error: `not JSON (${(error as Error).message})`}
       continue
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) yield {row, record: {}, error: 'each line must be a JSON object'}
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      yield {row, record: {}, error: 'each line must be a JSON object'}
     else yield {row, record: applyMap(value as BulkRecord, map)}
   }
 }

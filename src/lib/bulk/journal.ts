@@ -14,7 +14,17 @@
  * the end) against power loss. A row whose intent has no outcome was maybe sent: on resume the job
  * reconciles it with the server (looks it up by its key) before sending it again.
  */
-import {closeSync, existsSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync, createReadStream} from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  createReadStream,
+} from 'node:fs'
 import {createInterface} from 'node:readline'
 
 import {CliError, ExitCode, usageError} from '../util/errors.js'
@@ -110,10 +120,13 @@ function takeLock(journal: string): string {
       writeFileSync(lock, String(process.pid), {flag: 'wx'})
       return lock
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw usageError(`cannot write ${lock}: ${(error as Error).message}`)
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw usageError(`cannot write ${lock}: ${(error as Error).message}`)
       const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10)
       if (pid && pid !== process.pid && pidAlive(pid)) {
-        throw new CliError(`journal ${journal} is in use by process ${pid}`, ExitCode.USAGE, {hint: 'wait for that run to finish, or use another --journal'})
+        throw new CliError(`journal ${journal} is in use by process ${pid}`, ExitCode.USAGE, {
+          hint: 'wait for that run to finish, or use another --journal',
+        })
       }
       unlinkSync(lock)
     }
@@ -125,7 +138,10 @@ function takeLock(journal: string): string {
  * Read a journal line by line (constant memory apart from what `onEntry` keeps). A torn last line from a
  * killed run is ignored. Returns the header (undefined when the file is empty).
  */
-export async function readJournal(path: string, onEntry: (entry: {t: string; [k: string]: unknown}) => void): Promise<JournalHeader | undefined> {
+export async function readJournal(
+  path: string,
+  onEntry: (entry: {t: string; [k: string]: unknown}) => void,
+): Promise<JournalHeader | undefined> {
   if (!existsSync(path)) return undefined
   let header: JournalHeader | undefined
   const lines = createInterface({input: createReadStream(path, {encoding: 'utf8'}), crlfDelay: Infinity})
@@ -167,7 +183,8 @@ export async function loadJournalState(path: string): Promise<JournalState> {
 /** Check that a journal belongs to this job and input before resuming it. */
 export function checkJournalHeader(path: string, header: JournalHeader | undefined, job: string, sha256: string): void {
   if (!header) throw usageError(`${path} is not a clerk journal (no header line)`, 'use another --journal or delete it')
-  if (header.job !== job) throw usageError(`${path} is the journal of \`${header.job}\`, not \`${job}\``, 'use another --journal')
+  if (header.job !== job)
+    throw usageError(`${path} is the journal of \`${header.job}\`, not \`${job}\``, 'use another --journal')
   if (header.sha256 !== sha256) {
     throw usageError(
       `the input changed since ${path} was written (sha256 ${header.sha256.slice(0, 12)}… vs ${sha256.slice(0, 12)}…); refusing to resume`,

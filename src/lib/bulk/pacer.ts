@@ -19,7 +19,10 @@ export class EndpointPacer {
     const next = this.queue.then(async () => {
       for (;;) {
         const now = Date.now()
-        this.tokens = Math.min(this.rate.limit, this.tokens + ((now - this.last) * this.rate.limit) / this.rate.windowMs)
+        this.tokens = Math.min(
+          this.rate.limit,
+          this.tokens + ((now - this.last) * this.rate.limit) / this.rate.windowMs,
+        )
         this.last = now
         if (this.tokens >= n) {
           this.tokens -= n

@@ -14,7 +14,12 @@ export interface Validation {
 
 export const MAX_SHOWN = 10
 
-export async function validate<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, map: Map<string, string>): Promise<Validation> {
+export async function validate<T>(
+  job: BulkJob<T>,
+  source: InputSource,
+  opts: BulkRunOptions,
+  map: Map<string, string>,
+): Promise<Validation> {
   const invalid = new Map<number, {key: string; message: string}>()
   const skip = new Map<number, {key: string; message: string}>()
   const seen = new Map<string, number>()
@@ -55,7 +60,15 @@ export function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number)
   }
 }
 
-export function planLines<T>(job: BulkJob<T>, source: InputSource, opts: BulkRunOptions, v: Validation, toSend: number, reconciles: number, already: number) {
+export function planLines<T>(
+  job: BulkJob<T>,
+  source: InputSource,
+  opts: BulkRunOptions,
+  v: Validation,
+  toSend: number,
+  reconciles: number,
+  already: number,
+) {
   const batch = job.batchSize ?? 1
   const requests = Math.ceil(toSend / batch) * (job.requestsPerBatch ?? 1)
   let ms = opts.limiter ? opts.limiter.estimateMs(requests + reconciles) : undefined
@@ -65,12 +78,14 @@ export function planLines<T>(job: BulkJob<T>, source: InputSource, opts: BulkRun
     `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
   ]
   if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
-  if (reconciles) lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
+  if (reconciles)
+    lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
   lines.push(
     `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
     `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,
   )
-  if (opts.limiter?.rate) lines.push(`  budget:    ${formatRate(opts.limiter.rate)}${job.budget ? `; ${job.budget.label}` : ''}`)
+  if (opts.limiter?.rate)
+    lines.push(`  budget:    ${formatRate(opts.limiter.rate)}${job.budget ? `; ${job.budget.label}` : ''}`)
   else if (job.budget) lines.push(`  budget:    ${job.budget.label}`)
   if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
   for (const note of job.planNotes ?? []) lines.push(`  ${note}`)

@@ -34,7 +34,9 @@ export class ReportWriter {
     try {
       this.fd = openSync(path, 'w')
     } catch (error) {
-      throw usageError(`cannot write report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      throw usageError(
+        `cannot write report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      )
     }
   }
 

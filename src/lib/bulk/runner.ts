@@ -39,7 +39,14 @@ import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
 import {confirmDestructive} from '../output/prompts.js'
 import {type InputSource, openInput, parseMap, readRecords} from './input.js'
-import {type DoneEntry, type JournalHeader, JournalWriter, type JournalState, checkJournalHeader, loadJournalState} from './journal.js'
+import {
+  type DoneEntry,
+  type JournalHeader,
+  JournalWriter,
+  type JournalState,
+  checkJournalHeader,
+  loadJournalState,
+} from './journal.js'
 import {EndpointPacer} from './pacer.js'
 import {Progress} from './progress.js'
 import {MAX_SHOWN, planLines, safePrepare, validate} from './plan.js'
@@ -79,32 +86,56 @@ export async function runBulk<T>(job: BulkJob<T>, opts: BulkRunOptions): Promise
   }
 }
 
-async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: InputSource, map: Map<string, string>, started: number): Promise<BulkResult> {
+async function runSource<T>(
+  job: BulkJob<T>,
+  opts: BulkRunOptions,
+  source: InputSource,
+  map: Map<string, string>,
+  started: number,
+): Promise<BulkResult> {
   const notify = opts.notify
   const v = await validate(job, source, opts, map)
   const total = v.valid + v.invalid.size + v.skip.size
   const result: BulkResult = {
-    job: job.name, total, ok: 0, skipped: 0, failed: 0, invalid: v.invalid.size, notRun: 0, interrupted: false, exitCode: ExitCode.OK, elapsedMs: 0,
+    job: job.name,
+    total,
+    ok: 0,
+    skipped: 0,
+    failed: 0,
+    invalid: v.invalid.size,
+    notRun: 0,
+    interrupted: false,
+    exitCode: ExitCode.OK,
+    elapsedMs: 0,
   }
   const shown = [...v.invalid].slice(0, MAX_SHOWN)
   for (const [row, {message}] of shown) notify(`row ${row}: ${message}`)
-  if (v.invalid.size > MAX_SHOWN) notify(`… and ${v.invalid.size - MAX_SHOWN} more invalid rows${opts.report ? ` (all in ${opts.report})` : ' (use --report PATH for all)'}`)
+  if (v.invalid.size > MAX_SHOWN)
+    notify(
+      `… and ${v.invalid.size - MAX_SHOWN} more invalid rows${opts.report ? ` (all in ${opts.report})` : ' (use --report PATH for all)'}`,
+    )
 
   if (opts.validateOnly) {
     if (opts.report) {
       const report = new ReportWriter(opts.report)
-      for (const [row, {key, message}] of v.invalid) report.write({row, key, status: 'failed', code: 'invalid_row', message})
+      for (const [row, {key, message}] of v.invalid)
+        report.write({row, key, status: 'failed', code: 'invalid_row', message})
       report.close()
       result.report = opts.report
     }
-    notify(`${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`)
+    notify(
+      `${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
+    )
     result.notRun = total
     result.exitCode = v.invalid.size ? ExitCode.USAGE : ExitCode.OK
     result.elapsedMs = Date.now() - started
     return result
   }
   if (v.invalid.size && !opts.skipInvalid) {
-    throw usageError(`${v.invalid.size} of ${total} rows are invalid; nothing was sent`, 'fix the input, or add --skip-invalid to send the valid rows (invalid ones are reported as failed)')
+    throw usageError(
+      `${v.invalid.size} of ${total} rows are invalid; nothing was sent`,
+      'fix the input, or add --skip-invalid to send the valid rows (invalid ones are reported as failed)',
+    )
   }
 
   // Resume state
@@ -113,7 +144,10 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
   const journalExists = existsSync(journalPath)
   if (journalExists) {
     if (!opts.resume && !opts.dryRun) {
-      throw usageError(`journal ${journalPath} exists from an earlier run`, 'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one')
+      throw usageError(
+        `journal ${journalPath} exists from an earlier run`,
+        'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
+      )
     }
     if (opts.resume) {
       state = await loadJournalState(journalPath)
@@ -149,9 +183,17 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
     )
   }
 
-  const header: JournalHeader | undefined = journalExists && opts.resume
-    ? undefined
-    : {t: 'header', v: 1, job: job.name, input: source.label, sha256: source.sha256, created_at: new Date().toISOString()}
+  const header: JournalHeader | undefined =
+    journalExists && opts.resume
+      ? undefined
+      : {
+          t: 'header',
+          v: 1,
+          job: job.name,
+          input: source.label,
+          sha256: source.sha256,
+          created_at: new Date().toISOString(),
+        }
   const journal = JournalWriter.open(journalPath, header)
   result.journal = journalPath
   const report = opts.report ? new ReportWriter(opts.report) : undefined
@@ -200,7 +242,8 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
       let outcomes: Outcome[]
       try {
         outcomes = await job.execute(todo, {attempt})
-        if (outcomes.length !== todo.length) throw new Error(`${job.name}: execute returned ${outcomes.length} outcomes for ${todo.length} items`)
+        if (outcomes.length !== todo.length)
+          throw new Error(`${job.name}: execute returned ${outcomes.length} outcomes for ${todo.length} items`)
       } catch (error) {
         const o = outcomeFromError(error)
         outcomes = todo.map(() => o)
@@ -302,11 +345,16 @@ async function runSource<T>(job: BulkJob<T>, opts: BulkRunOptions, source: Input
 }
 
 /** What the run is waiting for, if anything: a 429 pause of the limiter, or the job's endpoint budget. */
-function longestWait<T>(job: BulkJob<T>, opts: BulkRunOptions, pacer: EndpointPacer | undefined): {until: number; why: string} | undefined {
+function longestWait<T>(
+  job: BulkJob<T>,
+  opts: BulkRunOptions,
+  pacer: EndpointPacer | undefined,
+): {until: number; why: string} | undefined {
   const paused = opts.limiter?.pausedUntilMs ?? 0
   const paced = pacer?.waitingUntil ?? 0
   if (paused > 0 && paused >= paced) return {until: paused, why: 'rate limited (HTTP 429)'}
-  if (paced > 0 && job.budget) return {until: paced, why: `${job.budget.name ?? 'the endpoint limit'} (${formatRate(job.budget.rate)})`}
+  if (paced > 0 && job.budget)
+    return {until: paced, why: `${job.budget.name ?? 'the endpoint limit'} (${formatRate(job.budget.rate)})`}
   return undefined
 }
 
@@ -332,7 +380,9 @@ export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: n
   parts.push(humanDuration(r.elapsedMs))
   if (secs > 0) parts.push(`${((r.ok + r.skipped + r.failed) / secs).toFixed(1)} rows/s`)
   if (stats) parts.push(`${stats.jobs} requests`, `${stats.rateLimited} 429s`)
-  const where = [r.report ? `report ${r.report}` : '', r.journal ? `journal ${r.journal}` : ''].filter(Boolean).join(', ')
+  const where = [r.report ? `report ${r.report}` : '', r.journal ? `journal ${r.journal}` : '']
+    .filter(Boolean)
+    .join(', ')
   return `${r.job}: ${parts.join(' · ')}${r.interrupted ? ' · INTERRUPTED' : ''}${where ? ` (${where})` : ''}`
 }
 
@@ -346,7 +396,7 @@ export function bulkExit(r: BulkResult): void {
   }
   if (r.exitCode === ExitCode.PARTIAL) {
     throw new CliError(`${r.failed} of ${r.total} rows failed`, ExitCode.PARTIAL, {
-      hint: r.report ? `see ${r.report}` : 'add --report PATH for every row\'s outcome (or read the journal)',
+      hint: r.report ? `see ${r.report}` : "add --report PATH for every row's outcome (or read the journal)",
     })
   }
   throw new CliError(`${r.invalid} of ${r.total} rows are invalid`, r.exitCode)

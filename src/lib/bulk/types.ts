@@ -78,7 +78,12 @@ export interface BulkRunOptions {
   /** where the requests go: the plan names it */
   target: {apiUrl: string; instance: 'production' | 'development' | 'unknown'}
   /** the limiter: estimateMs for the plan, stats for progress/summary (absent: no time estimate) */
-  limiter?: {estimateMs(requests: number): number; stats: {rateLimited: number; jobs: number}; rate?: Rate; pausedUntilMs?: number}
+  limiter?: {
+    estimateMs(requests: number): number
+    stats: {rateLimited: number; jobs: number}
+    rate?: Rate
+    pausedUntilMs?: number
+  }
   progress?: ProgressMode
   /** a line for people (stderr) */
   notify: (line: string) => void

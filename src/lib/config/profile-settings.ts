@@ -2,7 +2,15 @@
 import {instanceKind} from './resolve.js'
 import {usageError} from '../util/errors.js'
 import {maskSecret} from '../util/mask.js'
-import {type Profile, type ProfileKey, type ProfilesFile, PROFILE_KEYS, checkProfileName, readProfiles, writeProfiles} from './profiles-file.js'
+import {
+  type Profile,
+  type ProfileKey,
+  type ProfilesFile,
+  PROFILE_KEYS,
+  checkProfileName,
+  readProfiles,
+  writeProfiles,
+} from './profiles-file.js'
 import {parseRate} from '../http/rate.js'
 
 /** A value for `key` as `clerk config set` accepts it; a bad one is a usage error (nothing is written). */
@@ -33,7 +41,8 @@ export function validateSetting(key: ProfileKey, raw: string): string {
       }
       break
     case 'jwt-key':
-      if (!value.startsWith('@') && !value.includes('BEGIN PUBLIC KEY')) throw fail('a PEM public key, or @file with one')
+      if (!value.startsWith('@') && !value.includes('BEGIN PUBLIC KEY'))
+        throw fail('a PEM public key, or @file with one')
       break
   }
   return value
@@ -45,7 +54,12 @@ export function shownValue(key: ProfileKey, value: string | undefined): string |
   return key === 'secret-key' ? maskSecret(value) : value
 }
 
-export function setSetting(name: string, key: ProfileKey, value: string, env = process.env): {path: string; file: ProfilesFile} {
+export function setSetting(
+  name: string,
+  key: ProfileKey,
+  value: string,
+  env = process.env,
+): {path: string; file: ProfilesFile} {
   checkProfileName(name)
   const file = readProfiles(env)
   const profile: Profile = {...file.profiles[name], [PROFILE_KEYS[key]]: validateSetting(key, value)}
@@ -65,14 +79,16 @@ export function unsetSetting(name: string, key: ProfileKey, env = process.env): 
 
 export function useProfile(name: string, env = process.env): void {
   const file = readProfiles(env)
-  if (!file.profiles[name]) throw usageError(`no profile named "${name}"`, `profiles: ${Object.keys(file.profiles).join(', ') || '(none)'}`)
+  if (!file.profiles[name])
+    throw usageError(`no profile named "${name}"`, `profiles: ${Object.keys(file.profiles).join(', ') || '(none)'}`)
   file.current = name
   writeProfiles(file, env)
 }
 
 export function removeProfile(name: string, env = process.env): {wasCurrent: boolean} {
   const file = readProfiles(env)
-  if (!file.profiles[name]) throw usageError(`no profile named "${name}"`, `profiles: ${Object.keys(file.profiles).join(', ') || '(none)'}`)
+  if (!file.profiles[name])
+    throw usageError(`no profile named "${name}"`, `profiles: ${Object.keys(file.profiles).join(', ') || '(none)'}`)
   delete file.profiles[name]
   const wasCurrent = file.current === name
   if (wasCurrent) file.current = undefined

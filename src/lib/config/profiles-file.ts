@@ -46,9 +46,13 @@ export function checkPermissions(path: string): void {
   if (process.platform === 'win32') return
   const mode = statSync(path).mode & 0o777
   if (mode & 0o077) {
-    throw new CliError(`refusing to read ${path}: other users can access it (mode ${mode.toString(8).padStart(4, '0')}); it holds secret keys`, ExitCode.USAGE, {
-      hint: `chmod 600 ${path}`,
-    })
+    throw new CliError(
+      `refusing to read ${path}: other users can access it (mode ${mode.toString(8).padStart(4, '0')}); it holds secret keys`,
+      ExitCode.USAGE,
+      {
+        hint: `chmod 600 ${path}`,
+      },
+    )
   }
 }
 
@@ -78,7 +82,11 @@ export function writeProfiles(file: ProfilesFile, env: NodeJS.ProcessEnv = proce
 }
 
 /** The profile `clerk config` acts on: --profile, CLERK_PROFILE, the current one, else "default". */
-export function targetProfileName(flag: string | undefined, file: ProfilesFile, env: NodeJS.ProcessEnv = process.env): string {
+export function targetProfileName(
+  flag: string | undefined,
+  file: ProfilesFile,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return flag || env.CLERK_PROFILE || file.current || 'default'
 }
 
@@ -90,11 +98,15 @@ export function checkProfileName(name: string): string {
 }
 
 /** The profile to use: the named one (flag or CLERK_PROFILE) must exist; otherwise the file's current one, if any. */
-export function selectProfile(name: string | undefined, env: NodeJS.ProcessEnv = process.env): {name?: string; profile: Profile} {
+export function selectProfile(
+  name: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): {name?: string; profile: Profile} {
   const file = readProfiles(env)
   if (name) {
     const profile = file.profiles[name]
-    if (!profile) throw usageError(`no profile named "${name}"`, `create it with: clerk config set --profile ${name} secret-key`)
+    if (!profile)
+      throw usageError(`no profile named "${name}"`, `create it with: clerk config set --profile ${name} secret-key`)
     return {name, profile}
   }
   if (file.current && file.profiles[file.current]) return {name: file.current, profile: file.profiles[file.current]}

@@ -52,7 +52,9 @@ export function readValue(value: string | undefined): string | undefined {
   try {
     return readFileSync(value.slice(1), 'utf8')
   } catch (error) {
-    throw usageError(`cannot read ${value.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw usageError(
+      `cannot read ${value.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    )
   }
 }
 
@@ -67,10 +69,16 @@ export function isInteractive(env: NodeJS.ProcessEnv = process.env): boolean {
 
 export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
   const {name, profile} = selectProfile(flags.profile ?? env.CLERK_PROFILE, env)
-  const secretKey = pick([flags['secret-key'], 'flag'], [env.CLERK_SECRET_KEY, 'env'], [profile.secret_key, 'profile'])[0]
-  const apiUrl = pick([flags['api-url'], 'flag'], [env.CLERK_API_URL, 'env'], [profile.api_url, 'profile'])[0] ?? DEFAULT_API_URL
+  const secretKey = pick(
+    [flags['secret-key'], 'flag'],
+    [env.CLERK_SECRET_KEY, 'env'],
+    [profile.secret_key, 'profile'],
+  )[0]
+  const apiUrl =
+    pick([flags['api-url'], 'flag'], [env.CLERK_API_URL, 'env'], [profile.api_url, 'profile'])[0] ?? DEFAULT_API_URL
   const apiVersion =
-    pick([flags['api-version'], 'flag'], [env.CLERK_API_VERSION, 'env'], [profile.api_version, 'profile'])[0] ?? DEFAULT_API_VERSION
+    pick([flags['api-version'], 'flag'], [env.CLERK_API_VERSION, 'env'], [profile.api_version, 'profile'])[0] ??
+    DEFAULT_API_VERSION
   const [rateText, rateSource] = pick(
     [flags['rate-limit'], 'flag'],
     [env.CLERK_RATE_LIMIT, 'env'],
@@ -97,7 +105,11 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     secretKey,
     apiUrl: apiUrl.replace(/\/+$/, ''),
     apiVersion,
-    publishableKey: pick([flags['publishable-key'], 'flag'], [env.CLERK_PUBLISHABLE_KEY, 'env'], [profile.publishable_key, 'profile'])[0],
+    publishableKey: pick(
+      [flags['publishable-key'], 'flag'],
+      [env.CLERK_PUBLISHABLE_KEY, 'env'],
+      [profile.publishable_key, 'profile'],
+    )[0],
     jwtKey: readValue(pick([flags['jwt-key'], 'flag'], [env.CLERK_JWT_KEY, 'env'], [profile.jwt_key, 'profile'])[0]),
     profile: name,
     rate,

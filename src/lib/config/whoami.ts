@@ -24,7 +24,13 @@ export function describeConfig(cfg: Config, env: NodeJS.ProcessEnv = process.env
     api_url: cfg.apiUrl,
     secret_key: maskSecret(cfg.secretKey),
     // where the key came from: the flag is rare; env beats a profile (precedence flag > env > profile)
-    key_source: !cfg.secretKey ? 'none' : env.CLERK_SECRET_KEY === cfg.secretKey ? 'env CLERK_SECRET_KEY' : cfg.profile ? `profile ${cfg.profile}` : 'flag',
+    key_source: !cfg.secretKey
+      ? 'none'
+      : env.CLERK_SECRET_KEY === cfg.secretKey
+        ? 'env CLERK_SECRET_KEY'
+        : cfg.profile
+          ? `profile ${cfg.profile}`
+          : 'flag',
     rate_limit: `${formatRate(cfg.rate)} (${cfg.rateSource})`,
     key_works: false,
   }

@@ -125,7 +125,9 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     'User-Agent': `clerk-admin@${io.version}`,
   }
   async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const url = new URL((options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`))
+    const url = new URL(
+      (options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`),
+    )
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value === undefined || value === null || value === '') continue
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
@@ -168,7 +170,12 @@ export function apiErrorFrom(res: ApiResponse): ApiError {
     ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
     : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
   const retryAfter = res.headers.get('retry-after')
-  return new ApiError(res.status, errors, data?.clerk_trace_id, retryAfter ? Number.parseInt(retryAfter, 10) : undefined)
+  return new ApiError(
+    res.status,
+    errors,
+    data?.clerk_trace_id,
+    retryAfter ? Number.parseInt(retryAfter, 10) : undefined,
+  )
 }
 
 /**
@@ -191,5 +198,10 @@ export async function createLimiter(config: Config, io: Pick<ClientIO, 'notify'>
     return Limiter.create(local)
   }
   // one attempt lasts at most the request timeout (plus pacing): after that its slot in Redis is freed
-  return Limiter.create({...local, bottleneck: budget.bottleneck, shared: budget.shared, jobExpirationMs: config.timeoutMs + 5000})
+  return Limiter.create({
+    ...local,
+    bottleneck: budget.bottleneck,
+    shared: budget.shared,
+    jobExpirationMs: config.timeoutMs + 5000,
+  })
 }

@@ -92,7 +92,7 @@ export class Limiter {
     // it expires a job that holds its slot too long (so that a killed process cannot keep a slot for ever):
     // the request itself must neither be lost nor sent twice. Keep fn's own outcome, wait for it if it is
     // still running, and schedule again only if it never ran.
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       let sent: Promise<{value: T} | {error: unknown}> | undefined
       let abandoned = false
       try {
@@ -111,7 +111,7 @@ export class Limiter {
           // the request was never sent: safe to schedule again
           abandoned = true
           if (/timed out after/.test((error as Error).message)) continue // a long pause outlasted the job's slot
-          if (++failures >= 8) throw new Error(`shared limiter failed: ${(error as Error).message}`)
+          if (++failures >= 8) throw new Error(`shared limiter failed: ${(error as Error).message}`, {cause: error})
           if (failures === 1) this.options.notify?.(`shared limiter: ${(error as Error).message}; retrying`)
           await sleep(Math.min(5000, 250 * 2 ** failures))
           continue
@@ -182,7 +182,9 @@ export class Limiter {
     if (this.pausedUntil < now) {
       this.stats.pauses++
       this.stats.pausedMs += ms
-      this.options.notify?.(`rate limited (HTTP 429 seen by a process sharing this budget), waiting ${humanDuration(Math.max(ms, 1000))}`)
+      this.options.notify?.(
+        `rate limited (HTTP 429 seen by a process sharing this budget), waiting ${humanDuration(Math.max(ms, 1000))}`,
+      )
     }
     this.pausedUntil = now + ms
   }

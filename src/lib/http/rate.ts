@@ -18,7 +18,14 @@ export function parseRate(text: string): Rate {
 
 export function formatRate(rate: Rate): string {
   const w = rate.windowMs
-  const unit = w % 3_600_000 === 0 ? `${w / 3_600_000}h` : w % 60_000 === 0 ? `${w / 60_000}m` : w % 1000 === 0 ? `${w / 1000}s` : `${w}ms`
+  const unit =
+    w % 3_600_000 === 0
+      ? `${w / 3_600_000}h`
+      : w % 60_000 === 0
+        ? `${w / 60_000}m`
+        : w % 1000 === 0
+          ? `${w / 1000}s`
+          : `${w}ms`
   return `${rate.limit}/${unit}`
 }
 

@@ -67,11 +67,18 @@ return 0`
 type PauseClient = RedisClient & {clerkAdminPause(key: string, ms: number): Promise<number>}
 
 /** Connect to Redis (or fail with one clear line), and return the options that make the limiter shared. */
-export async function connectSharedBudget(url: string, secretKey: string, options: SharedBudgetOptions = {}): Promise<SharedBudget> {
+export async function connectSharedBudget(
+  url: string,
+  secretKey: string,
+  options: SharedBudgetOptions = {},
+): Promise<SharedBudget> {
   if (!/^rediss?:\/\//.test(url)) {
     throw usageError(`invalid --limiter-redis URL "${displayUrl(url)}"`, 'use redis://host:6379 (or rediss:// for TLS)')
   }
-  const [{Redis: IORedis}, {default: Bottleneck}] = await Promise.all([import('ioredis'), import('@maselious/bottleneck')])
+  const [{Redis: IORedis}, {default: Bottleneck}] = await Promise.all([
+    import('ioredis'),
+    import('@maselious/bottleneck'),
+  ])
   const where = displayUrl(url)
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000
   const client = new IORedis(url, {
@@ -95,9 +102,13 @@ export async function connectSharedBudget(url: string, secretKey: string, option
     })
   } catch (error) {
     client.disconnect()
-    throw new CliError(`cannot reach the shared limiter's Redis at ${where} (${(error as Error).message})`, ExitCode.FAILURE, {
-      hint: 'start Redis or fix --limiter-redis / CLERK_LIMITER_REDIS_URL; --limiter-redis-optional falls back to a local limiter',
-    })
+    throw new CliError(
+      `cannot reach the shared limiter's Redis at ${where} (${(error as Error).message})`,
+      ExitCode.FAILURE,
+      {
+        hint: 'start Redis or fix --limiter-redis / CLERK_LIMITER_REDIS_URL; --limiter-redis-optional falls back to a local limiter',
+      },
+    )
   }
   // later errors are connection drops: reported by 'close' below, handled by reconnecting
   client.on('error', () => undefined)

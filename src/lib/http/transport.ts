@@ -56,20 +56,23 @@ export function createLimitedFetch(options: TransportOptions): typeof fetch {
     let limited = 0
     for (;;) {
       attempt++
-      const outcome = await limiter.run(async () => {
-        const started = Date.now()
-        const timeout = AbortSignal.timeout(timeoutMs)
-        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-        try {
-          const res = await options.fetch(input, {...init, signal})
-          log?.(`${what} -> ${res.status} (${Date.now() - started} ms)`)
-          return {res}
-        } catch (error) {
-          const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : errorText(error)
-          log?.(`${what} -> ${reason}`)
-          return {error, timedOut: timeout.aborted}
-        }
-      }, attempt + limited > 1 ? 1 : 5)
+      const outcome = await limiter.run(
+        async () => {
+          const started = Date.now()
+          const timeout = AbortSignal.timeout(timeoutMs)
+          const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+          try {
+            const res = await options.fetch(input, {...init, signal})
+            log?.(`${what} -> ${res.status} (${Date.now() - started} ms)`)
+            return {res}
+          } catch (error) {
+            const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : errorText(error)
+            log?.(`${what} -> ${reason}`)
+            return {error, timedOut: timeout.aborted}
+          }
+        },
+        attempt + limited > 1 ? 1 : 5,
+      )
       if ('res' in outcome && outcome.res) {
         const res = outcome.res
         if (res.status === 429 && limited < max429) {
@@ -93,7 +96,9 @@ export function createLimitedFetch(options: TransportOptions): typeof fetch {
         await sleep(backoffMs(attempt))
         continue
       }
-      throw timedOut ? new Error(`request timed out after ${timeoutMs / 1000}s (${what})`) : new Error(`${errorText(error)} (${what})`)
+      throw timedOut
+        ? new Error(`request timed out after ${timeoutMs / 1000}s (${what})`)
+        : new Error(`${errorText(error)} (${what})`)
     }
   }
 }

@@ -15,28 +15,80 @@ import type {ProgressMode} from '../bulk/progress.js'
 import type {BulkRunOptions} from '../bulk/runner.js'
 
 export const bulkFlags = {
-  'input-format': Flags.string({helpGroup: 'BULK', options: [...INPUT_FORMATS], description: 'input format (default: from the file name: .csv, .jsonl/.ndjson, .txt = one value per line; else sniffed)'}),
-  map: Flags.string({helpGroup: 'BULK', multiple: true, description: 'take a field from a differently named column, e.g. --map email="Email Address" (repeatable)'}),
-  'validate-only': Flags.boolean({helpGroup: 'BULK', description: 'check every row, report the invalid ones, send nothing (exit 2 if any is invalid)'}),
+  'input-format': Flags.string({
+    helpGroup: 'BULK',
+    options: [...INPUT_FORMATS],
+    description:
+      'input format (default: from the file name: .csv, .jsonl/.ndjson, .txt = one value per line; else sniffed)',
+  }),
+  map: Flags.string({
+    helpGroup: 'BULK',
+    multiple: true,
+    description: 'take a field from a differently named column, e.g. --map email="Email Address" (repeatable)',
+  }),
+  'validate-only': Flags.boolean({
+    helpGroup: 'BULK',
+    description: 'check every row, report the invalid ones, send nothing (exit 2 if any is invalid)',
+  }),
   'dry-run': Flags.boolean({helpGroup: 'BULK', description: 'validate and print the plan; send nothing'}),
-  yes: Flags.boolean({char: 'y', helpGroup: 'BULK', description: 'proceed without asking (required when not at a terminal)'}),
+  yes: Flags.boolean({
+    char: 'y',
+    helpGroup: 'BULK',
+    description: 'proceed without asking (required when not at a terminal)',
+  }),
   journal: Flags.string({helpGroup: 'BULK', description: 'journal file (default: next to the input, <input>.journal)'}),
-  resume: Flags.boolean({helpGroup: 'BULK', description: 'continue the journal of an earlier run: rows already done are skipped (starts fresh when there is none)'}),
-  'retry-failed': Flags.boolean({helpGroup: 'BULK', description: 'with --resume: send rows that failed in earlier runs again'}),
-  report: Flags.string({helpGroup: 'BULK', description: 'write every row\'s outcome as NDJSON: {row, key, status, id, code, message}'}),
-  'skip-invalid': Flags.boolean({helpGroup: 'BULK', description: 'send the valid rows even if some are invalid (those are reported as failed)'}),
-  progress: Flags.string({helpGroup: 'BULK', options: ['auto', 'bar', 'lines', 'none'], default: 'auto', description: 'progress on stderr: a bar on a terminal, periodic lines otherwise'}),
+  resume: Flags.boolean({
+    helpGroup: 'BULK',
+    description:
+      'continue the journal of an earlier run: rows already done are skipped (starts fresh when there is none)',
+  }),
+  'retry-failed': Flags.boolean({
+    helpGroup: 'BULK',
+    description: 'with --resume: send rows that failed in earlier runs again',
+  }),
+  report: Flags.string({
+    helpGroup: 'BULK',
+    description: "write every row's outcome as NDJSON: {row, key, status, id, code, message}",
+  }),
+  'skip-invalid': Flags.boolean({
+    helpGroup: 'BULK',
+    description: 'send the valid rows even if some are invalid (those are reported as failed)',
+  }),
+  progress: Flags.string({
+    helpGroup: 'BULK',
+    options: ['auto', 'bar', 'lines', 'none'],
+    default: 'auto',
+    description: 'progress on stderr: a bar on a terminal, periodic lines otherwise',
+  }),
 }
 
 /** The bulk modes of `users delete|ban|unban|lock|unlock|metadata`: a file of ids, or --where with filters. */
 export const userBulkFlags = {
   ...bulkFlags,
-  file: Flags.string({helpGroup: 'BULK', description: 'act on every user in this file: one id per line (.txt), or CSV/JSONL with an id column; - for stdin'}),
-  where: Flags.boolean({helpGroup: 'BULK', description: 'act on every user matching the filters below (ids are collected first, then acted on)'}),
-  query: Flags.string({helpGroup: 'BULK', description: 'with --where: users matching this search (email, phone, username, names, ids)'}),
-  'email-domain': Flags.string({helpGroup: 'BULK', description: 'with --where: users with an email address at this domain'}),
-  'created-before': Flags.string({helpGroup: 'BULK', description: 'with --where: users created before this time (ISO 8601 or epoch ms)'}),
-  'created-after': Flags.string({helpGroup: 'BULK', description: 'with --where: users created after this time (ISO 8601 or epoch ms)'}),
+  file: Flags.string({
+    helpGroup: 'BULK',
+    description: 'act on every user in this file: one id per line (.txt), or CSV/JSONL with an id column; - for stdin',
+  }),
+  where: Flags.boolean({
+    helpGroup: 'BULK',
+    description: 'act on every user matching the filters below (ids are collected first, then acted on)',
+  }),
+  query: Flags.string({
+    helpGroup: 'BULK',
+    description: 'with --where: users matching this search (email, phone, username, names, ids)',
+  }),
+  'email-domain': Flags.string({
+    helpGroup: 'BULK',
+    description: 'with --where: users with an email address at this domain',
+  }),
+  'created-before': Flags.string({
+    helpGroup: 'BULK',
+    description: 'with --where: users created before this time (ISO 8601 or epoch ms)',
+  }),
+  'created-after': Flags.string({
+    helpGroup: 'BULK',
+    description: 'with --where: users created after this time (ISO 8601 or epoch ms)',
+  }),
 }
 
 export interface BulkFlagValues {
@@ -54,7 +106,12 @@ export interface BulkFlagValues {
 }
 
 /** Runner options from the parsed flags (everything but `input`). `client` may be omitted for --validate-only. */
-export function bulkRunOptions(flags: BulkFlagValues, cfg: Config, client: Client | undefined, notify: (line: string) => void): Omit<BulkRunOptions, 'input'> {
+export function bulkRunOptions(
+  flags: BulkFlagValues,
+  cfg: Config,
+  client: Client | undefined,
+  notify: (line: string) => void,
+): Omit<BulkRunOptions, 'input'> {
   return {
     format: flags['input-format'] as InputFormat | undefined,
     map: flags.map,
@@ -69,7 +126,16 @@ export function bulkRunOptions(flags: BulkFlagValues, cfg: Config, client: Clien
     report: flags.report,
     concurrency: cfg.maxConcurrent,
     target: {apiUrl: cfg.apiUrl, instance: instanceKind(cfg.secretKey) as 'production' | 'development' | 'unknown'},
-    limiter: client ? {estimateMs: (n) => client.limiter.estimateMs(n), stats: client.limiter.stats, rate: cfg.rate, get pausedUntilMs() { return client.limiter.pausedUntilMs }} : undefined,
+    limiter: client
+      ? {
+          estimateMs: (n) => client.limiter.estimateMs(n),
+          stats: client.limiter.stats,
+          rate: cfg.rate,
+          get pausedUntilMs() {
+            return client.limiter.pausedUntilMs
+          },
+        }
+      : undefined,
     progress: flags.progress as ProgressMode | undefined,
     notify,
   }

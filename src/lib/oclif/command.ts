@@ -1,13 +1,22 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
 import type {Client} from '../http/client.js'
-import {type Config, type ConfigFlags, OUTPUT_FORMATS, type OutputFormat, instanceKind, resolveConfig} from '../config/resolve.js'
+import {
+  type Config,
+  type ConfigFlags,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  instanceKind,
+  resolveConfig,
+} from '../config/resolve.js'
 import {CliError, ExitCode, toCliError} from '../util/errors.js'
 import {maskSecret, redact} from '../util/mask.js'
 import {confirmDestructive} from '../output/prompts.js'
 import {productionMarker} from '../output/tty.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ClerkCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof ClerkCommand)['baseFlags'] & T['flags']
+>
 export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 /**
@@ -16,20 +25,55 @@ export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
  */
 export abstract class ClerkCommand<T extends typeof Command = typeof Command> extends Command {
   static baseFlags = {
-    'api-url': Flags.string({helpGroup: 'GLOBAL', description: 'Backend API URL (env CLERK_API_URL; default https://api.clerk.com)'}),
-    'api-version': Flags.string({helpGroup: 'GLOBAL', description: 'API version path segment (env CLERK_API_VERSION) [default: v1]'}),
-    'secret-key': Flags.string({helpGroup: 'GLOBAL', description: 'secret key; prefer env CLERK_SECRET_KEY (a flag shows in `ps`)'}),
+    'api-url': Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'Backend API URL (env CLERK_API_URL; default https://api.clerk.com)',
+    }),
+    'api-version': Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'API version path segment (env CLERK_API_VERSION) [default: v1]',
+    }),
+    'secret-key': Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'secret key; prefer env CLERK_SECRET_KEY (a flag shows in `ps`)',
+    }),
     profile: Flags.string({helpGroup: 'GLOBAL', description: 'named profile from `clerk config` (env CLERK_PROFILE)'}),
-    output: Flags.string({char: 'o', helpGroup: 'GLOBAL', options: [...OUTPUT_FORMATS], description: 'output format [default: table]'}),
+    output: Flags.string({
+      char: 'o',
+      helpGroup: 'GLOBAL',
+      options: [...OUTPUT_FORMATS],
+      description: 'output format [default: table]',
+    }),
     json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
     columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
-    'rate-limit': Flags.string({helpGroup: 'GLOBAL', description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)'}),
-    concurrency: Flags.integer({helpGroup: 'GLOBAL', min: 1, max: 64, description: 'most requests in flight at once [default: 8]'}),
+    'rate-limit': Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)',
+    }),
+    concurrency: Flags.integer({
+      helpGroup: 'GLOBAL',
+      min: 1,
+      max: 64,
+      description: 'most requests in flight at once [default: 8]',
+    }),
     timeout: Flags.string({helpGroup: 'GLOBAL', description: 'per-request timeout, e.g. 30s [default: 30s]'}),
-    'no-input': Flags.boolean({helpGroup: 'GLOBAL', description: 'never prompt (implied when not at a terminal or CI is set)'}),
-    verbose: Flags.boolean({helpGroup: 'GLOBAL', description: 'log each request and a summary on stderr (secret masked)'}),
-    'limiter-redis': Flags.string({helpGroup: 'GLOBAL', description: 'share one rate budget per instance through Redis, e.g. redis://127.0.0.1:6379 (env CLERK_LIMITER_REDIS_URL)'}),
-    'limiter-redis-optional': Flags.boolean({helpGroup: 'GLOBAL', description: 'if that Redis is unreachable at start, warn and use a local limiter instead of failing'}),
+    'no-input': Flags.boolean({
+      helpGroup: 'GLOBAL',
+      description: 'never prompt (implied when not at a terminal or CI is set)',
+    }),
+    verbose: Flags.boolean({
+      helpGroup: 'GLOBAL',
+      description: 'log each request and a summary on stderr (secret masked)',
+    }),
+    'limiter-redis': Flags.string({
+      helpGroup: 'GLOBAL',
+      description:
+        'share one rate budget per instance through Redis, e.g. redis://127.0.0.1:6379 (env CLERK_LIMITER_REDIS_URL)',
+    }),
+    'limiter-redis-optional': Flags.boolean({
+      helpGroup: 'GLOBAL',
+      description: 'if that Redis is unreachable at start, warn and use a local limiter instead of failing',
+    }),
   }
 
   /** false for commands that manage profiles themselves (`clerk config ...`): no Config is resolved in init */
@@ -67,7 +111,12 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
 
   protected get selectedColumns(): string[] | undefined {
     const c = (this.flags as {columns?: string}).columns
-    return c ? c.split(',').map((s) => s.trim()).filter(Boolean) : undefined
+    return c
+      ? c
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined
   }
 
   /** The shared client (built once, lazily: @clerk/backend and bottleneck load only when a request is made). */
@@ -79,7 +128,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
         notify: (m) => this.note(m),
         log: this.cfg.verbose ? (line) => this.note(`[http] ${line}`) : undefined,
         // a production key: a visible marker on stderr before the first request that changes data
-        beforeWrite: instanceKind(this.cfg.secretKey) === 'production' ? () => this.note(productionMarker(this.cfg)) : undefined,
+        beforeWrite:
+          instanceKind(this.cfg.secretKey) === 'production' ? () => this.note(productionMarker(this.cfg)) : undefined,
       })
       if (this.cfg.verbose) {
         this.note(
@@ -98,7 +148,10 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
    */
   protected confirm(message: string, options: {typed: string; yes?: boolean}): Promise<void> {
     const production = instanceKind(this.cfg.secretKey) === 'production'
-    return confirmDestructive({interactive: this.cfg.interactive, yes: options.yes}, message, {production, typed: options.typed})
+    return confirmDestructive({interactive: this.cfg.interactive, yes: options.yes}, message, {
+      production,
+      typed: options.typed,
+    })
   }
 
   /** A line for people on stderr (never stdout, which carries data only). */
@@ -111,7 +164,9 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       const {limiter} = await this.clientPromise.catch(() => ({limiter: undefined}))
       if (limiter) {
         const s = limiter.stats
-        this.note(`[clerk] requests: ${s.jobs}, 429s: ${s.rateLimited}, pauses: ${s.pauses} (${Math.round(s.pausedMs / 1000)}s)`)
+        this.note(
+          `[clerk] requests: ${s.jobs}, 429s: ${s.rateLimited}, pauses: ${s.pauses} (${Math.round(s.pausedMs / 1000)}s)`,
+        )
       }
     }
     if (this.clientPromise) (await this.clientPromise.catch(() => undefined))?.limiter.stop()
@@ -125,7 +180,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     const secret = this.cfg?.secretKey
     process.stderr.write(`Error: ${redact(e.message, secret)}\n`)
     if (e.extra.hint) process.stderr.write(`Hint: ${redact(e.extra.hint, secret)}\n`)
-    if (this.cfg?.verbose && err.stack && !(err instanceof CliError)) process.stderr.write(`${redact(err.stack, secret)}\n`)
+    if (this.cfg?.verbose && err.stack && !(err instanceof CliError))
+      process.stderr.write(`${redact(err.stack, secret)}\n`)
     throw new Errors.ExitError(e.exitCode ?? ExitCode.FAILURE)
   }
 }

@@ -40,7 +40,11 @@ export interface UserFilterFlagValues {
 export function parseTime(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value)
-  if (!Number.isFinite(ms)) throw usageError(`--${flag}: "${value}" is not a date/time`, 'use ISO 8601 (2026-01-31T10:00:00Z) or epoch milliseconds')
+  if (!Number.isFinite(ms))
+    throw usageError(
+      `--${flag}: "${value}" is not a date/time`,
+      'use ISO 8601 (2026-01-31T10:00:00Z) or epoch milliseconds',
+    )
   return ms
 }
 
@@ -62,10 +66,20 @@ export function userFilterFrom(f: UserFilterFlagValues): UserFilter {
 }
 
 /** One user: the USER_ID argument, or --email / --external-id (resolved with one lookup). */
-export const userRefArgs = {id: Args.string({required: false, description: 'user id (user_...); or use --email / --external-id'})}
+export const userRefArgs = {
+  id: Args.string({required: false, description: 'user id (user_...); or use --email / --external-id'}),
+}
 export const userRefFlags = {
-  email: Flags.string({description: 'the user with this email address (instead of USER_ID)', exclusive: ['external-id']}),
-  'external-id': Flags.string({description: 'the user with this external id (instead of USER_ID)', exclusive: ['email']}),
+  email: Flags.string({
+    description: 'the user with this email address (instead of USER_ID)',
+    exclusive: ['external-id'],
+  }),
+  'external-id': Flags.string({
+    description: 'the user with this external id (instead of USER_ID)',
+    exclusive: ['email'],
+  }),
 }
 
-export const yesFlag = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation (required without a terminal)'})}
+export const yesFlag = {
+  yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation (required without a terminal)'}),
+}

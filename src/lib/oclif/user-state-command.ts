@@ -19,11 +19,21 @@ export abstract class UserStateCommand extends ClerkCommand<typeof UserStateComm
     const client = await this.client()
     if (this.flags.file || this.flags.where) {
       const {runUserBulk} = await import('../resources/users/bulk.js')
-      return runUserBulk(client, action, this.flags, bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)))
+      return runUserBulk(
+        client,
+        action,
+        this.flags,
+        bulkRunOptions(this.flags, this.cfg, client, (m) => this.note(m)),
+      )
     }
     const ctx = {interactive: this.cfg.interactive, yes: this.flags.yes}
     const ref = {id: this.args.id, email: this.flags.email, externalId: this.flags['external-id']}
     const user = await runUserStateAction(client, ref, action, ctx)
-    await printOne(user, {format: this.format, columns: userColumns(this.format), defaults: USER_CHANGED_COLUMNS, select: this.selectedColumns})
+    await printOne(user, {
+      format: this.format,
+      columns: userColumns(this.format),
+      defaults: USER_CHANGED_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

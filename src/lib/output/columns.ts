@@ -6,10 +6,15 @@ export interface Column<T = Record<string, unknown>> {
   get: (row: T) => unknown
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Columns<T = any> = Record<string, Column<T>>
 
 /** Pick columns by name (`--columns id,email`); unknown names are a usage error listing the valid ones. */
-export function selectColumns<T>(all: Columns<T>, names: string[] | undefined, defaults: string[]): Array<[string, Column<T>]> {
+export function selectColumns<T>(
+  all: Columns<T>,
+  names: string[] | undefined,
+  defaults: string[],
+): Array<[string, Column<T>]> {
   const chosen = names && names.length > 0 ? names : defaults
   const unknown = chosen.filter((n) => !(n in all))
   if (unknown.length > 0) {

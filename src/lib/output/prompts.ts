@@ -30,7 +30,8 @@ export async function confirmDestructive(
   options: {production?: boolean; typed?: string} = {},
 ): Promise<void> {
   if (ctx.yes) return
-  if (!ctx.interactive) throw usageError(`refusing to ${message} without confirmation`, 'add --yes to confirm (no terminal to ask at)')
+  if (!ctx.interactive)
+    throw usageError(`refusing to ${message} without confirmation`, 'add --yes to confirm (no terminal to ask at)')
   const {confirm, input} = await import('@inquirer/prompts')
   let ok: boolean
   try {
@@ -72,5 +73,7 @@ export async function promptFor(
 export function instanceLabel(client: Client): string {
   const host = new URL(client.config.apiUrl).host
   const profile = client.config.profile ? ` (profile ${client.config.profile})` : ''
-  return instanceKind(client.config.secretKey) === 'production' ? `${host}${profile}` : `the development instance ${host}${profile}`
+  return instanceKind(client.config.secretKey) === 'production'
+    ? `${host}${profile}`
+    : `the development instance ${host}${profile}`
 }

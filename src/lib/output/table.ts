@@ -8,10 +8,30 @@ export async function renderTable(headers: string[], rows: unknown[][]): Promise
   const table = new Table({
     head: headers,
     style: {head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true},
-    chars: {top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  '},
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
   })
   for (const row of rows) table.push(row.map(cellText))
-  return table.toString().split('\n').map((l) => l.replace(/^ /, '').trimEnd()).join('\n')
+  return table
+    .toString()
+    .split('\n')
+    .map((l) => l.replace(/^ /, '').trimEnd())
+    .join('\n')
 }
 
 /** A two-column key/value table for one object. */

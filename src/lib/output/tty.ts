@@ -8,7 +8,10 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJ
 }
 
 /** The marker shown on stderr before a command changes data on a production instance. */
-export function productionMarker(cfg: {profile?: string; secretKey?: string}, stream: NodeJS.WriteStream = process.stderr): string {
+export function productionMarker(
+  cfg: {profile?: string; secretKey?: string},
+  stream: NodeJS.WriteStream = process.stderr,
+): string {
   const key = cfg.secretKey ? maskSecret(cfg.secretKey) : ''
   const text = `▲ PRODUCTION instance${cfg.profile ? ` (profile ${cfg.profile})` : ''}${key ? ` · key ${key}` : ''} · changing live data`
   return useColor(stream) ? `\u001B[1;31m${text}\u001B[0m` : text

@@ -29,7 +29,13 @@ export async function printList<T>(rows: AsyncIterable<T> | Iterable<T>, opts: L
     const cells: unknown[][] = []
     for await (const row of rows) cells.push(cols.map(([, c]) => c.get(row)))
     n = cells.length
-    if (n > 0) await out(`${await renderTable(cols.map(([, c]) => c.header), cells)}\n`)
+    if (n > 0)
+      await out(
+        `${await renderTable(
+          cols.map(([, c]) => c.header),
+          cells,
+        )}\n`,
+      )
     else process.stderr.write('No results.\n')
     return n
   }

@@ -28,7 +28,11 @@ export async function buildApiIndex(specText: string): Promise<OperationTuple[]>
   const spec = parse(specText, {maxAliasCount: -1}) as Any
   const resolve = (node: Any): Any => {
     let n = node
-    while (n?.$ref) n = n.$ref.slice(2).split('/').reduce((o: Any, k: string) => o?.[k], spec)
+    while (n?.$ref)
+      n = n.$ref
+        .slice(2)
+        .split('/')
+        .reduce((o: Any, k: string) => o?.[k], spec)
     return n
   }
   const out: OperationTuple[] = []
@@ -40,7 +44,14 @@ export async function buildApiIndex(specText: string): Promise<OperationTuple[]>
       const limit = params.find((p: Any) => p?.in === 'query' && p.name === 'limit')
       const offset = params.find((p: Any) => p?.in === 'query' && p.name === 'offset')
       const pageMax = limit && offset ? Number(limit.schema?.maximum ?? 500) : 0
-      out.push([method.toUpperCase(), path, String(op.summary ?? '').trim(), String(op.operationId ?? ''), pageMax, Boolean(op.deprecated)])
+      out.push([
+        method.toUpperCase(),
+        path,
+        String(op.summary ?? '').trim(),
+        String(op.operationId ?? ''),
+        pageMax,
+        Boolean(op.deprecated),
+      ])
     }
   }
   return out

@@ -71,7 +71,8 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({length: b.length + 1}, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
     prev = cur
   }
   return prev[b.length]
@@ -84,7 +85,8 @@ export function suggestPaths(ops: Operation[], path: string, n = 3): string[] {
     const filled = segs(template).map((s, i) => (isParam(s) && want[i] !== undefined ? want[i] : s))
     const [w, f] = [want.join('/'), filled.join('/')]
     // a template that extends what was typed (`/waitlist` -> `/waitlist_entries`) is close whatever its length
-    const d = f.startsWith(w) && w.length > 2 ? Math.min(levenshtein(w, f), 1 + (f.length - w.length) / 10) : levenshtein(w, f)
+    const d =
+      f.startsWith(w) && w.length > 2 ? Math.min(levenshtein(w, f), 1 + (f.length - w.length) / 10) : levenshtein(w, f)
     return {template, d}
   })
   scored.sort((a, b) => a.d - b.d || a.template.length - b.template.length)
@@ -96,7 +98,10 @@ export function checkOperation(method: string, path: string, ops: Operation[] = 
   const template = matchTemplate(ops, path)
   if (!template) {
     const near = suggestPaths(ops, path)
-    throw usageError(`unknown API path ${path}`, `did you mean: ${near.join(', ')}? (clerk api ls FILTER lists them; --skip-check sends anyway)`)
+    throw usageError(
+      `unknown API path ${path}`,
+      `did you mean: ${near.join(', ')}? (clerk api ls FILTER lists them; --skip-check sends anyway)`,
+    )
   }
   const op = ops.find((o) => o.path === template && o.method === method)
   if (!op) {
@@ -143,7 +148,11 @@ function setPath(target: Json, key: string, value: unknown): void {
 }
 
 /** `key=value` pairs to an object; `typed` applies -F typing. */
-export function buildFields(raw: string[], typed: string[], readInput: (name: string) => string): Record<string, unknown> {
+export function buildFields(
+  raw: string[],
+  typed: string[],
+  readInput: (name: string) => string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const add = (pair: string, isTyped: boolean) => {
     const eq = pair.indexOf('=')
@@ -169,7 +178,8 @@ export function buildQuery(pairs: string[], base: URLSearchParams, fields: Recor
   }
   for (const [k, v] of Object.entries(fields)) {
     for (const item of Array.isArray(v) ? v : [v]) {
-      if (item !== null && typeof item === 'object') throw usageError(`field ${k} is an object; a GET request sends fields as query parameters`)
+      if (item !== null && typeof item === 'object')
+        throw usageError(`field ${k} is an object; a GET request sends fields as query parameters`)
       push(k, String(item))
     }
   }
@@ -187,7 +197,8 @@ export function formatHead(res: ApiResponse): string {
 export function pageItems(data: unknown): {items: unknown[]; total?: number} {
   if (Array.isArray(data)) return {items: data}
   const env = data as {data?: unknown; total_count?: unknown}
-  if (env && Array.isArray(env.data)) return {items: env.data, total: typeof env.total_count === 'number' ? env.total_count : undefined}
+  if (env && Array.isArray(env.data))
+    return {items: env.data, total: typeof env.total_count === 'number' ? env.total_count : undefined}
   throw usageError('--paginate needs a list: the response is neither an array nor {data, total_count}')
 }
 
@@ -241,7 +252,9 @@ function readInputFile(name: string): string {
   try {
     return readFileSync(name === '-' ? 0 : name, 'utf8')
   } catch (error) {
-    throw usageError(`cannot read ${name === '-' ? 'stdin' : name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw usageError(
+      `cannot read ${name === '-' ? 'stdin' : name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    )
   }
 }
 
@@ -257,7 +270,8 @@ export function prepareApiRequest(a: ApiInput): ApiRequest {
   if (positionalMethod && !(HTTP_METHODS as readonly string[]).includes(positionalMethod)) {
     throw usageError(`unknown HTTP method ${first}`, `use one of ${HTTP_METHODS.join(', ')}`)
   }
-  if (positionalMethod && a.method && positionalMethod !== a.method.toUpperCase()) throw usageError('two different methods given (argument and --method)')
+  if (positionalMethod && a.method && positionalMethod !== a.method.toUpperCase())
+    throw usageError('two different methods given (argument and --method)')
   const {path, query: pathQuery} = normalizePath(second ?? first)
   const fields = buildFields(a.rawFields, a.fields, readInputFile)
   const hasFields = Object.keys(fields).length > 0
@@ -272,8 +286,13 @@ export function prepareApiRequest(a: ApiInput): ApiRequest {
       }
     }
   }
-  const method = (positionalMethod ?? a.method?.toUpperCase() ?? (hasFields || body !== undefined ? 'POST' : 'GET')).toUpperCase()
-  if (!(HTTP_METHODS as readonly string[]).includes(method)) throw usageError(`unknown HTTP method ${method}`, `use one of ${HTTP_METHODS.join(', ')}`)
+  const method = (
+    positionalMethod ??
+    a.method?.toUpperCase() ??
+    (hasFields || body !== undefined ? 'POST' : 'GET')
+  ).toUpperCase()
+  if (!(HTTP_METHODS as readonly string[]).includes(method))
+    throw usageError(`unknown HTTP method ${method}`, `use one of ${HTTP_METHODS.join(', ')}`)
   const fieldsInQuery = method === 'GET' || method === 'HEAD' || a.input !== undefined
   if (body === undefined && hasFields && !fieldsInQuery) body = fields
   const query = buildQuery(a.query, pathQuery, fieldsInQuery ? fields : {})

@@ -8,12 +8,19 @@ import {listAll} from '../http/pagers.js'
 export type ListKind = 'allowlist' | 'blocklist'
 
 export const identifierColumns = (format: string) =>
-  simpleColumns(format, [['id', 'ID'], ['identifier', 'IDENTIFIER'], ['type', 'TYPE', 'identifier_type'], ['invitation_id', 'INVITATION'], ['created', 'CREATED', 'created_at']])
+  simpleColumns(format, [
+    ['id', 'ID'],
+    ['identifier', 'IDENTIFIER'],
+    ['type', 'TYPE', 'identifier_type'],
+    ['invitation_id', 'INVITATION'],
+    ['created', 'CREATED', 'created_at'],
+  ])
 export const IDENTIFIER_DEFAULTS = ['id', 'identifier', 'type', 'created']
 
 const path = (kind: ListKind) => `/${kind}_identifiers`
 
-export const listIdentifiers = (client: Client, kind: ListKind, opts: {limit?: number} = {}) => listAll(client, path(kind), {}, opts)
+export const listIdentifiers = (client: Client, kind: ListKind, opts: {limit?: number} = {}) =>
+  listAll(client, path(kind), {}, opts)
 
 export function addIdentifier(client: Client, kind: ListKind, identifier: string, notify?: boolean): Promise<Row> {
   const body: Row = {identifier}
@@ -25,8 +32,10 @@ export function addIdentifier(client: Client, kind: ListKind, identifier: string
 export async function resolveIdentifier(client: Client, kind: ListKind, idOrIdentifier: string): Promise<string> {
   if (/^(alid|blid)_/.test(idOrIdentifier)) return idOrIdentifier
   const want = idOrIdentifier.toLowerCase()
-  for await (const item of listIdentifiers(client, kind)) if (String(item.identifier).toLowerCase() === want) return item.id
+  for await (const item of listIdentifiers(client, kind))
+    if (String(item.identifier).toLowerCase() === want) return item.id
   throw usageError(`${idOrIdentifier} is not on the ${kind}`)
 }
 
-export const removeIdentifier = (client: Client, kind: ListKind, id: string) => client.request<Row>('DELETE', `${path(kind)}/${encodeURIComponent(id)}`)
+export const removeIdentifier = (client: Client, kind: ListKind, id: string) =>
+  client.request<Row>('DELETE', `${path(kind)}/${encodeURIComponent(id)}`)

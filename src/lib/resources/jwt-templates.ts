@@ -7,12 +7,30 @@ import {type Row} from '../http/client.js'
 import {listAll} from '../http/pagers.js'
 
 export const templateColumns = (format: string) => ({
-  ...simpleColumns(format, [['id', 'ID'], ['name', 'NAME'], ['lifetime', 'LIFETIME (s)'], ['clock_skew', 'CLOCK SKEW (s)', 'allowed_clock_skew'],
-    ['algorithm', 'ALGORITHM', 'signing_algorithm'], ['custom_key', 'CUSTOM KEY', 'custom_signing_key'], ['created', 'CREATED', 'created_at'], ['updated', 'UPDATED', 'updated_at']]),
+  ...simpleColumns(format, [
+    ['id', 'ID'],
+    ['name', 'NAME'],
+    ['lifetime', 'LIFETIME (s)'],
+    ['clock_skew', 'CLOCK SKEW (s)', 'allowed_clock_skew'],
+    ['algorithm', 'ALGORITHM', 'signing_algorithm'],
+    ['custom_key', 'CUSTOM KEY', 'custom_signing_key'],
+    ['created', 'CREATED', 'created_at'],
+    ['updated', 'UPDATED', 'updated_at'],
+  ]),
   claims: {header: 'CLAIMS', get: (r: Row) => r.claims},
 })
 export const TEMPLATE_LIST_DEFAULTS = ['id', 'name', 'lifetime', 'algorithm', 'updated']
-export const TEMPLATE_DEFAULTS = ['id', 'name', 'claims', 'lifetime', 'clock_skew', 'algorithm', 'custom_key', 'created', 'updated']
+export const TEMPLATE_DEFAULTS = [
+  'id',
+  'name',
+  'claims',
+  'lifetime',
+  'clock_skew',
+  'algorithm',
+  'custom_key',
+  'created',
+  'updated',
+]
 
 export interface TemplateFields {
   name?: string
@@ -34,9 +52,13 @@ export function templateBody(f: TemplateFields): Row {
     try {
       body.claims = JSON.parse(text)
     } catch (error) {
-      throw usageError(`--claims is not JSON: ${(error as Error).message}`, 'e.g. --claims \'{"role":"{{user.public_metadata.role}}"}\' or --claims @claims.json')
+      throw usageError(
+        `--claims is not JSON: ${(error as Error).message}`,
+        'e.g. --claims \'{"role":"{{user.public_metadata.role}}"}\' or --claims @claims.json',
+      )
     }
-    if (!body.claims || typeof body.claims !== 'object' || Array.isArray(body.claims)) throw usageError('--claims must be a JSON object')
+    if (!body.claims || typeof body.claims !== 'object' || Array.isArray(body.claims))
+      throw usageError('--claims must be a JSON object')
   }
   if (f.lifetime !== undefined) body.lifetime = f.lifetime
   if (f.allowed_clock_skew !== undefined) body.allowed_clock_skew = f.allowed_clock_skew
@@ -48,14 +70,23 @@ export function templateBody(f: TemplateFields): Row {
   return body
 }
 
-export const listTemplates = (client: Client, opts: {limit?: number} = {}) => listAll(client, '/jwt_templates', {}, opts)
-export const getTemplate = (client: Client, id: string) => client.request<Row>('GET', `/jwt_templates/${encodeURIComponent(id)}`)
+export const listTemplates = (client: Client, opts: {limit?: number} = {}) =>
+  listAll(client, '/jwt_templates', {}, opts)
+export const getTemplate = (client: Client, id: string) =>
+  client.request<Row>('GET', `/jwt_templates/${encodeURIComponent(id)}`)
 export const createTemplate = (client: Client, body: Row) => client.request<Row>('POST', '/jwt_templates', {body})
-export const deleteTemplate = (client: Client, id: string) => client.request<Row>('DELETE', `/jwt_templates/${encodeURIComponent(id)}`)
+export const deleteTemplate = (client: Client, id: string) =>
+  client.request<Row>('DELETE', `/jwt_templates/${encodeURIComponent(id)}`)
 
 /** BAPI's PATCH needs name and claims every time: unchanged ones are taken from the current template. */
 export async function updateTemplate(client: Client, id: string, changes: Row): Promise<Row> {
-  if (Object.keys(changes).length === 0) throw usageError('nothing to update', 'give at least one of --name, --claims, --lifetime, --clock-skew, --signing-algorithm, --signing-key')
+  if (Object.keys(changes).length === 0)
+    throw usageError(
+      'nothing to update',
+      'give at least one of --name, --claims, --lifetime, --clock-skew, --signing-algorithm, --signing-key',
+    )
   const current = await getTemplate(client, id)
-  return client.request<Row>('PATCH', `/jwt_templates/${encodeURIComponent(id)}`, {body: {name: current.name, claims: current.claims, ...changes}})
+  return client.request<Row>('PATCH', `/jwt_templates/${encodeURIComponent(id)}`, {
+    body: {name: current.name, claims: current.claims, ...changes},
+  })
 }

@@ -39,10 +39,16 @@ export interface Change {
 }
 
 const equal = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-const keyPath = (base: string, key: string) => (/^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`)
+const keyPath = (base: string, key: string) =>
+  /^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`
 
 /** The differences between two JSON values; objects are compared key by key, everything else as a whole. */
-export function diffJson(field: string, before: JsonValue | undefined, after: JsonValue | undefined, path = field): Change[] {
+export function diffJson(
+  field: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  path = field,
+): Change[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
     return keys.flatMap((k) => diffJson(field, before[k], after[k], keyPath(path, k)))
@@ -58,8 +64,10 @@ export function formatDiff(changes: Change[]): string {
   const show = (v: JsonValue | undefined) => JSON.stringify(v)
   return changes
     .map((c) =>
-      c.change === 'added' ? `+ ${c.path}: ${show(c.after)}`
-        : c.change === 'removed' ? `- ${c.path}: ${show(c.before)}`
+      c.change === 'added'
+        ? `+ ${c.path}: ${show(c.after)}`
+        : c.change === 'removed'
+          ? `- ${c.path}: ${show(c.before)}`
           : `~ ${c.path}: ${show(c.before)} -> ${show(c.after)}`,
     )
     .join('\n')
@@ -76,7 +84,10 @@ export function parseJsonObject(value: string, flag: string): JsonObject {
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw usageError(`--${flag} is not valid JSON: ${(error as Error).message}`, `pass a JSON object, e.g. --${flag} '{"plan":"pro"}', or @file.json`)
+    throw usageError(
+      `--${flag} is not valid JSON: ${(error as Error).message}`,
+      `pass a JSON object, e.g. --${flag} '{"plan":"pro"}', or @file.json`,
+    )
   }
   if (!isObject(parsed)) throw usageError(`--${flag} must be a JSON object`, `e.g. --${flag} '{"plan":"pro"}'`)
   return parsed
@@ -97,7 +108,11 @@ export interface MetadataPlan {
 }
 
 /** What `input` does to `current` (a resource's raw JSON): merged per RFC 7386, or each given field replaced. */
-export function planMetadata(current: Record<string, unknown>, input: MetadataInput, mode: 'merge' | 'replace'): MetadataPlan {
+export function planMetadata(
+  current: Record<string, unknown>,
+  input: MetadataInput,
+  mode: 'merge' | 'replace',
+): MetadataPlan {
   const after: MetadataInput = {}
   const changes: Change[] = []
   for (const field of METADATA_FIELDS) {
@@ -152,14 +167,18 @@ export async function editMetadata(options: {
 }
 
 /** --public/--private/--unsafe flag values -> the metadata input (each a JSON object or @file). */
-export async function metadataInput(flags: {public?: string; private?: string; unsafe?: string}, ctx: PromptContext): Promise<MetadataInput> {
+export async function metadataInput(
+  flags: {public?: string; private?: string; unsafe?: string},
+  ctx: PromptContext,
+): Promise<MetadataInput> {
   const input: MetadataInput = {}
   for (const kind of ['public', 'private', 'unsafe'] as const) {
     const v = flags[kind]
     if (v !== undefined) input[`${kind}_metadata`] = parseJsonObject(v, kind)
   }
   if (Object.keys(input).length > 0) return input
-  if (!ctx.interactive) throw usageError('missing --public, --private or --unsafe', 'pass a JSON object, e.g. --public \'{"plan":"pro"}\'')
+  if (!ctx.interactive)
+    throw usageError('missing --public, --private or --unsafe', 'pass a JSON object, e.g. --public \'{"plan":"pro"}\'')
   const validate = (v: string) => {
     try {
       return isObject(JSON.parse(v)) ? true : 'a JSON object, please'
@@ -167,7 +186,9 @@ export async function metadataInput(flags: {public?: string; private?: string; u
       return 'not valid JSON'
     }
   }
-  input.public_metadata = JSON.parse(await promptFor(ctx, 'public', 'Public metadata (a JSON object to merge):', {validate})) as JsonObject
+  input.public_metadata = JSON.parse(
+    await promptFor(ctx, 'public', 'Public metadata (a JSON object to merge):', {validate}),
+  ) as JsonObject
   return input
 }
 
@@ -177,7 +198,12 @@ export async function printChanges(changes: Change[], opts: {format: OutputForma
     if (changes.length > 0) await out(`${formatDiff(changes)}\n`)
     return
   }
-  await printList(changes, {format: opts.format, columns: changeColumns, defaults: Object.keys(changeColumns), select: opts.select})
+  await printList(changes, {
+    format: opts.format,
+    columns: changeColumns,
+    defaults: Object.keys(changeColumns),
+    select: opts.select,
+  })
 }
 
 /** `users metadata` / `orgs metadata`: edit, print the diff, and say on stderr what happened to `label`. */
@@ -185,7 +211,10 @@ export async function runMetadataEdit(
   label: string,
   options: Parameters<typeof editMetadata>[0] & {format: OutputFormat; select?: string[]; note: (m: string) => void},
 ): Promise<MetadataEdit> {
-  const edit = await editMetadata({...options, show: (plan) => printChanges(plan.changes, {format: options.format, select: options.select})})
+  const edit = await editMetadata({
+    ...options,
+    show: (plan) => printChanges(plan.changes, {format: options.format, select: options.select}),
+  })
   const n = edit.plan.changes.length
   if (options.dryRun) options.note(`dry run: ${n} change(s) to ${label}, nothing sent`)
   else options.note(edit.sent ? `updated ${label}: ${n} change(s)` : `no changes to ${label}; nothing sent`)

@@ -25,7 +25,13 @@ export interface BapiMembership {
   role_name?: string
   public_metadata: Record<string, unknown>
   organization: BapiOrg
-  public_user_data?: {user_id: string; first_name: string | null; last_name: string | null; identifier: string | null; username?: string | null}
+  public_user_data?: {
+    user_id: string
+    first_name: string | null
+    last_name: string | null
+    identifier: string | null
+    username?: string | null
+  }
   created_at: number
   updated_at: number
   [key: string]: unknown
@@ -94,10 +100,18 @@ const enc = encodeURIComponent
 /** GET /organizations/{id_or_slug}: BAPI accepts either. */
 export function getOrg(client: Client, idOrSlug: string, withCount = false): Promise<BapiOrg> {
   if (!idOrSlug.trim()) throw usageError('an organization id or slug is required')
-  return client.request<BapiOrg>('GET', `/organizations/${enc(idOrSlug)}`, {query: {include_members_count: withCount || undefined}}).catch((error) => {
-    if ((error as {status?: number}).status === 404) throw new CliError(`no organization with id or slug "${idOrSlug}"`, ExitCode.FAILURE, {status: 404, code: 'resource_not_found'})
-    throw error
-  })
+  return client
+    .request<BapiOrg>('GET', `/organizations/${enc(idOrSlug)}`, {
+      query: {include_members_count: withCount || undefined},
+    })
+    .catch((error) => {
+      if ((error as {status?: number}).status === 404)
+        throw new CliError(`no organization with id or slug "${idOrSlug}"`, ExitCode.FAILURE, {
+          status: 404,
+          code: 'resource_not_found',
+        })
+      throw error
+    })
 }
 
 /** The organization id for an `org_...` id (as is) or a slug (one lookup). */
@@ -115,14 +129,16 @@ export interface OrgFields {
   private_metadata?: Record<string, unknown>
 }
 
-const compact = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+const compact = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
 export const createOrg = (client: Client, fields: OrgFields) =>
   client.request<BapiOrg>('POST', '/organizations', {body: compact(fields)})
 
 export async function updateOrg(client: Client, idOrSlug: string, fields: OrgFields): Promise<BapiOrg> {
   const body = compact(fields)
-  if (Object.keys(body).length === 0) throw usageError('nothing to update', 'pass --name, --slug, --max-members or --admin-delete')
+  if (Object.keys(body).length === 0)
+    throw usageError('nothing to update', 'pass --name, --slug, --max-members or --admin-delete')
   return client.request<BapiOrg>('PATCH', `/organizations/${enc(await orgId(client, idOrSlug))}`, {body})
 }
 
@@ -140,16 +156,29 @@ export interface MemberFilter {
   [key: string]: Query[string]
 }
 
-export function allMembers(client: Client, org: string, filter: MemberFilter, opts: {pageSize: number; offset?: number; max?: number}) {
-  return listPages<BapiMembership>((offset, limit) =>
-    client.request<Page<BapiMembership>>('GET', `/organizations/${enc(org)}/memberships`, {query: {...filter, limit, offset}}), opts)
+export function allMembers(
+  client: Client,
+  org: string,
+  filter: MemberFilter,
+  opts: {pageSize: number; offset?: number; max?: number},
+) {
+  return listPages<BapiMembership>(
+    (offset, limit) =>
+      client.request<Page<BapiMembership>>('GET', `/organizations/${enc(org)}/memberships`, {
+        query: {...filter, limit, offset},
+      }),
+    opts,
+  )
 }
 
 /** A user id as given (`user_...`), or the id of the user with this email address. */
 export async function userIdFor(client: Client, who: string): Promise<string> {
   if (!who.includes('@')) return who
   const users = await client.request<Array<{id: string}>>('GET', '/users', {query: {email_address: [who], limit: 1}})
-  if (!users[0]) throw new CliError(`no user with email address ${who}`, ExitCode.FAILURE, {hint: 'invite them instead: clerk orgs invite ORG --email ...'})
+  if (!users[0])
+    throw new CliError(`no user with email address ${who}`, ExitCode.FAILURE, {
+      hint: 'invite them instead: clerk orgs invite ORG --email ...',
+    })
   return users[0].id
 }
 
@@ -158,10 +187,18 @@ export function checkRoleKey(role: string): string {
   return role
 }
 
-export async function addMember(client: Client, orgRef: string, who: string, role: string, pub?: Record<string, unknown>) {
+export async function addMember(
+  client: Client,
+  orgRef: string,
+  who: string,
+  role: string,
+  pub?: Record<string, unknown>,
+) {
   checkRoleKey(role)
   const [org, userId] = await Promise.all([orgId(client, orgRef), userIdFor(client, who)])
-  return client.request<BapiMembership>('POST', `/organizations/${enc(org)}/memberships`, {body: compact({user_id: userId, role, public_metadata: pub})})
+  return client.request<BapiMembership>('POST', `/organizations/${enc(org)}/memberships`, {
+    body: compact({user_id: userId, role, public_metadata: pub}),
+  })
 }
 
 export async function removeMember(client: Client, orgRef: string, who: string) {
@@ -172,9 +209,14 @@ export async function removeMember(client: Client, orgRef: string, who: string) 
 export async function setMemberRole(client: Client, orgRef: string, who: string, role: string) {
   checkRoleKey(role)
   const [org, userId] = await Promise.all([orgId(client, orgRef), userIdFor(client, who)])
-  return client.request<BapiMembership>('PATCH', `/organizations/${enc(org)}/memberships/${enc(userId)}`, {body: {role}})
+  return client.request<BapiMembership>('PATCH', `/organizations/${enc(org)}/memberships/${enc(userId)}`, {
+    body: {role},
+  })
 }
 
 /** PATCH (merge) or PUT (replace) /organizations/{id}/metadata, as planned by lib/metadata.ts. */
-export const sendOrgMetadata = (client: Client, id: string, plan: {method: 'PATCH' | 'PUT'; body: Record<string, unknown>}) =>
-  client.request<BapiOrg>(plan.method, `/organizations/${enc(id)}/metadata`, {body: plan.body})
+export const sendOrgMetadata = (
+  client: Client,
+  id: string,
+  plan: {method: 'PATCH' | 'PUT'; body: Record<string, unknown>},
+) => client.request<BapiOrg>(plan.method, `/organizations/${enc(id)}/metadata`, {body: plan.body})

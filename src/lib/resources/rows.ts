@@ -6,7 +6,10 @@ import {type Columns, formatTime, isoTime} from '../output/columns.js'
 export function simpleColumns(format: string, spec: Array<[string, string, string?]>): Columns<Row> {
   const time = format === 'csv' ? isoTime : formatTime
   return Object.fromEntries(
-    spec.map(([name, header, field = name]) => [name, {header, get: (r: Row) => (field.endsWith('_at') ? time(r[field]) : r[field])}]),
+    spec.map(([name, header, field = name]) => [
+      name,
+      {header, get: (r: Row) => (field.endsWith('_at') ? time(r[field]) : r[field])},
+    ]),
   )
 }
 
@@ -15,6 +18,7 @@ export async function printDeleted(result: Row, format: string): Promise<void> {
   const {out} = await import('../output/writer.js')
   if (format === 'json') return out(`${JSON.stringify(result, null, 2)}\n`)
   if (format === 'ndjson') return out(`${JSON.stringify(result)}\n`)
-  if (format === 'csv') return out(`id,object,deleted\r\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\r\n`)
+  if (format === 'csv')
+    return out(`id,object,deleted\r\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\r\n`)
   process.stderr.write(`Deleted ${result.object ?? ''} ${result.id ?? ''}\n`)
 }

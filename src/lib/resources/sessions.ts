@@ -19,7 +19,16 @@ export interface BapiSession {
   [key: string]: unknown
 }
 
-export const SESSION_STATUSES = ['active', 'revoked', 'ended', 'expired', 'removed', 'abandoned', 'replaced', 'pending'] as const
+export const SESSION_STATUSES = [
+  'active',
+  'revoked',
+  'ended',
+  'expired',
+  'removed',
+  'abandoned',
+  'replaced',
+  'pending',
+] as const
 
 export interface SessionFilter {
   user_id?: string
@@ -49,12 +58,16 @@ export const listSessionsPage = (client: Client, filter: SessionFilter, offset: 
   client.request<BapiSession[]>('GET', '/sessions', {query: {...filter, limit, offset}})
 
 /** Every matching session: pages until a short one (BAPI has no count endpoint for sessions). */
-export const allSessions = (client: Client, filter: SessionFilter, opts: {pageSize: number; offset?: number; max?: number}) =>
-  paginate<BapiSession>({page: (offset, limit) => listSessionsPage(client, filter, offset, limit)}, opts)
+export const allSessions = (
+  client: Client,
+  filter: SessionFilter,
+  opts: {pageSize: number; offset?: number; max?: number},
+) => paginate<BapiSession>({page: (offset, limit) => listSessionsPage(client, filter, offset, limit)}, opts)
 
 export const getSession = (client: Client, id: string) => client.request<BapiSession>('GET', sessionPath(id))
 
-export const revokeSession = (client: Client, id: string) => client.request<BapiSession>('POST', sessionPath(id, '/revoke'))
+export const revokeSession = (client: Client, id: string) =>
+  client.request<BapiSession>('POST', sessionPath(id, '/revoke'))
 
 /** The user's active sessions, then one revoke each (paced by the shared limiter): the revoked sessions. */
 export async function activeSessionsOf(client: Client, userId: string): Promise<BapiSession[]> {
@@ -63,7 +76,8 @@ export async function activeSessionsOf(client: Client, userId: string): Promise<
   return out
 }
 
-export const revokeAll = (client: Client, sessions: BapiSession[]) => Promise.all(sessions.map((s) => revokeSession(client, s.id)))
+export const revokeAll = (client: Client, sessions: BapiSession[]) =>
+  Promise.all(sessions.map((s) => revokeSession(client, s.id)))
 
 /** Confirm revoking one session (without a terminal: --yes or exit 2, nothing sent); at a terminal the prompt names its user and the instance (sk_live_: type the id). */
 export async function confirmRevoke(ctx: PromptContext, id: string, getClient: () => Promise<Client>): Promise<void> {
@@ -71,5 +85,8 @@ export async function confirmRevoke(ctx: PromptContext, id: string, getClient: (
   const client = await getClient()
   const s = await getSession(client, id)
   const production = instanceKind(client.config.secretKey) === 'production'
-  await confirmDestructive(ctx, `revoke session ${id} (${s.status}) of user ${s.user_id} on ${instanceLabel(client)}`, {production, typed: id})
+  await confirmDestructive(ctx, `revoke session ${id} (${s.status}) of user ${s.user_id} on ${instanceLabel(client)}`, {
+    production,
+    typed: id,
+  })
 }

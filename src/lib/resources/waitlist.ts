@@ -9,7 +9,13 @@ import {listAll} from '../http/pagers.js'
 export const WAITLIST_STATUSES = ['pending', 'invited', 'completed', 'rejected'] as const
 
 export const waitlistColumns = (format: string) => ({
-  ...simpleColumns(format, [['id', 'ID'], ['email', 'EMAIL', 'email_address'], ['status', 'STATUS'], ['created', 'CREATED', 'created_at'], ['updated', 'UPDATED', 'updated_at']]),
+  ...simpleColumns(format, [
+    ['id', 'ID'],
+    ['email', 'EMAIL', 'email_address'],
+    ['status', 'STATUS'],
+    ['created', 'CREATED', 'created_at'],
+    ['updated', 'UPDATED', 'updated_at'],
+  ]),
   invitation_id: {header: 'INVITATION', get: (r: Row) => r.invitation?.id ?? ''},
 })
 export const WAITLIST_DEFAULTS = ['id', 'email', 'status', 'created']
@@ -24,22 +30,29 @@ export const listWaitlist = (client: Client, filter: WaitlistFilter, opts: {limi
   listAll(client, '/waitlist_entries', {...filter}, opts)
 
 export function addWaitlistEntry(client: Client, email: string, notify?: boolean): Promise<Row> {
-  return client.request<Row>('POST', '/waitlist_entries', {body: notify === undefined ? {email_address: email} : {email_address: email, notify}})
+  return client.request<Row>('POST', '/waitlist_entries', {
+    body: notify === undefined ? {email_address: email} : {email_address: email, notify},
+  })
 }
 
 /** At most 50 entries per request (BAPI's limit for POST /v1/waitlist_entries/bulk). */
 export const WAITLIST_BULK_MAX = 50
 
-export function addWaitlistEntries(client: Client, entries: Array<{email_address: string; notify?: boolean}>): Promise<Row[]> {
+export function addWaitlistEntries(
+  client: Client,
+  entries: Array<{email_address: string; notify?: boolean}>,
+): Promise<Row[]> {
   return client.request<Row[]>('POST', '/waitlist_entries/bulk', {body: entries})
 }
 
 export function inviteWaitlistEntry(client: Client, id: string, ignoreExisting?: boolean): Promise<Row> {
-  return client.request<Row>('POST', `/waitlist_entries/${encodeURIComponent(id)}/invite`, {body: ignoreExisting ? {ignore_existing: true} : {}})
+  return client.request<Row>('POST', `/waitlist_entries/${encodeURIComponent(id)}/invite`, {
+    body: ignoreExisting ? {ignore_existing: true} : {},
+  })
 }
 
-export const rejectWaitlistEntry = (client: Client, id: string) => client.request<Row>('POST', `/waitlist_entries/${encodeURIComponent(id)}/reject`)
-
+export const rejectWaitlistEntry = (client: Client, id: string) =>
+  client.request<Row>('POST', `/waitlist_entries/${encodeURIComponent(id)}/reject`)
 
 interface WaitlistRow {
   email_address: string
@@ -59,7 +72,10 @@ function parseNotify(v: unknown): boolean | undefined | 'bad' {
  * so sending a row twice is harmless (no reconcile needed). A batch BAPI rejects as a whole (422) is
  * retried row by row, so one bad address fails alone.
  */
-export async function waitlistBulkJob(client: Client, defaultNotify: boolean | undefined): Promise<BulkJob<WaitlistRow>> {
+export async function waitlistBulkJob(
+  client: Client,
+  defaultNotify: boolean | undefined,
+): Promise<BulkJob<WaitlistRow>> {
   const {outcomeFromError} = await import('../bulk/runner.js')
   const one = async (v: WaitlistRow): Promise<Outcome> => {
     try {
@@ -85,7 +101,10 @@ export async function waitlistBulkJob(client: Client, defaultNotify: boolean | u
     },
     async execute(batch): Promise<Outcome[]> {
       try {
-        const entries = await addWaitlistEntries(client, batch.map((i) => i.value))
+        const entries = await addWaitlistEntries(
+          client,
+          batch.map((i) => i.value),
+        )
         const byEmail = new Map(entries.map((e) => [String(e.email_address).toLowerCase(), e.id as string]))
         return batch.map((i) => ({status: 'ok', id: byEmail.get(i.value.email_address.toLowerCase())}))
       } catch (error) {

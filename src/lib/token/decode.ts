@@ -25,13 +25,17 @@ function part(text: string, name: string): Record<string, unknown> {
   } catch {
     throw usageError(`not a JWT: the ${name} is not base64url-encoded JSON`)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw usageError(`not a JWT: the ${name} is not a JSON object`)
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw usageError(`not a JWT: the ${name} is not a JSON object`)
   return value as Record<string, unknown>
 }
 
 export function decodeToken(token: string, nowMs = Date.now()): DecodedToken {
   if (MACHINE_PREFIXES.some((p) => token.startsWith(p))) {
-    throw usageError(`${token.slice(0, 4)}… is an opaque machine token: it has no claims to decode`, 'verify it with BAPI: clerk token verify --accepts any')
+    throw usageError(
+      `${token.slice(0, 4)}… is an opaque machine token: it has no claims to decode`,
+      'verify it with BAPI: clerk token verify --accepts any',
+    )
   }
   const parts = token.split('.')
   if (parts.length !== 3 || parts.some((p) => !/^[\w-]*$/.test(p))) {
@@ -41,9 +45,12 @@ export function decodeToken(token: string, nowMs = Date.now()): DecodedToken {
   const claims = part(parts[1], 'payload')
   const sub = typeof claims.sub === 'string' ? claims.sub : ''
   const kind =
-    header.typ === 'at+jwt' || header.typ === 'application/at+jwt' ? 'oauth_token (JWT)'
-    : sub.startsWith('mch_') ? 'm2m_token (JWT)'
-    : header.cat === 'cl_B7d4PD111AAA' || typeof claims.sid === 'string' ? 'session_token'
-    : 'unknown'
+    header.typ === 'at+jwt' || header.typ === 'application/at+jwt'
+      ? 'oauth_token (JWT)'
+      : sub.startsWith('mch_')
+        ? 'm2m_token (JWT)'
+        : header.cat === 'cl_B7d4PD111AAA' || typeof claims.sid === 'string'
+          ? 'session_token'
+          : 'unknown'
   return {verified: false, warning: UNVERIFIED, header, claims, times: timeClaims(claims, nowMs), kind}
 }

@@ -31,7 +31,8 @@ export function base64url(text: string): Buffer {
   const body = text.replace(/=+$/, '')
   const tail = body.length % 4
   if (tail === 1) throw new SyntaxError('Unexpected end of data')
-  if (tail > 1 && B64URL_CHARS.indexOf(body[body.length - 1]) & (tail === 2 ? 0b1111 : 0b11)) throw new SyntaxError('Unexpected end of data')
+  if (tail > 1 && B64URL_CHARS.indexOf(body[body.length - 1]) & (tail === 2 ? 0b1111 : 0b11))
+    throw new SyntaxError('Unexpected end of data')
   return Buffer.from(body, 'base64url')
 }
 
@@ -53,8 +54,13 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
     import('@clerk/backend/errors'),
   ])
   const {TokenVerificationError: TVE, TokenVerificationErrorReason: R, TokenVerificationErrorAction: A} = errors
-  const toAuth = authBuilder(options.allowPending, (jwt) => getAuthObjectFromJwt(jwt as never, {treatPendingAsSignedOut: !options.allowPending, ...source.context}))
-  const skew = typeof options.clockSkewInMs === 'number' && Number.isFinite(options.clockSkewInMs) ? options.clockSkewInMs : DEFAULT_CLOCK_SKEW_MS
+  const toAuth = authBuilder(options.allowPending, (jwt) =>
+    getAuthObjectFromJwt(jwt as never, {treatPendingAsSignedOut: !options.allowPending, ...source.context}),
+  )
+  const skew =
+    typeof options.clockSkewInMs === 'number' && Number.isFinite(options.clockSkewInMs)
+      ? options.clockSkewInMs
+      : DEFAULT_CLOCK_SKEW_MS
   const audience = (options.audience ?? []).filter(Boolean)
   const parties = options.authorizedParties ?? []
   const keys = new Map<string, KeyObject>()
@@ -70,12 +76,21 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
         throw new TVE({action: A.ContactSupport, message: error.errors[0].message, reason: R.InvalidSecretKey})
       }
       const status = error instanceof ApiError ? error.status : undefined
-      throw new TVE({action: A.ContactSupport, message: `Error loading Clerk JWKS with code=${status ?? 'network error'}`, reason: R.RemoteJWKFailedToLoad})
+      throw new TVE({
+        action: A.ContactSupport,
+        message: `Error loading Clerk JWKS with code=${status ?? 'network error'}`,
+        reason: R.RemoteJWKFailedToLoad,
+      })
     }
     if (!jwks?.keys?.length) {
-      throw new TVE({action: A.ContactSupport, message: 'The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.', reason: R.RemoteJWKFailedToLoad})
+      throw new TVE({
+        action: A.ContactSupport,
+        message: 'The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.',
+        reason: R.RemoteJWKFailedToLoad,
+      })
     }
-    for (const k of jwks.keys) keys.set(k.kid, createPublicKey({key: k as import('node:crypto').JsonWebKey, format: 'jwk'}))
+    for (const k of jwks.keys)
+      keys.set(k.kid, createPublicKey({key: k as import('node:crypto').JsonWebKey, format: 'jwk'}))
   }
 
   async function keyFor(kid: string): Promise<KeyObject> {
@@ -104,53 +119,110 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
   /** verifyJwt's assertions after the signature, in its order and with its messages. */
   function assertClaims(payload: Record<string, unknown>): void {
     const {sub, aud, azp, exp, nbf, iat} = payload
-    if (typeof sub !== 'string') throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Subject claim (sub) is required and must be a string. Received ${JSON.stringify(sub)}.`})
+    if (typeof sub !== 'string')
+      throw new TVE({
+        action: A.EnsureClerkJWT,
+        reason: R.TokenVerificationFailed,
+        message: `Subject claim (sub) is required and must be a string. Received ${JSON.stringify(sub)}.`,
+      })
     const audList = [aud].flat().filter(Boolean)
     if (audience.length > 0 && audList.length > 0) {
       if (typeof aud === 'string') {
-        if (!audience.includes(aud)) throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Invalid JWT audience claim (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(audience)}".`})
+        if (!audience.includes(aud))
+          throw new TVE({
+            action: A.EnsureClerkJWT,
+            reason: R.TokenVerificationFailed,
+            message: `Invalid JWT audience claim (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(audience)}".`,
+          })
       } else if (Array.isArray(aud) && aud.length > 0 && aud.every((a) => typeof a === 'string')) {
-        if (!aud.some((a) => audience.includes(a))) throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Invalid JWT audience claim array (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(audience)}".`})
+        if (!aud.some((a) => audience.includes(a)))
+          throw new TVE({
+            action: A.EnsureClerkJWT,
+            reason: R.TokenVerificationFailed,
+            message: `Invalid JWT audience claim array (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(audience)}".`,
+          })
       }
     }
     if (parties.length > 0 && (!azp || !parties.includes(azp as string))) {
-      throw new TVE({reason: R.TokenInvalidAuthorizedParties, message: `Invalid JWT Authorized party claim (azp) ${JSON.stringify(azp)}. Expected "${parties}".`})
+      throw new TVE({
+        reason: R.TokenInvalidAuthorizedParties,
+        message: `Invalid JWT Authorized party claim (azp) ${JSON.stringify(azp)}. Expected "${parties}".`,
+      })
     }
     const now = Date.now()
-    if (typeof exp !== 'number') throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Invalid JWT expiry date claim (exp) ${JSON.stringify(exp)}. Expected number.`})
+    if (typeof exp !== 'number')
+      throw new TVE({
+        action: A.EnsureClerkJWT,
+        reason: R.TokenVerificationFailed,
+        message: `Invalid JWT expiry date claim (exp) ${JSON.stringify(exp)}. Expected number.`,
+      })
     if (ms(exp) <= now - skew) {
-      throw new TVE({reason: R.TokenExpired, message: `JWT is expired. Expiry date: ${utc(ms(exp))}, Current date: ${utc(now)}.`})
+      throw new TVE({
+        reason: R.TokenExpired,
+        message: `JWT is expired. Expiry date: ${utc(ms(exp))}, Current date: ${utc(now)}.`,
+      })
     }
     if (nbf !== undefined) {
-      if (typeof nbf !== 'number') throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Invalid JWT not before date claim (nbf) ${JSON.stringify(nbf)}. Expected number.`})
+      if (typeof nbf !== 'number')
+        throw new TVE({
+          action: A.EnsureClerkJWT,
+          reason: R.TokenVerificationFailed,
+          message: `Invalid JWT not before date claim (nbf) ${JSON.stringify(nbf)}. Expected number.`,
+        })
       if (ms(nbf) > now + skew) {
-        throw new TVE({reason: R.TokenNotActiveYet, message: `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(ms(nbf))}; Current date: ${utc(now)};`})
+        throw new TVE({
+          reason: R.TokenNotActiveYet,
+          message: `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(ms(nbf))}; Current date: ${utc(now)};`,
+        })
       }
     }
     if (iat !== undefined) {
-      if (typeof iat !== 'number') throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Invalid JWT issued at date claim (iat) ${JSON.stringify(iat)}. Expected number.`})
+      if (typeof iat !== 'number')
+        throw new TVE({
+          action: A.EnsureClerkJWT,
+          reason: R.TokenVerificationFailed,
+          message: `Invalid JWT issued at date claim (iat) ${JSON.stringify(iat)}. Expected number.`,
+        })
       if (ms(iat) > now + skew) {
-        throw new TVE({reason: R.TokenIatInTheFuture, message: `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(ms(iat))}; Current date: ${utc(now)};`})
+        throw new TVE({
+          reason: R.TokenIatInTheFuture,
+          message: `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(ms(iat))}; Current date: ${utc(now)};`,
+        })
       }
     }
   }
 
   /** authenticateRequest's state reason for a header-token error (a GET without a refresh cookie). */
   const stateReason = (reason: string) =>
-    reason === R.TokenExpired ? 'session-token-expired-refresh-non-eligible-no-refresh-cookie'
-    : reason === R.TokenNotActiveYet ? 'session-token-nbf'
-    : reason === R.TokenIatInTheFuture ? 'session-token-iat-in-the-future'
-    : reason
+    reason === R.TokenExpired
+      ? 'session-token-expired-refresh-non-eligible-no-refresh-cookie'
+      : reason === R.TokenNotActiveYet
+        ? 'session-token-nbf'
+        : reason === R.TokenIatInTheFuture
+          ? 'session-token-iat-in-the-future'
+          : reason
 
   /** decodeJwt's checks with native base64url (the SDK's JS decoder costs more than the RSA verify). */
   function decode(token: string) {
     const parts = token.split('.')
-    if (parts.length !== 3) throw new TVE({reason: R.TokenInvalid, message: 'Invalid JWT form. A JWT consists of three parts separated by dots.'})
+    if (parts.length !== 3)
+      throw new TVE({
+        reason: R.TokenInvalid,
+        message: 'Invalid JWT form. A JWT consists of three parts separated by dots.',
+      })
     try {
       const [header, payload] = [parts[0], parts[1]].map((p) => JSON.parse(base64url(p).toString('utf8')))
-      return {header, payload, signature: base64url(parts[2]), raw: {header: parts[0], payload: parts[1], signature: parts[2], text: token}}
+      return {
+        header,
+        payload,
+        signature: base64url(parts[2]),
+        raw: {header: parts[0], payload: parts[1], signature: parts[2], text: token},
+      }
     } catch {
-      throw new TVE({reason: R.TokenInvalid, message: 'Invalid JWT form. The header, payload, or signature could not be decoded.'})
+      throw new TVE({
+        reason: R.TokenInvalid,
+        message: 'Invalid JWT form. The header, payload, or signature could not be decoded.',
+      })
     }
   }
 
@@ -158,7 +230,10 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
   function isMachine(token: string, jwt: ReturnType<typeof decode> | undefined): boolean {
     if (isMachineTokenByPrefix(token)) return true
     if (!jwt || !JWT_FORMAT.test(token)) return false
-    return OAUTH_TYPES.includes(jwt.header?.typ) || (typeof jwt.payload?.sub === 'string' && jwt.payload.sub.startsWith('mch_'))
+    return (
+      OAUTH_TYPES.includes(jwt.header?.typ) ||
+      (typeof jwt.payload?.sub === 'string' && jwt.payload.sub.startsWith('mch_'))
+    )
   }
 
   const fail = (error: unknown): TokenResult => {
@@ -174,7 +249,11 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
       try {
         ok = rsaVerify(hash, Buffer.from(`${jwt.raw.header}.${jwt.raw.payload}`), key, jwt.signature)
       } catch (error) {
-        throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenVerificationFailed, message: `Error verifying JWT signature. ${(error as Error).message}`})
+        throw new TVE({
+          action: A.EnsureClerkJWT,
+          reason: R.TokenVerificationFailed,
+          message: `Error verifying JWT signature. ${(error as Error).message}`,
+        })
       }
       if (!ok) throw new TVE({reason: R.TokenInvalidSignature, message: 'JWT signature is invalid.'})
       assertClaims(jwt.payload)
@@ -202,10 +281,19 @@ export async function createFastVerifier(options: VerifyOptions, source: KeySour
         return fromSignedOut('token-type-mismatch', '', 'session_token')
       }
       if (header.typ !== undefined && header.typ !== 'JWT') {
-        throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenInvalid, message: `Invalid JWT type ${JSON.stringify(header.typ)}. Expected "JWT".`})
+        throw new TVE({
+          action: A.EnsureClerkJWT,
+          reason: R.TokenInvalid,
+          message: `Invalid JWT type ${JSON.stringify(header.typ)}. Expected "JWT".`,
+        })
       }
       hash = ALGS[header.alg]
-      if (!hash) throw new TVE({action: A.EnsureClerkJWT, reason: R.TokenInvalidAlgorithm, message: `Invalid JWT algorithm ${JSON.stringify(header.alg)}. Supported: ${Object.keys(ALGS)}.`})
+      if (!hash)
+        throw new TVE({
+          action: A.EnsureClerkJWT,
+          reason: R.TokenInvalidAlgorithm,
+          message: `Invalid JWT algorithm ${JSON.stringify(header.alg)}. Supported: ${Object.keys(ALGS)}.`,
+        })
     } catch (error) {
       return fail(error)
     }
@@ -240,9 +328,18 @@ function authBuilder(allowPending: boolean, sdk: (jwt: Jwt) => unknown): (jwt: J
   return (jwt) => {
     const claims = jwt.payload
     const p = props(claims)
-    if (!allowPending && p.sessionStatus === 'pending') return {tokenType: 'session_token', sessionStatus: 'pending', isAuthenticated: false}
+    if (!allowPending && p.sessionStatus === 'pending')
+      return {tokenType: 'session_token', sessionStatus: 'pending', isAuthenticated: false}
     const {orgId, orgRole, orgPermissions, userId, factorVerificationAge} = p
-    const has = check({orgId, orgRole, orgPermissions, userId, factorVerificationAge, features: claims.fea || '', plans: claims.pla || ''})
+    const has = check({
+      orgId,
+      orgRole,
+      orgPermissions,
+      userId,
+      factorVerificationAge,
+      features: claims.fea || '',
+      plans: claims.pla || '',
+    })
     return {tokenType: 'session_token', ...p, has, isAuthenticated: true}
   }
 }

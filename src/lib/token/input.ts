@@ -6,13 +6,18 @@ import {readStdin} from '../util/stdin.js'
 export function cleanToken(text: string): string {
   const t = text.trim()
   if (/^[\w.-]*$/.test(t)) return t
-  return text.trim().replace(/^["']|["']$/g, '').replace(/^Bearer\s+/i, '').trim()
+  return text
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/^Bearer\s+/i, '')
+    .trim()
 }
 
 /** The one token to work on; '' when stdin was empty (verify reports that as "no token", exit 3). */
 export async function readToken(arg: string | undefined, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
   if (arg !== undefined && arg !== '-') return cleanToken(arg)
-  if (arg === undefined && stdin.isTTY) throw usageError('no token', 'pass TOKEN, or pipe one: echo "$TOKEN" | clerk token verify')
+  if (arg === undefined && stdin.isTTY)
+    throw usageError('no token', 'pass TOKEN, or pipe one: echo "$TOKEN" | clerk token verify')
   return cleanToken(await readStdin(stdin))
 }
 
@@ -20,7 +25,9 @@ export async function readToken(arg: string | undefined, stdin: NodeJS.ReadStrea
  * One token per line from stdin (blank lines skipped), with 1-based line numbers, yielded in arrays (one per
  * chunk read) so a batch of 100k tokens costs one await per chunk, not per line.
  */
-export async function* readTokenLines(stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Array<{line: number; token: string}>> {
+export async function* readTokenLines(
+  stdin: NodeJS.ReadableStream = process.stdin,
+): AsyncGenerator<Array<{line: number; token: string}>> {
   let line = 0
   let rest = ''
   const take = (text: string) => {

@@ -41,7 +41,9 @@ export function normalizeJwtKey(text: string): {pem: string; key: KeyObject} {
   }
   const details = key.asymmetricKeyDetails ?? {}
   if (key.asymmetricKeyType !== 'rsa') {
-    throw usageError(`the JWT key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}: Clerk session tokens are RS256, so it must be an RSA-2048 public key`)
+    throw usageError(
+      `the JWT key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}: Clerk session tokens are RS256, so it must be an RSA-2048 public key`,
+    )
   }
   if (details.modulusLength !== 2048 || details.publicExponent !== 65_537n) {
     throw new CliError(
@@ -73,7 +75,12 @@ export function prepareVerifyConfig(config: Config): VerifyKeys {
   if (config.jwtKey) {
     const {pem, key} = normalizeJwtKey(config.jwtKey)
     return {
-      config: {...config, jwtKey: pem, secretKey: config.secretKey ?? OFFLINE_SECRET_KEY, publishableKey: config.publishableKey ?? syntheticPublishableKey(config.apiUrl)},
+      config: {
+        ...config,
+        jwtKey: pem,
+        secretKey: config.secretKey ?? OFFLINE_SECRET_KEY,
+        publishableKey: config.publishableKey ?? syntheticPublishableKey(config.apiUrl),
+      },
       offline: true,
       hasSecretKey,
       jwtKey: key,
@@ -85,5 +92,9 @@ export function prepareVerifyConfig(config: Config): VerifyKeys {
       'set CLERK_SECRET_KEY (online: the instance JWKS) or --jwt-key PEM|@file / CLERK_JWT_KEY (offline, no network)',
     )
   }
-  return {config: {...config, publishableKey: config.publishableKey ?? syntheticPublishableKey(config.apiUrl)}, offline: false, hasSecretKey}
+  return {
+    config: {...config, publishableKey: config.publishableKey ?? syntheticPublishableKey(config.apiUrl)},
+    offline: false,
+    hasSecretKey,
+  }
 }

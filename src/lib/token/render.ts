@@ -5,13 +5,36 @@ import type {TokenResult} from './result.js'
 const json = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
 
 export function resultRows(r: TokenResult): Array<[string, unknown]> {
-  const rows: Array<[string, unknown]> = [['Status', r.valid ? 'VALID (signed in)' : r.status === 'forbidden' ? 'FORBIDDEN (signed in, a check failed)' : r.status === 'error' ? 'ERROR (could not verify)' : 'NOT AUTHENTICATED']]
+  const rows: Array<[string, unknown]> = [
+    [
+      'Status',
+      r.valid
+        ? 'VALID (signed in)'
+        : r.status === 'forbidden'
+          ? 'FORBIDDEN (signed in, a check failed)'
+          : r.status === 'error'
+            ? 'ERROR (could not verify)'
+            : 'NOT AUTHENTICATED',
+    ],
+  ]
   if (r.reason) rows.push(['Reason', r.reason])
   if (r.message) rows.push(['Message', r.message])
   if (r.tokenType) rows.push(['Token type', r.tokenType])
   const labels: Record<string, string> = {
-    userId: 'User', sessionId: 'Session', sessionStatus: 'Session status', orgId: 'Organization', orgRole: 'Org role', orgSlug: 'Org slug',
-    orgPermissions: 'Org permissions', actor: 'Actor', id: 'Id', subject: 'Subject', name: 'Name', machineId: 'Machine', clientId: 'Client', scopes: 'Scopes',
+    userId: 'User',
+    sessionId: 'Session',
+    sessionStatus: 'Session status',
+    orgId: 'Organization',
+    orgRole: 'Org role',
+    orgSlug: 'Org slug',
+    orgPermissions: 'Org permissions',
+    actor: 'Actor',
+    id: 'Id',
+    subject: 'Subject',
+    name: 'Name',
+    machineId: 'Machine',
+    clientId: 'Client',
+    scopes: 'Scopes',
   }
   for (const [field, label] of Object.entries(labels)) {
     const v = r[field]

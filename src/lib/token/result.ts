@@ -37,16 +37,47 @@ export interface TokenResult {
 }
 
 /** Reasons that mean "could not check", not "the token is bad": exit 1, not 3. */
-const FAILURES = new Set(['jwk-remote-failed-to-load', 'jwk-remote-missing', 'jwk-failed-to-resolve', 'unexpected-error', 'unexpected_error'])
+const FAILURES = new Set([
+  'jwk-remote-failed-to-load',
+  'jwk-remote-missing',
+  'jwk-failed-to-resolve',
+  'unexpected-error',
+  'unexpected_error',
+])
 
-const SESSION_FIELDS = ['userId', 'sessionId', 'sessionStatus', 'orgId', 'orgRole', 'orgSlug', 'orgPermissions', 'actor', 'factorVerificationAge']
+const SESSION_FIELDS = [
+  'userId',
+  'sessionId',
+  'sessionStatus',
+  'orgId',
+  'orgRole',
+  'orgSlug',
+  'orgPermissions',
+  'actor',
+  'factorVerificationAge',
+]
 const MACHINE_FIELDS = ['id', 'subject', 'name', 'userId', 'orgId', 'machineId', 'clientId', 'scopes']
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AuthObject = Record<string, any> & {isAuthenticated: boolean; tokenType: string | null; has?: (p: Record<string, string>) => boolean}
+type AuthObject = Record<string, any> & {
+  isAuthenticated: boolean
+  tokenType: string | null
+  has?: (p: Record<string, string>) => boolean
+}
 
-export function signedOutResult(reason: string, message: string | null, tokenType: string | null = 'session_token', sdkReason?: string): TokenResult {
-  const r: TokenResult = {valid: false, status: FAILURES.has(reason) ? 'error' : 'signed-out', reason, message: message || null, tokenType}
+export function signedOutResult(
+  reason: string,
+  message: string | null,
+  tokenType: string | null = 'session_token',
+  sdkReason?: string,
+): TokenResult {
+  const r: TokenResult = {
+    valid: false,
+    status: FAILURES.has(reason) ? 'error' : 'signed-out',
+    reason,
+    message: message || null,
+    tokenType,
+  }
   if (sdkReason && sdkReason !== reason) r.sdkReason = sdkReason
   return r
 }
@@ -69,7 +100,10 @@ export function fromAuth(auth: AuthObject, options: VerifyOptions): TokenResult 
   if (!auth.isAuthenticated) {
     if (session && auth.sessionStatus === 'pending') {
       return {
-        ...signedOutResult('session-pending', 'the session has pending tasks (sts: pending); --allow-pending accepts it'),
+        ...signedOutResult(
+          'session-pending',
+          'the session has pending tasks (sts: pending); --allow-pending accepts it',
+        ),
         sessionStatus: 'pending',
       }
     }
@@ -104,7 +138,13 @@ export function fromAuth(auth: AuthObject, options: VerifyOptions): TokenResult 
 }
 
 export function exitCodeFor(r: TokenResult): number {
-  return r.valid ? ExitCode.OK : r.status === 'forbidden' ? ExitCode.FORBIDDEN : r.status === 'error' ? ExitCode.FAILURE : ExitCode.UNAUTHENTICATED
+  return r.valid
+    ? ExitCode.OK
+    : r.status === 'forbidden'
+      ? ExitCode.FORBIDDEN
+      : r.status === 'error'
+        ? ExitCode.FAILURE
+        : ExitCode.UNAUTHENTICATED
 }
 
 /** A batch's exit code: 0 only if every token is valid; otherwise the gravest (1, then 3, then 4). */

@@ -19,7 +19,10 @@ export function expiryText(exp: number, nowMs = Date.now()): string {
 }
 
 /** The time claims of a JWT payload, for people: {claim: {unix, iso, relative}}. */
-export function timeClaims(payload: Record<string, unknown>, nowMs = Date.now()): Record<string, {unix: number; iso: string; relative: string}> {
+export function timeClaims(
+  payload: Record<string, unknown>,
+  nowMs = Date.now(),
+): Record<string, {unix: number; iso: string; relative: string}> {
   const out: Record<string, {unix: number; iso: string; relative: string}> = {}
   for (const claim of ['iat', 'nbf', 'exp', 'auth_time']) {
     const v = payload[claim]

@@ -18,7 +18,11 @@ export function unverifiable(token: string, mode: {offline: boolean; hasSecretKe
   if (token === '') return signedOutResult('session-token-missing', 'no token given (empty input)')
   if (!isOpaqueMachineToken(token)) return undefined
   if (mode.offline) {
-    return signedOutResult('machine-token-offline', 'ak_, mt_ and oat_ tokens are verified by BAPI; offline (--jwt-key) makes no requests', null)
+    return signedOutResult(
+      'machine-token-offline',
+      'ak_, mt_ and oat_ tokens are verified by BAPI; offline (--jwt-key) makes no requests',
+      null,
+    )
   }
   return undefined
 }
@@ -39,6 +43,8 @@ export async function verifyWithSdk(clerk: ClerkClient, token: string, options: 
   }
   if (!state.isAuthenticated) return fromSignedOut(state.reason, state.message, state.tokenType)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const auth = (state.toAuth as (o?: {treatPendingAsSignedOut?: boolean}) => any)({treatPendingAsSignedOut: !options.allowPending})
+  const auth = (state.toAuth as (o?: {treatPendingAsSignedOut?: boolean}) => any)({
+    treatPendingAsSignedOut: !options.allowPending,
+  })
   return fromAuth(auth, options)
 }

@@ -20,7 +20,19 @@ afterAll(async () => {
 
 describe('clerk invitations', () => {
   it('create one (single endpoint) with options', async () => {
-    const r = await cli('invitations', 'create', '--email', 'ada@app.test', '--expires-in-days', '7', '--no-notify', '--public-metadata', '{"beta":true}', '-o', 'json')
+    const r = await cli(
+      'invitations',
+      'create',
+      '--email',
+      'ada@app.test',
+      '--expires-in-days',
+      '7',
+      '--no-notify',
+      '--public-metadata',
+      '{"beta":true}',
+      '-o',
+      'json',
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)[0]).toMatchObject({email: 'ada@app.test', status: 'ok'})
     expect(posts('/v1/invitations')).toBe(1)
@@ -30,11 +42,36 @@ describe('clerk invitations', () => {
   })
 
   it('create several: bulk; existing users and pending invitees skipped unless --ignore-existing', async () => {
-    const r = await cli('invitations', 'create', '-e', 'b@app.test', '-e', 'c@app.test', '-e', 'member@app.test', '-e', 'ada@app.test', '-e', 'bad@', '-o', 'json')
+    const r = await cli(
+      'invitations',
+      'create',
+      '-e',
+      'b@app.test',
+      '-e',
+      'c@app.test',
+      '-e',
+      'member@app.test',
+      '-e',
+      'ada@app.test',
+      '-e',
+      'bad@',
+      '-o',
+      'json',
+    )
     expect(r.code).toBe(5)
-    const status = Object.fromEntries(JSON.parse(r.stdout).map((x: {email: string; status: string; message?: string}) => [x.email, `${x.status} ${x.message ?? ''}`.trim()]))
-    expect(status).toEqual({'b@app.test': 'ok', 'c@app.test': 'ok', 'member@app.test': 'skipped already a user',
-      'ada@app.test': 'skipped already invited (pending invitation)', 'bad@': 'failed "bad@" is not a valid email address'})
+    const status = Object.fromEntries(
+      JSON.parse(r.stdout).map((x: {email: string; status: string; message?: string}) => [
+        x.email,
+        `${x.status} ${x.message ?? ''}`.trim(),
+      ]),
+    )
+    expect(status).toEqual({
+      'b@app.test': 'ok',
+      'c@app.test': 'ok',
+      'member@app.test': 'skipped already a user',
+      'ada@app.test': 'skipped already invited (pending invitation)',
+      'bad@': 'failed "bad@" is not a valid email address',
+    })
     expect(posts('/v1/invitations/bulk')).toBe(1)
     const again = await cli('invitations', 'create', '-e', 'ada@app.test', '--ignore-existing', '-o', 'json')
     expect(again.code, again.stderr).toBe(0)
@@ -42,8 +79,15 @@ describe('clerk invitations', () => {
   })
 
   it('list and revoke', async () => {
-    const list = JSON.parse((await cli('invitations', 'list', '--status', 'pending', '--order-by', 'email_address', '-o', 'json')).stdout)
-    expect(list.map((i: {email_address: string}) => i.email_address)).toEqual(['ada@app.test', 'ada@app.test', 'b@app.test', 'c@app.test'])
+    const list = JSON.parse(
+      (await cli('invitations', 'list', '--status', 'pending', '--order-by', 'email_address', '-o', 'json')).stdout,
+    )
+    expect(list.map((i: {email_address: string}) => i.email_address)).toEqual([
+      'ada@app.test',
+      'ada@app.test',
+      'b@app.test',
+      'c@app.test',
+    ])
     const r = await cli('invitations', 'revoke', list[2].id, list[3].id)
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/revoked 2 invitations/)

@@ -8,12 +8,15 @@ let env: Record<string, string>
 let org: {id: string}
 let admin: {id: string}
 const cli = (...args: string[]) => runCli(args, {env})
-const posts = (suffix: string) => emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/organizations/${org.id}/invitations${suffix}`).length
+const posts = (suffix: string) =>
+  emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/organizations/${org.id}/invitations${suffix}`)
+    .length
 
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
   env = emulatorEnv(emu)
-  admin = (await emu.request('POST', '/v1/users', {email_address: ['boss@team.test'], skip_password_requirement: true})).body
+  admin = (await emu.request('POST', '/v1/users', {email_address: ['boss@team.test'], skip_password_requirement: true}))
+    .body
   org = (await emu.request('POST', '/v1/organizations', {name: 'Team', slug: 'team', created_by: admin.id})).body
 })
 afterAll(async () => {
@@ -23,26 +26,70 @@ afterAll(async () => {
 
 describe('clerk orgs invite --email', () => {
   it('one address uses the single endpoint, with role, inviter, metadata and redirect', async () => {
-    const r = await cli('orgs', 'invite', 'team', '--email', 'Ada@Team.test', '--role', 'org:admin', '--inviter', admin.id,
-      '--public-metadata', '{"dept":"eng"}', '--redirect-url', 'https://app.test/join', '-o', 'json')
+    const r = await cli(
+      'orgs',
+      'invite',
+      'team',
+      '--email',
+      'Ada@Team.test',
+      '--role',
+      'org:admin',
+      '--inviter',
+      admin.id,
+      '--public-metadata',
+      '{"dept":"eng"}',
+      '--redirect-url',
+      'https://app.test/join',
+      '-o',
+      'json',
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject([{email: 'ada@team.test', status: 'ok'}])
     expect(r.stderr).toMatch(/invited 1, skipped 0, failed 0/)
     expect(posts('')).toBe(1)
-    const inv = (await emu.request('GET', `/v1/organizations/${org.id}/invitations?email_address=ada@team.test`)).body.data[0]
-    expect(inv).toMatchObject({role: 'org:admin', inviter_id: admin.id, public_metadata: {dept: 'eng'}, status: 'pending'})
+    const inv = (await emu.request('GET', `/v1/organizations/${org.id}/invitations?email_address=ada@team.test`)).body
+      .data[0]
+    expect(inv).toMatchObject({
+      role: 'org:admin',
+      inviter_id: admin.id,
+      public_metadata: {dept: 'eng'},
+      status: 'pending',
+    })
   })
 
   it('several: one bulk request; repeats, members and pending invitees skipped; a bad address fails alone (exit 5)', async () => {
-    const r = await cli('orgs', 'invite', org.id, '-e', 'b@team.test', '-e', 'c@team.test', '-e', 'B@team.test', '-e', 'boss@team.test',
-      '-e', 'ada@team.test', '-e', 'not-an-email', '-e', 'd@team.test', '-o', 'json')
+    const r = await cli(
+      'orgs',
+      'invite',
+      org.id,
+      '-e',
+      'b@team.test',
+      '-e',
+      'c@team.test',
+      '-e',
+      'B@team.test',
+      '-e',
+      'boss@team.test',
+      '-e',
+      'ada@team.test',
+      '-e',
+      'not-an-email',
+      '-e',
+      'd@team.test',
+      '-o',
+      'json',
+    )
     expect(r.code, r.stderr).toBe(5)
     const rows = JSON.parse(r.stdout)
     const by = (email: string) => rows.find((x: {email: string}) => x.email === email)
     expect(by('b@team.test')).toMatchObject({status: 'ok'})
     expect(by('b@team.test').id).toMatch(/^orginv_/)
-    expect(rows.filter((x: {status: string}) => x.status === 'skipped').map((x: {message: string}) => x.message).sort())
-      .toEqual(['already a member', 'already invited (pending invitation)', 'duplicate'])
+    expect(
+      rows
+        .filter((x: {status: string}) => x.status === 'skipped')
+        .map((x: {message: string}) => x.message)
+        .sort(),
+    ).toEqual(['already a member', 'already invited (pending invitation)', 'duplicate'])
     expect(by('not-an-email')).toMatchObject({status: 'failed', code: 'invalid_row'})
     expect(r.stderr).toMatch(/invited 3, skipped 3, failed 1/)
     expect(posts('/bulk')).toBe(1)
@@ -50,7 +97,19 @@ describe('clerk orgs invite --email', () => {
 
   it('a role the instance lacks: the bulk 422 blames every item, every row fails (exit 5)', async () => {
     const before = posts('/bulk')
-    const r = await cli('orgs', 'invite', 'team', '-e', 'x1@team.test', '-e', 'x2@team.test', '--role', 'org:nope', '-o', 'json')
+    const r = await cli(
+      'orgs',
+      'invite',
+      'team',
+      '-e',
+      'x1@team.test',
+      '-e',
+      'x2@team.test',
+      '--role',
+      'org:nope',
+      '-o',
+      'json',
+    )
     expect(r.code).toBe(5)
     expect(JSON.parse(r.stdout).map((x: {status: string}) => x.status)).toEqual(['failed', 'failed'])
     expect(posts('/bulk') - before).toBe(1)
@@ -76,7 +135,9 @@ describe('clerk orgs invitations', () => {
     const r = await cli('orgs', 'invitations', 'revoke', 'team', first.id, second.id, '-o', 'json')
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).map((x: {status: string}) => x.status)).toEqual(['revoked', 'revoked'])
-    const revoked = JSON.parse((await cli('orgs', 'invitations', 'list', 'team', '--status', 'revoked', '-o', 'json')).stdout)
+    const revoked = JSON.parse(
+      (await cli('orgs', 'invitations', 'list', 'team', '--status', 'revoked', '-o', 'json')).stdout,
+    )
     expect(revoked.map((x: {id: string}) => x.id).sort()).toEqual([first.id, second.id].sort())
     const again = await cli('orgs', 'invitations', 'revoke', 'team', first.id)
     expect(again.code).toBe(1)

@@ -15,19 +15,32 @@ afterEach(async () => {
 })
 
 const dir = () => mkdtempSync(join(tmpdir(), 'orgs-invite-'))
-const readReport = (p: string) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+const readReport = (p: string) =>
+  readFileSync(p, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
 const people = (n: number, from = 0) => Array.from({length: n}, (_, i) => `person${from + i}@corp.test`)
 
 /** An emulator with an org whose admin is boss@corp.test and one more member, plus the org's bulk POST counter. */
 async function setup(opts: EmulatorOptions = {rateLimit: 'off'}) {
   const e = await startTestEmulator(opts)
   emu = e
-  const boss = (await e.request('POST', '/v1/users', {email_address: ['boss@corp.test'], skip_password_requirement: true})).body
-  const member = (await e.request('POST', '/v1/users', {email_address: ['member@corp.test'], skip_password_requirement: true})).body
+  const boss = (
+    await e.request('POST', '/v1/users', {email_address: ['boss@corp.test'], skip_password_requirement: true})
+  ).body
+  const member = (
+    await e.request('POST', '/v1/users', {email_address: ['member@corp.test'], skip_password_requirement: true})
+  ).body
   const org = (await e.request('POST', '/v1/organizations', {name: 'Corp', slug: 'corp', created_by: boss.id})).body
   await e.request('POST', `/v1/organizations/${org.id}/memberships`, {user_id: member.id, role: 'org:member'})
   const bulk = (status?: number) =>
-    e.requests.filter((r) => r.method === 'POST' && r.path === `/v1/organizations/${org.id}/invitations/bulk` && (status === undefined || r.status === status)).length
+    e.requests.filter(
+      (r) =>
+        r.method === 'POST' &&
+        r.path === `/v1/organizations/${org.id}/invitations/bulk` &&
+        (status === undefined || r.status === status),
+    ).length
   const invitations = () => e.store.collection('organization_invitations').values()
   return {e, org, boss, bulk, invitations, env: emulatorEnv(e)}
 }
@@ -45,15 +58,22 @@ describe('clerk orgs invite --file', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(bulk(200)).toBe(1)
     expect(invitations()).toHaveLength(1)
-    expect(invitations()[0]).toMatchObject({email_address: 'ada@corp.test', role: 'org:member', organization_id: org.id})
+    expect(invitations()[0]).toMatchObject({
+      email_address: 'ada@corp.test',
+      role: 'org:member',
+      organization_id: org.id,
+    })
     expect(r.stderr).toMatch(/requests:\s+1 \(batches of 10\)/)
     expect(r.stderr).toMatch(/orgs invite: 1 rows · 1 ok · 0 skipped · 0 failed/)
   })
 
-  it('1,000 people: the plan says 100 requests and 1h at Clerk\'s 50/hour; the run sends ceil(n/10) bulk requests', async () => {
+  it("1,000 people: the plan says 100 requests and 1h at Clerk's 50/hour; the run sends ceil(n/10) bulk requests", async () => {
     const {bulk, invitations, env} = await setup()
     const d = dir()
-    const file = csv(join(d, 'staff.csv'), [['email', 'role'], ...people(1000).map((p, i) => [p, i % 100 === 0 ? 'org:admin' : ''])])
+    const file = csv(join(d, 'staff.csv'), [
+      ['email', 'role'],
+      ...people(1000).map((p, i) => [p, i % 100 === 0 ? 'org:admin' : '']),
+    ])
     const plan = await runCli(['orgs', 'invite', 'corp', '--file', file, '--dry-run'], {env})
     expect(plan.code, plan.stderr).toBe(0)
     expect(plan.stderr).toMatch(/rows:\s+1000 \(1000 valid\)/)
@@ -63,8 +83,26 @@ describe('clerk orgs invite --file', () => {
     expect(bulk()).toBe(0)
 
     const report = join(d, 'report.ndjson')
-    const r = await runCli(['orgs', 'invite', 'corp', '--file', file, '--yes', '--report', report, '--invite-limit', '1000/1h', '--rate-limit', '1000/10s',
-      '--progress', 'none', '--verbose'], {env, timeoutMs: 120_000})
+    const r = await runCli(
+      [
+        'orgs',
+        'invite',
+        'corp',
+        '--file',
+        file,
+        '--yes',
+        '--report',
+        report,
+        '--invite-limit',
+        '1000/1h',
+        '--rate-limit',
+        '1000/10s',
+        '--progress',
+        'none',
+        '--verbose',
+      ],
+      {env, timeoutMs: 120_000},
+    )
     expect(r.code, r.stderr.slice(-1500)).toBe(0)
     expect(bulk(200)).toBe(100)
     expect(bulk()).toBe(100)
@@ -78,14 +116,28 @@ describe('clerk orgs invite --file', () => {
 
   it('repeats, members and pending invitees are skipped and reported; a bad row fails alone (exit 5)', async () => {
     const {e, org, bulk, invitations, env} = await setup()
-    await e.request('POST', `/v1/organizations/${org.id}/invitations`, {email_address: 'pending@corp.test', role: 'org:member'})
+    await e.request('POST', `/v1/organizations/${org.id}/invitations`, {
+      email_address: 'pending@corp.test',
+      role: 'org:member',
+    })
     const d = dir()
     const file = join(d, 'people.jsonl')
-    writeFileSync(file, [
-      {email: 'a@corp.test'}, {email: 'A@Corp.test'}, {email: 'member@corp.test'}, {email: 'boss@corp.test'}, {email: 'pending@corp.test'},
-      {email: 'not an email'}, {email: 'b@corp.test', role: 'org:nope'}, {email: 'c@corp.test', role: 'org:admin', public_metadata: {team: 'x'}},
-      {email: 'd@corp.test'},
-    ].map((x) => JSON.stringify(x)).join('\n') + '\n')
+    writeFileSync(
+      file,
+      [
+        {email: 'a@corp.test'},
+        {email: 'A@Corp.test'},
+        {email: 'member@corp.test'},
+        {email: 'boss@corp.test'},
+        {email: 'pending@corp.test'},
+        {email: 'not an email'},
+        {email: 'b@corp.test', role: 'org:nope'},
+        {email: 'c@corp.test', role: 'org:admin', public_metadata: {team: 'x'}},
+        {email: 'd@corp.test'},
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n') + '\n',
+    )
     const report = join(d, 'report.ndjson')
     const r = await runCli(['orgs', 'invite', 'corp', '--file', file, '--yes', '--report', report], {env})
     expect(r.code, r.stderr).toBe(5)
@@ -103,8 +155,15 @@ describe('clerk orgs invite --file', () => {
     expect(by[9]).toMatchObject({status: 'ok'})
     expect(bulk(422)).toBe(1)
     expect(bulk(200)).toBe(1)
-    expect(invitations().map((i) => i.email_address).sort()).toEqual(['a@corp.test', 'c@corp.test', 'd@corp.test', 'pending@corp.test'])
-    expect(invitations().find((i) => i.email_address === 'c@corp.test')).toMatchObject({role: 'org:admin', public_metadata: {team: 'x'}})
+    expect(
+      invitations()
+        .map((i) => i.email_address)
+        .sort(),
+    ).toEqual(['a@corp.test', 'c@corp.test', 'd@corp.test', 'pending@corp.test'])
+    expect(invitations().find((i) => i.email_address === 'c@corp.test')).toMatchObject({
+      role: 'org:admin',
+      public_metadata: {team: 'x'},
+    })
     expect(r.stderr).toMatch(/9 rows · 3 ok · 4 skipped · 2 failed/)
   })
 
@@ -112,7 +171,10 @@ describe('clerk orgs invite --file', () => {
     // the bulk endpoint allows 2 requests per 10 s here (Clerk: 50 per hour); the CLI assumes Clerk's budget, so it meets the 429
     const {e, bulk, invitations, env} = await setup({ruleRates: {org_invitations_bulk: {limit: 2, windowMs: 10_000}}})
     const file = csv(join(dir(), 'people.csv'), [['email'], ...people(25).map((p) => [p])])
-    const r = await runCli(['orgs', 'invite', 'corp', '--file', file, '--yes', '--progress', 'none', '--concurrency', '1'], {env, timeoutMs: 60_000})
+    const r = await runCli(
+      ['orgs', 'invite', 'corp', '--file', file, '--yes', '--progress', 'none', '--concurrency', '1'],
+      {env, timeoutMs: 60_000},
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(bulk(429)).toBeGreaterThanOrEqual(1)
     expect(bulk(200)).toBe(3)
@@ -125,7 +187,10 @@ describe('clerk orgs invite --file', () => {
   it('paces itself at the budget it is given, with a countdown while it waits', async () => {
     const {bulk, invitations, env} = await setup()
     const file = csv(join(dir(), 'people.csv'), [['email'], ...people(30).map((p) => [p])])
-    const r = await runCli(['orgs', 'invite', 'corp', '--file', file, '--yes', '--progress', 'none', '--invite-limit', '2/10s'], {env, timeoutMs: 60_000})
+    const r = await runCli(
+      ['orgs', 'invite', 'corp', '--file', file, '--yes', '--progress', 'none', '--invite-limit', '2/10s'],
+      {env, timeoutMs: 60_000},
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(bulk(200)).toBe(3)
     expect(bulk(429)).toBe(0)
@@ -138,7 +203,20 @@ describe('clerk orgs invite --file', () => {
     const {e, bulk, invitations, env} = await setup({rateLimit: 'off', latencyMs: 150})
     const d = dir()
     const file = csv(join(d, 'people.csv'), [['email'], ...people(200).map((p) => [p])])
-    const args = ['orgs', 'invite', 'corp', '--file', file, '--yes', '--progress', 'none', '--concurrency', '2', '--invite-limit', '1000/1h']
+    const args = [
+      'orgs',
+      'invite',
+      'corp',
+      '--file',
+      file,
+      '--yes',
+      '--progress',
+      'none',
+      '--concurrency',
+      '2',
+      '--invite-limit',
+      '1000/1h',
+    ]
     const run = startCli(args, {env})
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
@@ -168,6 +246,8 @@ describe('clerk orgs invite --file', () => {
     expect(bulk(200)).toBeLessThanOrEqual(20)
     const lines = readReport(report)
     expect(lines).toHaveLength(200)
-    expect(lines.every((l) => l.status === 'ok' || (l.status === 'skipped' && /already invited/.test(l.message)))).toBe(true)
+    expect(lines.every((l) => l.status === 'ok' || (l.status === 'skipped' && /already invited/.test(l.message)))).toBe(
+      true,
+    )
   })
 })

@@ -17,8 +17,20 @@ let bob: {id: string}
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
   env = emulatorEnv(emu)
-  ada = (await emu.request('POST', '/v1/users', {email_address: ['ada@acme.test'], first_name: 'Ada', skip_password_requirement: true})).body
-  bob = (await emu.request('POST', '/v1/users', {email_address: ['bob@acme.test'], first_name: 'Bob', skip_password_requirement: true})).body
+  ada = (
+    await emu.request('POST', '/v1/users', {
+      email_address: ['ada@acme.test'],
+      first_name: 'Ada',
+      skip_password_requirement: true,
+    })
+  ).body
+  bob = (
+    await emu.request('POST', '/v1/users', {
+      email_address: ['bob@acme.test'],
+      first_name: 'Bob',
+      skip_password_requirement: true,
+    })
+  ).body
 })
 afterAll(async () => {
   emu.assertResponsesMatchSpec()
@@ -27,10 +39,24 @@ afterAll(async () => {
 
 describe('clerk orgs', () => {
   it('create -> get by slug -> update -> list with member counts', async () => {
-    const org = await json('orgs', 'create', '--name', 'Acme Inc', '--slug', 'acme', '--created-by', ada.id, '--public-metadata', '{"plan":"pro"}')
+    const org = await json(
+      'orgs',
+      'create',
+      '--name',
+      'Acme Inc',
+      '--slug',
+      'acme',
+      '--created-by',
+      ada.id,
+      '--public-metadata',
+      '{"plan":"pro"}',
+    )
     expect(org).toMatchObject({object: 'organization', name: 'Acme Inc', slug: 'acme', public_metadata: {plan: 'pro'}})
     expect(await json('orgs', 'get', 'acme')).toMatchObject({id: org.id, members_count: 1})
-    expect(await json('orgs', 'update', 'acme', '--name', 'Acme Corp', '--max-members', '10')).toMatchObject({name: 'Acme Corp', max_allowed_memberships: 10})
+    expect(await json('orgs', 'update', 'acme', '--name', 'Acme Corp', '--max-members', '10')).toMatchObject({
+      name: 'Acme Corp',
+      max_allowed_memberships: 10,
+    })
     await json('orgs', 'create', '--name', 'Globex')
     const list = await json('orgs', 'list', '--order-by', 'name')
     expect(list.map((o: {name: string}) => o.name)).toEqual(['Acme Corp', 'Globex'])
@@ -63,7 +89,10 @@ describe('clerk orgs', () => {
     const added = await json('orgs', 'members', 'add', 'acme', 'bob@acme.test')
     expect(added).toMatchObject({role: 'org:member', public_user_data: {user_id: bob.id}})
     const members = await json('orgs', 'members', 'list', 'acme', '--order-by', 'email_address')
-    expect(members.map((m: {public_user_data: {identifier: string}}) => m.public_user_data.identifier)).toEqual(['ada@acme.test', 'bob@acme.test'])
+    expect(members.map((m: {public_user_data: {identifier: string}}) => m.public_user_data.identifier)).toEqual([
+      'ada@acme.test',
+      'bob@acme.test',
+    ])
     const admins = await json('orgs', 'members', 'list', 'acme', '--role', 'org:admin')
     expect(admins).toHaveLength(1)
     expect(await json('orgs', 'members', 'set-role', 'acme', bob.id, 'org:admin')).toMatchObject({role: 'org:admin'})
@@ -99,17 +128,44 @@ describe('clerk orgs', () => {
 
 describe('clerk orgs metadata', () => {
   it('merges per RFC 7386 with a diff, --dry-run sends nothing, --replace replaces', async () => {
-    const org = (await emu.request('POST', '/v1/organizations', {name: 'Meta', slug: 'meta', public_metadata: {plan: 'free', limits: {seats: 5, sso: false}}})).body
+    const org = (
+      await emu.request('POST', '/v1/organizations', {
+        name: 'Meta',
+        slug: 'meta',
+        public_metadata: {plan: 'free', limits: {seats: 5, sso: false}},
+      })
+    ).body
     const patches = () => emu.requests.filter((r) => r.path === `/v1/organizations/${org.id}/metadata`).length
-    const dry = await cli('orgs', 'metadata', 'meta', '--public', '{"plan":"pro","limits":{"sso":true},"trial":null}', '--dry-run')
+    const dry = await cli(
+      'orgs',
+      'metadata',
+      'meta',
+      '--public',
+      '{"plan":"pro","limits":{"sso":true},"trial":null}',
+      '--dry-run',
+    )
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toMatch(/public_metadata\.plan/)
     expect(dry.stderr).toMatch(/dry run: 2 change\(s\) to meta, nothing sent/)
     expect(patches()).toBe(0)
-    const changes = await json('orgs', 'metadata', 'meta', '--public', '{"plan":"pro","limits":{"sso":true}}', '--private', '{"crm":"42"}')
-    expect(changes.map((c: {path: string; change: string}) => `${c.path} ${c.change}`).sort())
-      .toEqual(['private_metadata.crm added', 'public_metadata.limits.sso changed', 'public_metadata.plan changed'])
-    expect(emu.store.collection('organizations').get(org.id)).toMatchObject({public_metadata: {plan: 'pro', limits: {seats: 5, sso: true}}, private_metadata: {crm: '42'}})
+    const changes = await json(
+      'orgs',
+      'metadata',
+      'meta',
+      '--public',
+      '{"plan":"pro","limits":{"sso":true}}',
+      '--private',
+      '{"crm":"42"}',
+    )
+    expect(changes.map((c: {path: string; change: string}) => `${c.path} ${c.change}`).sort()).toEqual([
+      'private_metadata.crm added',
+      'public_metadata.limits.sso changed',
+      'public_metadata.plan changed',
+    ])
+    expect(emu.store.collection('organizations').get(org.id)).toMatchObject({
+      public_metadata: {plan: 'pro', limits: {seats: 5, sso: true}},
+      private_metadata: {crm: '42'},
+    })
     // --replace drops plan and limits: without a terminal that needs --yes, and nothing is sent
     const refused = await cli('orgs', 'metadata', org.id, '--public', '{"only":1}', '--replace')
     expect(refused.code).toBe(2)

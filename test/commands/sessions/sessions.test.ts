@@ -26,9 +26,19 @@ describe('clerk sessions list', () => {
     const r = await runCli(['sessions', 'list', '--user', userId, '-o', 'json'], {env})
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).map((s: {id: string}) => s.id)).toEqual([...ids].reverse().slice(0, 10))
-    const page = await runCli(['sessions', 'list', '--user', userId, '--limit', '2', '--offset', '3', '-o', 'ndjson'], {env})
-    expect(page.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([ids[9], ids[8]])
-    const revoked = await runCli(['sessions', 'list', '--user', userId, '--status', 'revoked', '-o', 'csv', '--columns', 'id,status'], {env})
+    const page = await runCli(['sessions', 'list', '--user', userId, '--limit', '2', '--offset', '3', '-o', 'ndjson'], {
+      env,
+    })
+    expect(
+      page.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([ids[9], ids[8]])
+    const revoked = await runCli(
+      ['sessions', 'list', '--user', userId, '--status', 'revoked', '-o', 'csv', '--columns', 'id,status'],
+      {env},
+    )
     expect(revoked.stdout.split(/\r?\n/).slice(0, 3)).toEqual(['id,status', `${ids[0]},revoked`, ''])
     const clientId = emu.store.collection('sessions').get(ids[5])!.client_id
     const byClient = await runCli(['sessions', 'list', '--client', clientId, '-o', 'json'], {env})

@@ -13,8 +13,17 @@ describe('clerk token decode', () => {
     const r = await runCli(['token', 'decode', token, '-o', 'json'])
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
-    expect(out).toMatchObject({verified: false, kind: 'session_token', header: {alg: 'RS256', kid: 'ins_test'}, claims: {sub: 'user_dec'}})
-    expect(out.times.exp).toEqual({unix: now - 200, iso: new Date((now - 200) * 1000).toISOString(), relative: expect.stringMatching(/^expired 3m \d+s ago$/)})
+    expect(out).toMatchObject({
+      verified: false,
+      kind: 'session_token',
+      header: {alg: 'RS256', kid: 'ins_test'},
+      claims: {sub: 'user_dec'},
+    })
+    expect(out.times.exp).toEqual({
+      unix: now - 200,
+      iso: new Date((now - 200) * 1000).toISOString(),
+      relative: expect.stringMatching(/^expired 3m \d+s ago$/),
+    })
     expect(out.times.iat.relative).toMatch(/ago$/)
     expect(r.stderr).toContain('UNVERIFIED')
   })

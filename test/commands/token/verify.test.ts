@@ -34,21 +34,50 @@ async function mint(body: Record<string, unknown>): Promise<string> {
 }
 
 const json = (stdout: string) => JSON.parse(stdout)
-const online = (args: string[], input?: string) => runCli(['token', 'verify', ...args, '-o', 'json'], {env: emulatorEnv(emu), input})
+const online = (args: string[], input?: string) =>
+  runCli(['token', 'verify', ...args, '-o', 'json'], {env: emulatorEnv(emu), input})
 /** offline: no secret key at all, and the API URL points at the emulator so any request would show in its log */
 const offline = (args: string[], input?: string) =>
-  runCli(['token', 'verify', '--jwt-key', `@${jwtKeyFile}`, ...args, '-o', 'json'], {env: {CLERK_API_URL: emu.url}, input})
+  runCli(['token', 'verify', '--jwt-key', `@${jwtKeyFile}`, ...args, '-o', 'json'], {
+    env: {CLERK_API_URL: emu.url},
+    input,
+  })
 
 describe('clerk token verify (online, JWKS)', () => {
   test('a minted session token: exit 0, the Auth object, JWKS fetched through BAPI', async () => {
-    const token = await mint({user_id: 'user_1', org_id: 'org_1', role: 'admin', permissions: ['org:invoices:read'], expires_in_seconds: 120})
+    const token = await mint({
+      user_id: 'user_1',
+      org_id: 'org_1',
+      role: 'admin',
+      permissions: ['org:invoices:read'],
+      expires_in_seconds: 120,
+    })
     emu.requests.length = 0
-    const r = await online([token, '--permission', 'org:invoices:read', '--role', 'org:admin', '--authorized-party', 'http://localhost:3000'])
+    const r = await online([
+      token,
+      '--permission',
+      'org:invoices:read',
+      '--role',
+      'org:admin',
+      '--authorized-party',
+      'http://localhost:3000',
+    ])
     expect(r.code, r.stderr).toBe(0)
     const out = json(r.stdout)
-    expect(out).toMatchObject({valid: true, status: 'signed-in', tokenType: 'session_token', userId: 'user_1', orgId: 'org_1', orgRole: 'org:admin', orgPermissions: ['org:invoices:read']})
+    expect(out).toMatchObject({
+      valid: true,
+      status: 'signed-in',
+      tokenType: 'session_token',
+      userId: 'user_1',
+      orgId: 'org_1',
+      orgRole: 'org:admin',
+      orgPermissions: ['org:invoices:read'],
+    })
     expect(out.expires).toMatch(/^expires in (2m|1m \d+s|\d+s)$/)
-    expect(out.checks).toEqual([{check: 'permission', value: 'org:invoices:read', ok: true}, {check: 'role', value: 'org:admin', ok: true}])
+    expect(out.checks).toEqual([
+      {check: 'permission', value: 'org:invoices:read', ok: true},
+      {check: 'role', value: 'org:admin', ok: true},
+    ])
     expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks'])
   })
 
@@ -56,7 +85,12 @@ describe('clerk token verify (online, JWKS)', () => {
     const token = await mint({user_id: 'user_1', org_id: 'org_1', role: 'member', permissions: ['org:invoices:read']})
     const r = await online([token, '--permission', 'org:invoices:read', '--permission', 'org:invoices:delete'])
     expect(r.code).toBe(4)
-    expect(json(r.stdout)).toMatchObject({valid: false, status: 'forbidden', reason: 'missing-permission', userId: 'user_1'})
+    expect(json(r.stdout)).toMatchObject({
+      valid: false,
+      status: 'forbidden',
+      reason: 'missing-permission',
+      userId: 'user_1',
+    })
     const role = await online([token, '--role', 'org:admin'])
     expect(role.code).toBe(4)
     expect(json(role.stdout).reason).toBe('missing-role')
@@ -85,7 +119,13 @@ describe('clerk token verify (online, JWKS)', () => {
       const r = await online([token, '--accepts', type])
       expect(r.code, `${type}: ${r.stderr}`).toBe(0)
       expect(json(r.stdout)).toMatchObject({valid: true, tokenType: type, scopes: ['read']})
-      expect(emu.requests.map((q) => q.path)).toEqual([{api_key: '/api_keys/verify', m2m_token: '/m2m_tokens/verify', oauth_token: '/oauth_applications/access_tokens/verify'}[type]])
+      expect(emu.requests.map((q) => q.path)).toEqual([
+        {
+          api_key: '/api_keys/verify',
+          m2m_token: '/m2m_tokens/verify',
+          oauth_token: '/oauth_applications/access_tokens/verify',
+        }[type],
+      ])
     }
     const unknown = await online(['ak_unknownsecret', '--accepts', 'any'])
     expect(unknown.code).toBe(3)
@@ -97,21 +137,43 @@ describe('clerk token verify (online, JWKS)', () => {
   })
 
   test('--batch: one NDJSON line per token, JWKS fetched once, exit 0 only if all are valid', async () => {
-    const good = await Promise.all(Array.from({length: 5}, (_, i) => mint({user_id: `user_b${i}`, expires_in_seconds: 300})))
+    const good = await Promise.all(
+      Array.from({length: 5}, (_, i) => mint({user_id: `user_b${i}`, expires_in_seconds: 300})),
+    )
     const ak = await mint({type: 'api_key'})
     emu.requests.length = 0
-    const all = await runCli(['token', 'verify', '--batch', '--accepts', 'any'], {env: emulatorEnv(emu), input: `${good.join('\n')}\n${ak}\n`})
+    const all = await runCli(['token', 'verify', '--batch', '--accepts', 'any'], {
+      env: emulatorEnv(emu),
+      input: `${good.join('\n')}\n${ak}\n`,
+    })
     expect(all.code, all.stderr).toBe(0)
-    const lines = all.stdout.trim().split('\n').map((l) => JSON.parse(l))
-    expect(lines.map((l) => [l.line, l.valid, l.tokenType === 'api_key' ? 'api_key' : l.userId])).toEqual([...good.map((_, i) => [i + 1, true, `user_b${i}`]), [6, true, 'api_key']])
+    const lines = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(lines.map((l) => [l.line, l.valid, l.tokenType === 'api_key' ? 'api_key' : l.userId])).toEqual([
+      ...good.map((_, i) => [i + 1, true, `user_b${i}`]),
+      [6, true, 'api_key'],
+    ])
     expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks', 'POST /api_keys/verify'])
 
     emu.requests.length = 0
     const expired = await mint({user_id: 'user_x', expires_in_seconds: -60})
-    const mixed = await runCli(['token', 'verify', '--batch'], {env: emulatorEnv(emu), input: `${good[0]}\n\ngarbage\n${expired}\n${good[1]}\n`})
+    const mixed = await runCli(['token', 'verify', '--batch'], {
+      env: emulatorEnv(emu),
+      input: `${good[0]}\n\ngarbage\n${expired}\n${good[1]}\n`,
+    })
     expect(mixed.code).toBe(3)
-    const results = mixed.stdout.trim().split('\n').map((l) => JSON.parse(l))
-    expect(results.map((l) => [l.line, l.valid, l.reason])).toEqual([[1, true, null], [3, false, 'token-invalid'], [4, false, 'token-expired'], [5, true, null]])
+    const results = mixed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(results.map((l) => [l.line, l.valid, l.reason])).toEqual([
+      [1, true, null],
+      [3, false, 'token-invalid'],
+      [4, false, 'token-expired'],
+      [5, true, null],
+    ])
     expect(emu.requests.filter((q) => q.path === '/v1/jwks')).toHaveLength(1)
     expect(mixed.stderr).toContain('2 of 4 tokens valid')
   })
@@ -124,9 +186,14 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const r = await offline([token, '--role', 'org:admin'])
     expect(r.code, r.stderr).toBe(0)
     expect(json(r.stdout)).toMatchObject({valid: true, userId: 'user_off', orgRole: 'org:admin'})
-    const batch = await runCli(['token', 'verify', '--batch', '--jwt-key', `@${jwtKeyFile}`], {env: {CLERK_API_URL: emu.url}, input: `${token}\n${token}\n`})
+    const batch = await runCli(['token', 'verify', '--batch', '--jwt-key', `@${jwtKeyFile}`], {
+      env: {CLERK_API_URL: emu.url},
+      input: `${token}\n${token}\n`,
+    })
     expect(batch.code).toBe(0)
-    const env = await runCli(['token', 'verify', token], {env: {CLERK_API_URL: emu.url, CLERK_JWT_KEY: emu.signingKey.publicKeyPem}})
+    const env = await runCli(['token', 'verify', token], {
+      env: {CLERK_API_URL: emu.url, CLERK_JWT_KEY: emu.signingKey.publicKeyPem},
+    })
     expect(env.code).toBe(0)
     expect(env.stdout).toContain('VALID')
     expect(emu.requests).toEqual([])
@@ -136,7 +203,11 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const testKey = rsaKey()
     const pem = join(dir, 'test.pem')
     writeFileSync(pem, testKey.publicPem)
-    const run = (token: string, args: string[] = []) => runCli(['token', 'verify', '--jwt-key', `@${pem}`, ...args, '-o', 'json'], {env: {CLERK_API_URL: emu.url}, input: token})
+    const run = (token: string, args: string[] = []) =>
+      runCli(['token', 'verify', '--jwt-key', `@${pem}`, ...args, '-o', 'json'], {
+        env: {CLERK_API_URL: emu.url},
+        input: token,
+      })
     const ok = await run(sign(testKey, sessionClaims({sub: 'user_self'})))
     expect(ok.code).toBe(0)
     expect(json(ok.stdout).userId).toBe('user_self')
@@ -146,12 +217,25 @@ describe('clerk token verify (offline, --jwt-key)', () => {
       expect(json(r.stdout).reason).toBe(reason)
     }
     await expect3(sign(rsaKey(), sessionClaims()), 'token-invalid-signature')
-    await expect3(sign({...testKey, kid: emuKey.kid}, sessionClaims({azp: 'https://evil.example.com'})), 'token-invalid-authorized-parties', ['--authorized-party', 'http://localhost:3000'])
-    await expect3(sign(testKey, sessionClaims({azp: undefined})), 'token-invalid-authorized-parties', ['--authorized-party', 'http://localhost:3000'])
-    await expect3(sign(testKey, sessionClaims({exp: Math.floor(Date.now() / 1000) - 3})), 'token-expired', ['--clock-skew', '0'])
+    await expect3(
+      sign({...testKey, kid: emuKey.kid}, sessionClaims({azp: 'https://evil.example.com'})),
+      'token-invalid-authorized-parties',
+      ['--authorized-party', 'http://localhost:3000'],
+    )
+    await expect3(sign(testKey, sessionClaims({azp: undefined})), 'token-invalid-authorized-parties', [
+      '--authorized-party',
+      'http://localhost:3000',
+    ])
+    await expect3(sign(testKey, sessionClaims({exp: Math.floor(Date.now() / 1000) - 3})), 'token-expired', [
+      '--clock-skew',
+      '0',
+    ])
     await expect3('not-a-token', 'token-invalid')
     await expect3('', 'session-token-missing')
-    const skew = await run(sign(testKey, sessionClaims({exp: Math.floor(Date.now() / 1000) - 3})), ['--clock-skew', '60000'])
+    const skew = await run(sign(testKey, sessionClaims({exp: Math.floor(Date.now() / 1000) - 3})), [
+      '--clock-skew',
+      '60000',
+    ])
     expect(skew.code).toBe(0)
     expect(emu.requests).toEqual([])
   })
@@ -160,12 +244,16 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const big = rsaKey(4096)
     const pem = join(dir, 'big.pem')
     writeFileSync(pem, big.publicPem)
-    const r = await runCli(['token', 'verify', '--jwt-key', `@${pem}`, sign(big, sessionClaims())], {env: {CLERK_API_URL: emu.url}})
+    const r = await runCli(['token', 'verify', '--jwt-key', `@${pem}`, sign(big, sessionClaims())], {
+      env: {CLERK_API_URL: emu.url},
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/RSA-4096.*RSA-2048/)
     expect(r.stderr).not.toMatch(/signature/i)
     const {generateKeyPairSync} = await import('node:crypto')
-    const ec = generateKeyPairSync('ec', {namedCurve: 'P-256'}).publicKey.export({type: 'spki', format: 'pem'}).toString()
+    const ec = generateKeyPairSync('ec', {namedCurve: 'P-256'})
+      .publicKey.export({type: 'spki', format: 'pem'})
+      .toString()
     const r2 = await runCli(['token', 'verify', 'x.y.z'], {env: {CLERK_API_URL: emu.url, CLERK_JWT_KEY: ec}})
     expect(r2.code).toBe(2)
     expect(r2.stderr).toContain('EC')

@@ -13,7 +13,11 @@ afterEach(async () => {
   emu = undefined
 })
 const dir = () => mkdtempSync(join(tmpdir(), 'users-bulk-'))
-const report = (p: string) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+const report = (p: string) =>
+  readFileSync(p, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
 const mutating = (e: TestEmulator) => e.requests.filter((r) => r.method !== 'GET')
 
 describe('users bulk mutations', () => {
@@ -23,21 +27,35 @@ describe('users bulk mutations', () => {
     const d = dir()
     const ids = join(d, 'ids.txt')
     writeFileSync(ids, `# users to ban\n${users.map((u) => u.id).join('\n')}\nuser_doesnotexist\n${users[0].id}\n`)
-    const r = await runCli(['users', 'ban', '--file', ids, '--yes', '--report', join(d, 'r.ndjson')], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'ban', '--file', ids, '--yes', '--report', join(d, 'r.ndjson')], {
+      env: emulatorEnv(emu),
+    })
     expect(r.code, r.stderr).toBe(5)
     expect(emu.store.users.values().filter((u) => u.banned)).toHaveLength(120)
     const lines = report(join(d, 'r.ndjson'))
     expect(lines).toHaveLength(122)
     expect(lines.filter((l) => l.status === 'ok')).toHaveLength(120)
-    expect(lines.find((l) => l.key === 'user_doesnotexist')).toMatchObject({status: 'failed', code: 'resource_not_found'})
-    expect(lines.find((l) => l.row === 122)).toMatchObject({status: 'skipped', message: expect.stringMatching(/duplicate of row 1/)})
+    expect(lines.find((l) => l.key === 'user_doesnotexist')).toMatchObject({
+      status: 'failed',
+      code: 'resource_not_found',
+    })
+    expect(lines.find((l) => l.row === 122)).toMatchObject({
+      status: 'skipped',
+      message: expect.stringMatching(/duplicate of row 1/),
+    })
     const bulk = emu.requests.filter((q) => q.path === '/v1/users/ban')
     expect(bulk).toHaveLength(3) // 50 + 50 + 21 (the last one rejected: it holds the unknown id)
     const singles = emu.requests.filter((q) => /^\/v1\/users\/[^/]+\/ban$/.test(q.path))
     expect(singles).toHaveLength(21)
     // unban from a CSV with an id column: all ok, exit 0
     const csv = join(d, 'unban.csv')
-    writeFileSync(csv, `id,note\n${users.slice(0, 60).map((u) => `${u.id},"a, b"`).join('\n')}\n`)
+    writeFileSync(
+      csv,
+      `id,note\n${users
+        .slice(0, 60)
+        .map((u) => `${u.id},"a, b"`)
+        .join('\n')}\n`,
+    )
     const u = await runCli(['users', 'unban', '--file', csv, '--yes'], {env: emulatorEnv(emu)})
     expect(u.code, u.stderr).toBe(0)
     expect(emu.store.users.values().filter((x) => x.banned)).toHaveLength(60)
@@ -51,7 +69,17 @@ describe('users bulk mutations', () => {
     }
     const cutoff = users[5].created_at // users 0..4 are older
     const d = dir()
-    const args = ['users', 'delete', '--where', '--email-domain', 'corp.test', '--created-before', String(cutoff), '--journal', join(d, 'del.journal')]
+    const args = [
+      'users',
+      'delete',
+      '--where',
+      '--email-domain',
+      'corp.test',
+      '--created-before',
+      String(cutoff),
+      '--journal',
+      join(d, 'del.journal'),
+    ]
     const dry = await runCli([...args, '--dry-run'], {env: emulatorEnv(emu)})
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stderr).toMatch(/5 users match the filter/)
@@ -78,11 +106,16 @@ describe('users bulk mutations', () => {
     const lock = await runCli(['users', 'lock', '--file', ids, '--yes'], {env: emulatorEnv(emu)})
     expect(lock.code, lock.stderr).toBe(0)
     expect(emu.store.users.values().every((u) => u.locked)).toBe(true)
-    const unlock = await runCli(['users', 'unlock', '--file', ids, '--yes', '--journal', join(d, 'j2')], {env: emulatorEnv(emu)})
+    const unlock = await runCli(['users', 'unlock', '--file', ids, '--yes', '--journal', join(d, 'j2')], {
+      env: emulatorEnv(emu),
+    })
     expect(unlock.code, unlock.stderr).toBe(0)
     expect(emu.store.users.values().some((u) => u.locked)).toBe(false)
     emu.store.users.delete(users[3].id)
-    const del = await runCli(['users', 'delete', '--file', ids, '--yes', '--journal', join(d, 'j3'), '--report', join(d, 'r')], {env: emulatorEnv(emu)})
+    const del = await runCli(
+      ['users', 'delete', '--file', ids, '--yes', '--journal', join(d, 'j3'), '--report', join(d, 'r')],
+      {env: emulatorEnv(emu)},
+    )
     expect(del.code, del.stderr).toBe(0)
     expect(emu.store.users.size).toBe(0)
     expect(report(join(d, 'r')).find((l) => l.key === users[3].id)).toMatchObject({status: 'skipped'})
@@ -93,7 +126,14 @@ describe('users bulk mutations', () => {
     const users = emu.store.seedUsers(4)
     const d = dir()
     const file = join(d, 'meta.jsonl')
-    writeFileSync(file, users.map((u, i) => JSON.stringify({id: u.id, public_metadata: {plan: null, seats: i}, private_metadata: {crm: `c${i}`}})).join('\n'))
+    writeFileSync(
+      file,
+      users
+        .map((u, i) =>
+          JSON.stringify({id: u.id, public_metadata: {plan: null, seats: i}, private_metadata: {crm: `c${i}`}}),
+        )
+        .join('\n'),
+    )
     const r = await runCli(['users', 'metadata', '--file', file, '--yes'], {env: emulatorEnv(emu)})
     expect(r.code, r.stderr).toBe(0)
     const u2 = emu.store.users.get(users[2].id)!

@@ -23,28 +23,80 @@ describe('clerk users create', () => {
   it('sends every flag in BAPI form and prints the new user (-o json)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'create-'))
     writeFileSync(join(dir, 'private.json'), '{"crm":{"id":42}}')
-    const r = await runCli([
-      'users', 'create', '--email', 'ada@example.com', '--email', 'ada2@example.com', '--phone', '+15555550100', '--username', 'ada_l',
-      '--first-name', 'Ada', '--last-name', 'Lovelace', '--external-id', 'crm-42', '--password', 'short', '--skip-password-checks',
-      '--public-metadata', '{"plan":"pro"}', '--private-metadata', `@${join(dir, 'private.json')}`, '--unsafe-metadata', '{"theme":"dark"}',
-      '-o', 'json',
-    ], {env})
+    const r = await runCli(
+      [
+        'users',
+        'create',
+        '--email',
+        'ada@example.com',
+        '--email',
+        'ada2@example.com',
+        '--phone',
+        '+15555550100',
+        '--username',
+        'ada_l',
+        '--first-name',
+        'Ada',
+        '--last-name',
+        'Lovelace',
+        '--external-id',
+        'crm-42',
+        '--password',
+        'short',
+        '--skip-password-checks',
+        '--public-metadata',
+        '{"plan":"pro"}',
+        '--private-metadata',
+        `@${join(dir, 'private.json')}`,
+        '--unsafe-metadata',
+        '{"theme":"dark"}',
+        '-o',
+        'json',
+      ],
+      {env},
+    )
     expect(r.code, r.stderr).toBe(0)
     const user = JSON.parse(r.stdout)
     expect(user).toMatchObject({
-      first_name: 'Ada', last_name: 'Lovelace', username: 'ada_l', external_id: 'crm-42', password_enabled: true,
-      public_metadata: {plan: 'pro'}, private_metadata: {crm: {id: 42}}, unsafe_metadata: {theme: 'dark'},
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      username: 'ada_l',
+      external_id: 'crm-42',
+      password_enabled: true,
+      public_metadata: {plan: 'pro'},
+      private_metadata: {crm: {id: 42}},
+      unsafe_metadata: {theme: 'dark'},
     })
-    expect(user.email_addresses.map((e: {email_address: string}) => e.email_address)).toEqual(['ada@example.com', 'ada2@example.com'])
+    expect(user.email_addresses.map((e: {email_address: string}) => e.email_address)).toEqual([
+      'ada@example.com',
+      'ada2@example.com',
+    ])
     expect(user.phone_numbers[0].phone_number).toBe('+15555550100')
     expect(emu.store.users.get(user.id)).toBeDefined()
   })
 
   it('--password-stdin reads the password from a pipe; --password-digest needs --password-hasher', async () => {
-    const r = await runCli(['users', 'create', '--email', 'pw@example.com', '--password-stdin', '-o', 'json'], {env, input: 'a-long-password\n'})
+    const r = await runCli(['users', 'create', '--email', 'pw@example.com', '--password-stdin', '-o', 'json'], {
+      env,
+      input: 'a-long-password\n',
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).password_enabled).toBe(true)
-    const digest = await runCli(['users', 'create', '--email', 'dg@example.com', '--password-digest', '$2a$10$abcdefghijklmnopqrstuu', '--password-hasher', 'bcrypt', '-o', 'json'], {env})
+    const digest = await runCli(
+      [
+        'users',
+        'create',
+        '--email',
+        'dg@example.com',
+        '--password-digest',
+        '$2a$10$abcdefghijklmnopqrstuu',
+        '--password-hasher',
+        'bcrypt',
+        '-o',
+        'json',
+      ],
+      {env},
+    )
     expect(digest.code, digest.stderr).toBe(0)
     expect(JSON.parse(digest.stdout).password_enabled).toBe(true)
     const before = emu.requests.length
@@ -60,7 +112,9 @@ describe('clerk users create', () => {
     expect(r.stdout).toBe('')
     const lines = r.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^Error: email_address must be a valid email address\. \(HTTP 422 form_param_format_invalid, trace [0-9a-f]+\)$/)
+    expect(lines[0]).toMatch(
+      /^Error: email_address must be a valid email address\. \(HTTP 422 form_param_format_invalid, trace [0-9a-f]+\)$/,
+    )
   })
 
   it('a short password and a taken email: the API messages', async () => {
@@ -88,7 +142,8 @@ describe('clerk users create', () => {
     expect(r.code, r.stderr).toBe(0)
     if (format === 'table') expect(r.stdout).toMatch(/EMAIL.*fmt-table@example\.com/s)
     if (format === 'csv') expect(r.stdout.split(/\r?\n/)[0]).toBe('id,email,name,username,external_id,banned,locked')
-    if (format === 'ndjson') expect(JSON.parse(r.stdout).email_addresses[0].email_address).toBe('fmt-ndjson@example.com')
+    if (format === 'ndjson')
+      expect(JSON.parse(r.stdout).email_addresses[0].email_address).toBe('fmt-ndjson@example.com')
   })
 })
 
@@ -96,13 +151,21 @@ describe('clerk users update', () => {
   it('sends only the fields given; by id, --email or --external-id', async () => {
     const id = emu.store.users.values().find((u) => u.external_id === 'crm-42')!.id
     const from = emu.requests.length
-    const r = await runCli(['users', 'update', id, '--first-name', 'Augusta', '--username', 'augusta', '-o', 'json'], {env})
+    const r = await runCli(['users', 'update', id, '--first-name', 'Augusta', '--username', 'augusta', '-o', 'json'], {
+      env,
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({id, first_name: 'Augusta', last_name: 'Lovelace', username: 'augusta'})
     expect(sent(from)).toHaveLength(1)
-    const byEmail = await runCli(['users', 'update', '--email', 'ada@example.com', '--last-name', 'King', '-o', 'json'], {env})
+    const byEmail = await runCli(
+      ['users', 'update', '--email', 'ada@example.com', '--last-name', 'King', '-o', 'json'],
+      {env},
+    )
     expect(JSON.parse(byEmail.stdout).last_name).toBe('King')
-    const byExt = await runCli(['users', 'update', '--external-id', 'crm-42', '--set-external-id', 'crm-43', '--locale', 'en-GB', '-o', 'json'], {env})
+    const byExt = await runCli(
+      ['users', 'update', '--external-id', 'crm-42', '--set-external-id', 'crm-43', '--locale', 'en-GB', '-o', 'json'],
+      {env},
+    )
     expect(byExt.code, byExt.stderr).toBe(0)
     expect(JSON.parse(byExt.stdout)).toMatchObject({external_id: 'crm-43', locale: 'en-GB'})
     const patch = emu.requests.filter((q) => q.method === 'PATCH').at(-1)

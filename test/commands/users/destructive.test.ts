@@ -6,9 +6,8 @@ import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
 
 let emu: TestEmulator
 let env: Record<string, string>
-const make = async (email: string) => (await emu.request('POST', '/v1/users', {email_address: [email]})).body.id as string
-const writes = (from: number) => emu.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
-
+const make = async (email: string) =>
+  (await emu.request('POST', '/v1/users', {email_address: [email]})).body.id as string
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
   env = emulatorEnv(emu)
@@ -19,20 +18,23 @@ afterAll(async () => {
 })
 
 describe('without a terminal, destructive commands need --yes', () => {
-  it.each([['delete'], ['ban'], ['lock'], ['revoke-sessions']])('users %s: exit 2 naming --yes, nothing sent', async (verb) => {
-    const id = await make(`${verb}-noyes@example.com`)
-    await emu.request('POST', '/v1/sessions', {user_id: id})
-    const from = emu.requests.length
-    for (const extra of [[], ['--no-input'], ['--email', `${verb}-noyes@example.com`]]) {
-      const args = extra[0] === '--email' ? ['users', verb, ...extra] : ['users', verb, id, ...extra]
-      const r = await runCli(args, {env: {...env, CI: extra.length === 0 ? '1' : undefined}})
-      expect(r.code, r.stderr).toBe(2)
-      expect(r.stderr).toMatch(/without confirmation/)
-      expect(r.stderr).toMatch(/Hint: add --yes/)
-      expect(r.stdout).toBe('')
-    }
-    expect(emu.requests.length).toBe(from) // not even the --email lookup
-  })
+  it.each([['delete'], ['ban'], ['lock'], ['revoke-sessions']])(
+    'users %s: exit 2 naming --yes, nothing sent',
+    async (verb) => {
+      const id = await make(`${verb}-noyes@example.com`)
+      await emu.request('POST', '/v1/sessions', {user_id: id})
+      const from = emu.requests.length
+      for (const extra of [[], ['--no-input'], ['--email', `${verb}-noyes@example.com`]]) {
+        const args = extra[0] === '--email' ? ['users', verb, ...extra] : ['users', verb, id, ...extra]
+        const r = await runCli(args, {env: {...env, CI: extra.length === 0 ? '1' : undefined}})
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.stderr).toMatch(/without confirmation/)
+        expect(r.stderr).toMatch(/Hint: add --yes/)
+        expect(r.stdout).toBe('')
+      }
+      expect(emu.requests.length).toBe(from) // not even the --email lookup
+    },
+  )
 })
 
 describe('with --yes', () => {
@@ -66,8 +68,11 @@ describe('with --yes', () => {
     const unlock = await runCli(['users', 'unlock', id], {env})
     expect(unlock.code, unlock.stderr).toBe(0)
     expect(unlock.stdout).toMatch(/LOCKED\s*│\s*false/)
-    expect(emu.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v1/users/${id}/`)).map((r) => r.path.split('/').at(-1)))
-      .toEqual(['ban', 'unban', 'lock', 'unlock'])
+    expect(
+      emu.requests
+        .filter((r) => r.method === 'POST' && r.path.startsWith(`/v1/users/${id}/`))
+        .map((r) => r.path.split('/').at(-1)),
+    ).toEqual(['ban', 'unban', 'lock', 'unlock'])
   })
 
   it('unban and unlock never ask, so they run without --yes; a missing user is exit 1', async () => {

@@ -13,8 +13,16 @@ afterEach(async () => {
   emu = undefined
 })
 const dir = () => mkdtempSync(join(tmpdir(), 'users-export-'))
-const ids = (ndjson: string) => ndjson.trim().split('\n').map((l) => JSON.parse(l).id as string)
-const oldestFirst = (e: TestEmulator) => e.store.users.values().sort((a, b) => a.created_at - b.created_at).map((u) => u.id)
+const ids = (ndjson: string) =>
+  ndjson
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).id as string)
+const oldestFirst = (e: TestEmulator) =>
+  e.store.users
+    .values()
+    .sort((a, b) => a.created_at - b.created_at)
+    .map((u) => u.id)
 
 describe('clerk users export', () => {
   it('exports 20,000 users to a file with a bounded heap (48 MB), oldest first, and checks the count', async () => {
@@ -43,7 +51,9 @@ describe('clerk users export', () => {
     emu.store.seedUsers(700)
     const u = emu.store.users.values()[3]
     emu.store.users.set({...u, first_name: 'Doe, "Jane"\nSecond line', public_metadata: {a: 'b,c'}})
-    const r = await runCli(['users', 'export', '-o', 'csv', '--columns', 'id,email,first_name,public_metadata'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'export', '-o', 'csv', '--columns', 'id,email,first_name,public_metadata'], {
+      env: emulatorEnv(emu),
+    })
     expect(r.code, r.stderr).toBe(0)
     const rows = parse(r.stdout, {columns: true}) as Array<Record<string, string>>
     expect(rows).toHaveLength(700)
@@ -80,11 +90,16 @@ describe('clerk users export', () => {
     emu = await startTestEmulator({rateLimit: {limit: 10, windowMs: 1000}, recordBodies: false})
     emu.store.seedUsers(1000)
     const out = join(dir(), 'users.ndjson')
-    const run = startCli(['users', 'export', '--out', out, '--page-size', '50', '--rate-limit', '10/1s'], {env: emulatorEnv(emu)})
+    const run = startCli(['users', 'export', '--out', out, '--page-size', '50', '--rate-limit', '10/1s'], {
+      env: emulatorEnv(emu),
+    })
     await new Promise((r) => setTimeout(r, 800))
     emu.setRateLimit('off')
     for (let i = 0; i < 3; i++) {
-      const res = await emu.request('POST', '/v1/users', {email_address: [`old${i}@example.com`], created_at: '2001-01-01T00:00:00Z'})
+      const res = await emu.request('POST', '/v1/users', {
+        email_address: [`old${i}@example.com`],
+        created_at: '2001-01-01T00:00:00Z',
+      })
       expect(res.status).toBe(200)
     }
     const r = await run.done

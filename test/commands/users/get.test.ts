@@ -53,7 +53,9 @@ describe('clerk users get', () => {
   it('keeps exit codes in --json mode too (oclif would say 1)', async () => {
     const missing = await runCli(['users', 'get', 'user_doesnotexist', '--json'], {env: emulatorEnv(emu)})
     expect(missing.code).toBe(1)
-    const badKey = await runCli(['users', 'get', id, '--json'], {env: emulatorEnv(emu, {CLERK_SECRET_KEY: 'sk_test_wrongwrongwrongwrong'})})
+    const badKey = await runCli(['users', 'get', id, '--json'], {
+      env: emulatorEnv(emu, {CLERK_SECRET_KEY: 'sk_test_wrongwrongwrongwrong'}),
+    })
     expect(badKey.code).toBe(3)
   })
 })

@@ -16,10 +16,15 @@ afterEach(async () => {
 
 const MAP = ['--map', 'external_id=External Id', '--map', 'email=Email Address']
 const dir = () => mkdtempSync(join(tmpdir(), 'users-import-'))
-const readReport = (p: string) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+const readReport = (p: string) =>
+  readFileSync(p, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
 
 /** POST /v1/users answered 422 form_identifier_exists: a row sent again after it had taken effect. */
-const conflicts = (e: TestEmulator) => e.requests.filter((r) => r.method === 'POST' && r.path === '/v1/users' && r.status === 422).length
+const conflicts = (e: TestEmulator) =>
+  e.requests.filter((r) => r.method === 'POST' && r.path === '/v1/users' && r.status === 422).length
 
 /** Every row is in the report exactly once; every ok row's user exists with the row's data; no user twice. */
 function checkOutcome(e: TestEmulator, report: string, n: number) {
@@ -52,9 +57,26 @@ describe('clerk users import', () => {
     emu.injectFault({method: 'POST', path: users, kind: 'reset', probability: 0.01, after: true})
     emu.injectFault({method: 'POST', path: users, kind: 'status', status: 429, retryAfter: 1, every: 900})
     const report = join(d, 'report.ndjson')
-    const r = await runCli(['users', 'import', csv, ...MAP, '--yes', '--report', report, '--rate-limit', '500/1s', '--verbose', '--timeout', '10s'], {
-      env: emulatorEnv(emu), timeoutMs: 120_000,
-    })
+    const r = await runCli(
+      [
+        'users',
+        'import',
+        csv,
+        ...MAP,
+        '--yes',
+        '--report',
+        report,
+        '--rate-limit',
+        '500/1s',
+        '--verbose',
+        '--timeout',
+        '10s',
+      ],
+      {
+        env: emulatorEnv(emu),
+        timeoutMs: 120_000,
+      },
+    )
     expect([0, 5], r.stderr.slice(-2000)).toContain(r.code)
     const {ok} = checkOutcome(emu, report, 5000)
     expect(ok).toBeGreaterThan(4990)
@@ -170,7 +192,13 @@ describe('clerk users import', () => {
     const d = dir()
     const file = join(d, 'users.jsonl')
     const rows = [
-      {external_id: 'a', email: 'a@x.io', first_name: 'A', password_digest: '$2a$10$abcdefghijklmnopqrstuv', password_hasher: 'bcrypt'},
+      {
+        external_id: 'a',
+        email: 'a@x.io',
+        first_name: 'A',
+        password_digest: '$2a$10$abcdefghijklmnopqrstuv',
+        password_hasher: 'bcrypt',
+      },
       {email: 'b@x.io', first_name: 'B', public_metadata: {tier: 1}},
     ]
     writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'))
@@ -179,15 +207,45 @@ describe('clerk users import', () => {
     expect(first.code, first.stderr).toBe(0)
     expect(emu.store.users.size).toBe(2)
     expect(emu.store.users.values().find((u) => u.external_id === 'a')!.password_enabled).toBe(true)
-    const skip = await runCli(['users', 'import', file, '--yes', '--journal', join(d, 'j2'), '--report', join(d, 'r2')], {env})
+    const skip = await runCli(
+      ['users', 'import', file, '--yes', '--journal', join(d, 'j2'), '--report', join(d, 'r2')],
+      {env},
+    )
     expect(skip.code, skip.stderr).toBe(0)
     expect(readReport(join(d, 'r2')).map((l) => l.status)).toEqual(['skipped', 'skipped'])
-    writeFileSync(file, JSON.stringify({...rows[0], first_name: 'A2'}) + '\n' + JSON.stringify({...rows[1], public_metadata: {extra: true}}))
-    const upd = await runCli(['users', 'import', file, '--yes', '--journal', join(d, 'j3'), '--on-conflict', 'update'], {env})
+    writeFileSync(
+      file,
+      JSON.stringify({...rows[0], first_name: 'A2'}) +
+        '\n' +
+        JSON.stringify({...rows[1], public_metadata: {extra: true}}),
+    )
+    const upd = await runCli(
+      ['users', 'import', file, '--yes', '--journal', join(d, 'j3'), '--on-conflict', 'update'],
+      {env},
+    )
     expect(upd.code, upd.stderr).toBe(0)
-    expect(emu.store.users.values().map((u) => u.first_name).sort()).toEqual(['A2', 'B'])
+    expect(
+      emu.store.users
+        .values()
+        .map((u) => u.first_name)
+        .sort(),
+    ).toEqual(['A2', 'B'])
     expect(emu.store.users.values().find((u) => u.first_name === 'B')!.public_metadata).toEqual({tier: 1, extra: true})
-    const fail = await runCli(['users', 'import', file, '--yes', '--journal', join(d, 'j4'), '--on-conflict', 'fail', '--report', join(d, 'r4')], {env})
+    const fail = await runCli(
+      [
+        'users',
+        'import',
+        file,
+        '--yes',
+        '--journal',
+        join(d, 'j4'),
+        '--on-conflict',
+        'fail',
+        '--report',
+        join(d, 'r4'),
+      ],
+      {env},
+    )
     expect(fail.code).toBe(5)
     expect(readReport(join(d, 'r4'))[0]).toMatchObject({status: 'failed', code: 'form_identifier_exists'})
     expect(emu.store.users.size).toBe(2)

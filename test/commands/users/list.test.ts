@@ -25,7 +25,7 @@ describe('clerk users list', () => {
     expect(lines[0]).toMatch(/ID\s+EMAIL\s+NAME\s+CREATED\s+LAST SIGN-IN/)
     expect(lines).toHaveLength(4)
     expect(lines[1]).toMatch(/^user_\w+\s+\S+@\S+/)
-    expect(r.stdout).not.toMatch(/\u001B\[/) // no colour codes when piped
+    expect(r.stdout).not.toContain('\u001B[') // no colour codes when piped
   })
 
   it('-o json prints BAPI users as one array (snake_case, bare objects)', async () => {
@@ -53,7 +53,9 @@ describe('clerk users list', () => {
   })
 
   it('-o csv prints a header and quoted fields; --columns picks them', async () => {
-    const r = await runCli(['users', 'list', '--limit', '4', '-o', 'csv', '--columns', 'id,email,created'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'list', '--limit', '4', '-o', 'csv', '--columns', 'id,email,created'], {
+      env: emulatorEnv(emu),
+    })
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\r\n')
     expect(lines[0]).toBe('id,email,created')
@@ -68,7 +70,9 @@ describe('clerk users list', () => {
   })
 
   it('filters by email and by query, as BAPI does', async () => {
-    const [first] = JSON.parse((await runCli(['users', 'list', '--limit', '1', '-o', 'json'], {env: emulatorEnv(emu)})).stdout)
+    const [first] = JSON.parse(
+      (await runCli(['users', 'list', '--limit', '1', '-o', 'json'], {env: emulatorEnv(emu)})).stdout,
+    )
     const email = first.email_addresses[0].email_address
     const byEmail = await runCli(['users', 'list', '--email', email, '-o', 'json'], {env: emulatorEnv(emu)})
     expect(JSON.parse(byEmail.stdout).map((u: {id: string}) => u.id)).toEqual([first.id])
@@ -78,9 +82,14 @@ describe('clerk users list', () => {
 
   it('--all streams every page: one count and exactly one request per page', async () => {
     const before = userRequests().length
-    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '-o', 'ndjson', '--verbose'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '-o', 'ndjson', '--verbose'], {
+      env: emulatorEnv(emu),
+    })
     expect(r.code, r.stderr).toBe(0)
-    const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)
+    const ids = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id)
     expect(ids).toHaveLength(95)
     expect(new Set(ids).size).toBe(95)
     const made = userRequests().slice(before)
@@ -90,13 +99,20 @@ describe('clerk users list', () => {
   })
 
   it('--all keeps BAPI order across pages (same as one big page)', async () => {
-    const paged = await runCli(['users', 'list', '--all', '--page-size', '7', '--order-by', '+created_at', '-o', 'ndjson'], {env: emulatorEnv(emu)})
-    const single = await runCli(['users', 'list', '--limit', '100', '--order-by', '+created_at', '-o', 'ndjson'], {env: emulatorEnv(emu)})
+    const paged = await runCli(
+      ['users', 'list', '--all', '--page-size', '7', '--order-by', '+created_at', '-o', 'ndjson'],
+      {env: emulatorEnv(emu)},
+    )
+    const single = await runCli(['users', 'list', '--limit', '100', '--order-by', '+created_at', '-o', 'ndjson'], {
+      env: emulatorEnv(emu),
+    })
     expect(paged.stdout).toBe(single.stdout)
   })
 
   it('--all --limit N stops after N users', async () => {
-    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '--limit', '25', '-o', 'ndjson'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '--limit', '25', '-o', 'ndjson'], {
+      env: emulatorEnv(emu),
+    })
     expect(r.stdout.trim().split('\n')).toHaveLength(25)
   })
 

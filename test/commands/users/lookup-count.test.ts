@@ -11,7 +11,13 @@ beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
   env = emulatorEnv(emu)
   emu.store.seedUsers(12)
-  ada = (await emu.request('POST', '/v1/users', {email_address: ['ada@example.com'], external_id: 'crm-1', first_name: 'Ada'})).body
+  ada = (
+    await emu.request('POST', '/v1/users', {
+      email_address: ['ada@example.com'],
+      external_id: 'crm-1',
+      first_name: 'Ada',
+    })
+  ).body
   const twin = (await emu.request('POST', '/v1/users', {email_address: ['twin@example.com']})).body
   // BAPI does not promise unique external ids across imports: two users share one here
   emu.store.users.set({...twin, external_id: 'shared'})
@@ -26,7 +32,10 @@ afterAll(async () => {
 
 describe('users get: by id, --email, --external-id', () => {
   it('--email and --external-id resolve with exactly one request', async () => {
-    for (const args of [['--email', 'ada@example.com'], ['--external-id', 'crm-1']]) {
+    for (const args of [
+      ['--email', 'ada@example.com'],
+      ['--external-id', 'crm-1'],
+    ]) {
       const from = emu.requests.length
       const r = await runCli(['users', 'get', ...args, '-o', 'json'], {env})
       expect(r.code, r.stderr).toBe(0)
@@ -44,7 +53,9 @@ describe('users get: by id, --email, --external-id', () => {
   it('ambiguous external id: exit 2 listing the ids', async () => {
     const r = await runCli(['users', 'get', '--external-id', 'shared'], {env})
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/^Error: more than one user has external id shared \(user_\w+, user_\w+\)\nHint: name the user by USER_ID/)
+    expect(r.stderr).toMatch(
+      /^Error: more than one user has external id shared \(user_\w+, user_\w+\)\nHint: name the user by USER_ID/,
+    )
   })
 
   it('USER_ID and --email together, or neither without a terminal: exit 2', async () => {
@@ -70,9 +81,15 @@ describe('users count', () => {
     expect(emu.requests.at(-1)?.query).toEqual({banned: 'true'})
     const notBanned = await runCli(['users', 'count', '--no-banned', '-o', 'ndjson'], {env})
     expect(JSON.parse(notBanned.stdout).total_count).toBe(14)
-    const q = await runCli(['users', 'count', '--query', 'ada', '--email', 'ada@example.com', '--external-id', 'crm-1', '-o', 'csv'], {env})
+    const q = await runCli(
+      ['users', 'count', '--query', 'ada', '--email', 'ada@example.com', '--external-id', 'crm-1', '-o', 'csv'],
+      {env},
+    )
     expect(q.stdout.split(/\r?\n/).slice(0, 2)).toEqual(['total_count', '1'])
-    const created = await runCli(['users', 'count', '--created-after', '2000-01-01', '--created-before', String(Date.now() + 60_000)], {env})
+    const created = await runCli(
+      ['users', 'count', '--created-after', '2000-01-01', '--created-before', String(Date.now() + 60_000)],
+      {env},
+    )
     expect(created.stdout).toBe('15\n')
   })
 

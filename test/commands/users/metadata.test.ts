@@ -10,16 +10,22 @@ import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
 let emu: TestEmulator
 let env: Record<string, string>
 let id: string
-const writes = (from: number) => emu.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
+const writes = (from: number) =>
+  emu.requests
+    .slice(from)
+    .filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path}`)
 
 beforeAll(async () => {
   emu = await startTestEmulator({rateLimit: 'off'})
   env = emulatorEnv(emu)
-  id = (await emu.request('POST', '/v1/users', {
-    email_address: ['meta@example.com'],
-    public_metadata: {plan: 'free', limits: {seats: 3, projects: 1}},
-    private_metadata: {crm: 'a'},
-  })).body.id
+  id = (
+    await emu.request('POST', '/v1/users', {
+      email_address: ['meta@example.com'],
+      public_metadata: {plan: 'free', limits: {seats: 3, projects: 1}},
+      private_metadata: {crm: 'a'},
+    })
+  ).body.id
 })
 afterAll(async () => {
   emu.assertResponsesMatchSpec()
@@ -29,7 +35,17 @@ afterAll(async () => {
 describe('clerk users metadata', () => {
   it('--dry-run shows the diff and sends nothing', async () => {
     const from = emu.requests.length
-    const r = await runCli(['users', 'metadata', id, '--public', '{"plan":"pro","limits":{"seats":10,"projects":null},"beta":true}', '--dry-run'], {env})
+    const r = await runCli(
+      [
+        'users',
+        'metadata',
+        id,
+        '--public',
+        '{"plan":"pro","limits":{"seats":10,"projects":null},"beta":true}',
+        '--dry-run',
+      ],
+      {env},
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       '+ public_metadata.beta: true',
@@ -44,7 +60,20 @@ describe('clerk users metadata', () => {
 
   it('merge: PATCH with just the patch; the result is the RFC 7386 merge; -o json lists the changes', async () => {
     const from = emu.requests.length
-    const r = await runCli(['users', 'metadata', id, '--public', '{"plan":"pro","limits":{"projects":null}}', '--private', '{"crm":"b"}', '-o', 'json'], {env})
+    const r = await runCli(
+      [
+        'users',
+        'metadata',
+        id,
+        '--public',
+        '{"plan":"pro","limits":{"projects":null}}',
+        '--private',
+        '{"crm":"b"}',
+        '-o',
+        'json',
+      ],
+      {env},
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual([
       {field: 'public_metadata', path: 'public_metadata.limits.projects', change: 'removed', before: 1},
@@ -71,7 +100,18 @@ describe('clerk users metadata', () => {
   it('--replace: PUT, the field replaced whole (from @file); -o csv / ndjson', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'meta-')), 'unsafe.json')
     writeFileSync(file, '{"theme":"dark"}')
-    const args = ['users', 'metadata', id, '--public', '{"plan":"team"}', '--unsafe', `@${file}`, '--replace', '-o', 'csv']
+    const args = [
+      'users',
+      'metadata',
+      id,
+      '--public',
+      '{"plan":"team"}',
+      '--unsafe',
+      `@${file}`,
+      '--replace',
+      '-o',
+      'csv',
+    ]
     // --replace would drop public_metadata.limits: without a terminal that needs --yes, and nothing is written
     const refused = emu.requests.length
     const no = await runCli(args, {env})
@@ -91,7 +131,12 @@ describe('clerk users metadata', () => {
     expect(writes(from)).toEqual([`PUT /v1/users/${id}/metadata`])
     expect(emu.store.users.get(id)?.public_metadata).toEqual({plan: 'team'})
     const nd = await runCli(['users', 'metadata', id, '--unsafe', '{"theme":null}', '-o', 'ndjson'], {env})
-    expect(nd.stdout.trim().split('\n').map((l) => JSON.parse(l).change)).toEqual(['removed'])
+    expect(
+      nd.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).change),
+    ).toEqual(['removed'])
   })
 
   it('bad input is exit 2 before anything is sent; a missing user is exit 1 with the API message', async () => {

@@ -11,8 +11,13 @@ import {runPty} from '../../helpers/pty.js'
 
 let dev: TestEmulator
 let live: TestEmulator
-const make = async (emu: TestEmulator, email: string) => (await emu.request('POST', '/v1/users', {email_address: [email]})).body.id as string
-const writes = (emu: TestEmulator, from: number) => emu.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
+const make = async (emu: TestEmulator, email: string) =>
+  (await emu.request('POST', '/v1/users', {email_address: [email]})).body.id as string
+const writes = (emu: TestEmulator, from: number) =>
+  emu.requests
+    .slice(from)
+    .filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path}`)
 
 beforeAll(async () => {
   dev = await startTestEmulator({rateLimit: 'off'})
@@ -39,7 +44,10 @@ describe('confirmation at a terminal (development key)', () => {
   it('Enter (default No) cancels: exit 1, nothing sent', async () => {
     const id = await make(dev, 'pty-keep@example.com')
     const from = dev.requests.length
-    const r = await runPty(['users', 'ban', '--email', 'pty-keep@example.com'], {env: emulatorEnv(dev), steps: [[/\(y\/N\)/, '\r']]})
+    const r = await runPty(['users', 'ban', '--email', 'pty-keep@example.com'], {
+      env: emulatorEnv(dev),
+      steps: [[/\(y\/N\)/, '\r']],
+    })
     expect(r.code).toBe(1)
     expect(r.tty).toMatch(/cancelled, nothing was changed/)
     expect(writes(dev, from)).toEqual([])
@@ -58,11 +66,17 @@ describe('confirmation at a terminal (development key)', () => {
     const id = await make(dev, 'pty-sess@example.com')
     const s1 = (await dev.request('POST', '/v1/sessions', {user_id: id})).body.id
     await dev.request('POST', '/v1/sessions', {user_id: id})
-    const one = await runPty(['sessions', 'revoke', s1, '-o', 'json'], {env: emulatorEnv(dev), steps: [[/\(y\/N\)/, 'y\r']]})
+    const one = await runPty(['sessions', 'revoke', s1, '-o', 'json'], {
+      env: emulatorEnv(dev),
+      steps: [[/\(y\/N\)/, 'y\r']],
+    })
     expect(one.code, one.tty).toBe(0)
     expect(one.tty).toContain(`revoke session ${s1} (active) of user ${id}`)
     expect(JSON.parse(one.stdout).status).toBe('revoked')
-    const all = await runPty(['users', 'revoke-sessions', id, '-o', 'json'], {env: emulatorEnv(dev), steps: [[/\(y\/N\)/, 'y\r']]})
+    const all = await runPty(['users', 'revoke-sessions', id, '-o', 'json'], {
+      env: emulatorEnv(dev),
+      steps: [[/\(y\/N\)/, 'y\r']],
+    })
     expect(all.code, all.tty).toBe(0)
     expect(all.tty).toContain(`revoke 1 active session(s) of user ${id} <pty-sess@example.com>`)
     expect(JSON.parse(all.stdout)).toHaveLength(1)
@@ -89,9 +103,14 @@ describe('confirmation at a terminal (development key)', () => {
 describe('confirmation with a production (sk_live_) key: type the user id', () => {
   it('typing the id proceeds; the prompt names the production instance and the user', async () => {
     const id = await make(live, 'prod@example.com')
-    const r = await runPty(['users', 'ban', id, '-o', 'json'], {env: emulatorEnv(live), steps: [[/to confirm:/, `${id}\r`]]})
+    const r = await runPty(['users', 'ban', id, '-o', 'json'], {
+      env: emulatorEnv(live),
+      steps: [[/to confirm:/, `${id}\r`]],
+    })
     expect(r.code, r.tty).toBe(0)
-    expect(r.tty).toContain(`PRODUCTION instance: ban user ${id} <prod@example.com> on ${new URL(live.url).host}. Type ${id} to confirm:`)
+    expect(r.tty).toContain(
+      `PRODUCTION instance: ban user ${id} <prod@example.com> on ${new URL(live.url).host}. Type ${id} to confirm:`,
+    )
     expect(JSON.parse(r.stdout).banned).toBe(true)
   })
 
@@ -108,7 +127,10 @@ describe('confirmation with a production (sk_live_) key: type the user id', () =
 describe('missing values are asked for at a terminal', () => {
   it('users get without USER_ID: asks; an email address is looked up', async () => {
     await make(dev, 'ask-me@example.com')
-    const r = await runPty(['users', 'get', '-o', 'json'], {env: emulatorEnv(dev), steps: [[/User id \(user_\.\.\.\) or email address:/, 'ask-me@example.com\r']]})
+    const r = await runPty(['users', 'get', '-o', 'json'], {
+      env: emulatorEnv(dev),
+      steps: [[/User id \(user_\.\.\.\) or email address:/, 'ask-me@example.com\r']],
+    })
     expect(r.code, r.tty).toBe(0)
     expect(JSON.parse(r.stdout).email_addresses[0].email_address).toBe('ask-me@example.com')
   })
@@ -116,7 +138,10 @@ describe('missing values are asked for at a terminal', () => {
   it('users create without an identifier asks for the email; --password-stdin asks masked', async () => {
     const r = await runPty(['users', 'create', '--first-name', 'Asked', '--password-stdin', '-o', 'json'], {
       env: emulatorEnv(dev),
-      steps: [[/Email address:/, 'asked@example.com\r'], [/Password:/, 'a-secret-password\r']],
+      steps: [
+        [/Email address:/, 'asked@example.com\r'],
+        [/Password:/, 'a-secret-password\r'],
+      ],
     })
     expect(r.code, r.tty).toBe(0)
     expect(r.tty).not.toContain('a-secret-password')
@@ -127,7 +152,10 @@ describe('missing values are asked for at a terminal', () => {
 
   it('users metadata without a value asks for the public metadata JSON and shows the diff', async () => {
     const id = await make(dev, 'ask-meta@example.com')
-    const r = await runPty(['users', 'metadata', id], {env: emulatorEnv(dev), steps: [[/Public metadata/, '{"plan":"pro"}\r']]})
+    const r = await runPty(['users', 'metadata', id], {
+      env: emulatorEnv(dev),
+      steps: [[/Public metadata/, '{"plan":"pro"}\r']],
+    })
     expect(r.code, r.tty).toBe(0)
     expect(r.stdout).toBe('+ public_metadata.plan: "pro"\n')
     expect(dev.store.users.get(id)?.public_metadata).toEqual({plan: 'pro'})

@@ -28,7 +28,10 @@ describe('clerk users sessions', () => {
     const r = await runCli(['users', 'sessions', id, '-o', 'json'], {env})
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).map((s: {id: string}) => s.id)).toEqual([...sessionIds].reverse())
-    const active = await runCli(['users', 'sessions', '--email', 'sess@example.com', '--status', 'active', '-o', 'ndjson'], {env})
+    const active = await runCli(
+      ['users', 'sessions', '--email', 'sess@example.com', '--status', 'active', '-o', 'ndjson'],
+      {env},
+    )
     expect(active.stdout.trim().split('\n')).toHaveLength(3)
     const table = await runCli(['users', 'sessions', id], {env})
     expect(table.stdout).toMatch(/ID.*USER.*STATUS/)
@@ -56,8 +59,16 @@ describe('clerk users revoke-sessions', () => {
     const calls = emu.requests.slice(from).map((q) => `${q.method} ${q.path}`)
     expect(calls[0]).toBe('GET /v1/sessions')
     expect(emu.requests[from].query).toMatchObject({user_id: id, status: 'active'})
-    expect(calls.slice(1).sort()).toEqual(sessionIds.slice(1).map((s) => `POST /v1/sessions/${s}/revoke`).sort())
-    const other = emu.store.collection('sessions').values().filter((s) => s.user_id !== id)
+    expect(calls.slice(1).sort()).toEqual(
+      sessionIds
+        .slice(1)
+        .map((s) => `POST /v1/sessions/${s}/revoke`)
+        .sort(),
+    )
+    const other = emu.store
+      .collection('sessions')
+      .values()
+      .filter((s) => s.user_id !== id)
     expect(other.map((s) => s.status)).toEqual(['active'])
   })
 

@@ -21,7 +21,10 @@ const all = async (path: string, map?: string[]) => {
 
 describe('bulk input', () => {
   it('parses CSV with a BOM, CRLF, quoted commas, quotes and newlines', async () => {
-    const p = file('a.csv', '\uFEFFemail,Full Name,note\r\n"a@x.io","Doe, Jane","said ""hi""\r\nthen left"\r\nb@x.io,Bob,\r\n\r\n')
+    const p = file(
+      'a.csv',
+      '\uFEFFemail,Full Name,note\r\n"a@x.io","Doe, Jane","said ""hi""\r\nthen left"\r\nb@x.io,Bob,\r\n\r\n',
+    )
     const {src, rows} = await all(p)
     expect(src.format).toBe('csv')
     expect(src.sha256).toMatch(/^[0-9a-f]{64}$/)

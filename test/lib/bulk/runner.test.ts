@@ -17,7 +17,10 @@ function csv(dir: string, n: number, extra = ''): string {
 }
 
 /** A job over an in-memory "server": a Set of created keys (the test plays the API). */
-function job(server: Map<string, number>, opts: {fail?: (key: string, attempt: number) => Outcome | undefined; batchSize?: number; reconcile?: boolean} = {}): BulkJob<{email: string}> & {calls: number} {
+function job(
+  server: Map<string, number>,
+  opts: {fail?: (key: string, attempt: number) => Outcome | undefined; batchSize?: number; reconcile?: boolean} = {},
+): BulkJob<{email: string}> & {calls: number} {
   const j = {
     name: 'test import',
     action: 'create things',
@@ -36,14 +39,24 @@ function job(server: Map<string, number>, opts: {fail?: (key: string, attempt: n
         return {status: 'ok' as const, id: `id_${item.key}`}
       })
     },
-    reconcile: opts.reconcile === false ? undefined : async (item: {key: string}) => (server.has(item.key) ? {status: 'ok' as const, id: `id_${item.key}`} : undefined),
+    reconcile:
+      opts.reconcile === false
+        ? undefined
+        : async (item: {key: string}) =>
+            server.has(item.key) ? {status: 'ok' as const, id: `id_${item.key}`} : undefined,
   }
   return j
 }
 
 const base = (input: string, extra: Partial<BulkRunOptions> = {}): BulkRunOptions => ({
-  input, yes: true, interactive: false, concurrency: 4, target: {apiUrl: 'http://x', instance: 'development'},
-  notify: () => undefined, progress: 'none', ...extra,
+  input,
+  yes: true,
+  interactive: false,
+  concurrency: 4,
+  target: {apiUrl: 'http://x', instance: 'development'},
+  notify: () => undefined,
+  progress: 'none',
+  ...extra,
 })
 
 describe('runBulk', () => {
@@ -55,7 +68,10 @@ describe('runBulk', () => {
     const r = await runBulk(job(server, {batchSize: 10}), base(input, {report}))
     expect(r).toMatchObject({total: 25, ok: 25, failed: 0, exitCode: 0})
     expect(server.size).toBe(25)
-    const lines = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const lines = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(25)
     expect(lines[0]).toMatchObject({status: 'ok', id: expect.stringMatching(/^id_/), code: null})
     const st = await loadJournalState(`${input}.journal`)
@@ -84,7 +100,14 @@ describe('runBulk', () => {
     const input = csv(dir, 5)
     const lines: string[] = []
     const j = job(new Map())
-    const r = await runBulk(j, base(input, {dryRun: true, notify: (l) => lines.push(l), limiter: {estimateMs: (n) => n * 100, stats: {jobs: 0, rateLimited: 0}}}))
+    const r = await runBulk(
+      j,
+      base(input, {
+        dryRun: true,
+        notify: (l) => lines.push(l),
+        limiter: {estimateMs: (n) => n * 100, stats: {jobs: 0, rateLimited: 0}},
+      }),
+    )
     expect(j.calls).toBe(0)
     expect(r.exitCode).toBe(0)
     expect(existsSync(`${input}.journal`)).toBe(false)
@@ -122,14 +145,27 @@ describe('runBulk', () => {
     const journal = `${input}.journal`
     const server = new Map<string, number>()
     // A first run that "died": rows 1-4 done, rows 5-6 sent (5 took effect), nothing else.
-    writeFileSync(journal, [
-      JSON.stringify({t: 'header', v: 1, job: 'test import', input, sha256: (await import('node:crypto')).createHash('sha256').update(readFileSync(input)).digest('hex'), created_at: ''}),
-      ...[1, 2, 3, 4].map((row) => JSON.stringify({t: 'done', row, key: `u${row}@x.io`, status: 'ok'})),
-      JSON.stringify({t: 'intent', rows: [5, 6]}),
-      '{"t":"done","row":6,"ke', // torn line
-    ].join('\n'))
+    writeFileSync(
+      journal,
+      [
+        JSON.stringify({
+          t: 'header',
+          v: 1,
+          job: 'test import',
+          input,
+          sha256: (await import('node:crypto')).createHash('sha256').update(readFileSync(input)).digest('hex'),
+          created_at: '',
+        }),
+        ...[1, 2, 3, 4].map((row) => JSON.stringify({t: 'done', row, key: `u${row}@x.io`, status: 'ok'})),
+        JSON.stringify({t: 'intent', rows: [5, 6]}),
+        '{"t":"done","row":6,"ke', // torn line
+      ].join('\n'),
+    )
     for (const k of ['u1@x.io', 'u2@x.io', 'u3@x.io', 'u4@x.io', 'u5@x.io']) server.set(k, 1)
-    await expect(runBulk(job(server), base(input))).rejects.toMatchObject({exitCode: 2, extra: {hint: expect.stringMatching(/--resume/)}})
+    await expect(runBulk(job(server), base(input))).rejects.toMatchObject({
+      exitCode: 2,
+      extra: {hint: expect.stringMatching(/--resume/)},
+    })
     const r = await runBulk(job(server), base(input, {resume: true}))
     expect(r).toMatchObject({total: 10, ok: 10, failed: 0})
     expect(server.size).toBe(10)
@@ -141,7 +177,10 @@ describe('runBulk', () => {
   it('permanent failures are reported and not retried; exit 5', async () => {
     const dir = fresh()
     const input = csv(dir, 4)
-    const j = job(new Map(), {fail: (key) => (key === 'u2@x.io' ? {status: 'failed', code: 'form_identifier_exists', message: 'taken'} : undefined)})
+    const j = job(new Map(), {
+      fail: (key) =>
+        key === 'u2@x.io' ? {status: 'failed', code: 'form_identifier_exists', message: 'taken'} : undefined,
+    })
     const r = await runBulk(j, base(input, {concurrency: 1}))
     expect(r).toMatchObject({ok: 3, failed: 1, exitCode: 5})
     expect(j.calls).toBe(4)
@@ -169,7 +208,10 @@ describe('endpoint budgets', () => {
     const dir = fresh()
     const input = csv(dir, 300)
     const lines: string[] = []
-    const j = {...job(new Map(), {batchSize: 10}), budget: {rate: {limit: 25, windowMs: 3_600_000}, label: 'POST /v1/invitations/bulk 25/hour'}}
+    const j = {
+      ...job(new Map(), {batchSize: 10}),
+      budget: {rate: {limit: 25, windowMs: 3_600_000}, label: 'POST /v1/invitations/bulk 25/hour'},
+    }
     await runBulk(j, base(input, {dryRun: true, notify: (l) => lines.push(l)}))
     expect(lines.join('\n')).toMatch(/requests: +30 \(batches of 10\)/)
     expect(lines.join('\n')).toMatch(/25\/hour/)

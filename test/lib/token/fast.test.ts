@@ -42,8 +42,18 @@ const corpus: Record<string, string> = {
   'm2m category': sign(key, sessionClaims(), {cat: 'cl_B7d4PD333AAA'}),
   'machine sub': sign(key, sessionClaims({sub: 'mch_123'})),
   pending: sign(key, sessionClaims({sts: 'pending'})),
-  'org admin with permissions': sign(key, sessionClaims({o: {id: 'org_1', rol: 'admin', slg: 'acme', per: 'read,manage', fpm: '3,1'}, fea: 'o:invoices,o:reports,u:ai', pla: 'u:pro'})),
-  'v1 org claims': sign(key, sessionClaims({v: undefined, org_id: 'org_1', org_role: 'org:member', org_permissions: ['org:invoices:read']})),
+  'org admin with permissions': sign(
+    key,
+    sessionClaims({
+      o: {id: 'org_1', rol: 'admin', slg: 'acme', per: 'read,manage', fpm: '3,1'},
+      fea: 'o:invoices,o:reports,u:ai',
+      pla: 'u:pro',
+    }),
+  ),
+  'v1 org claims': sign(
+    key,
+    sessionClaims({v: undefined, org_id: 'org_1', org_role: 'org:member', org_permissions: ['org:invoices:read']}),
+  ),
   actor: sign(key, sessionClaims({act: {sub: 'user_admin'}})),
   garbage: 'garbage',
   'two parts': 'a.b',
@@ -52,12 +62,30 @@ const corpus: Record<string, string> = {
   'not json': `${Buffer.from('nope').toString('base64url')}.${valid.split('.')[1]}.${valid.split('.')[2]}`,
 }
 
-const clerk = createClerkClient({secretKey: OFFLINE_SECRET_KEY, publishableKey: syntheticPublishableKey('https://api.clerk.com'), jwtKey: key.publicPem, telemetry: {disabled: true}})
-const base: VerifyOptions = {acceptsToken: 'session_token', allowPending: false, checks: {permission: [], role: [], feature: [], plan: []}}
-const strip = (r: TokenResult | undefined) => r && JSON.parse(JSON.stringify(r).replace(/Current date: [^.;"]+/g, 'Current date: X').replace(/"expires":"[^"]*"/, '"expires":"X"'))
+const clerk = createClerkClient({
+  secretKey: OFFLINE_SECRET_KEY,
+  publishableKey: syntheticPublishableKey('https://api.clerk.com'),
+  jwtKey: key.publicPem,
+  telemetry: {disabled: true},
+})
+const base: VerifyOptions = {
+  acceptsToken: 'session_token',
+  allowPending: false,
+  checks: {permission: [], role: [], feature: [], plan: []},
+}
+const strip = (r: TokenResult | undefined) =>
+  r &&
+  JSON.parse(
+    JSON.stringify(r)
+      .replace(/Current date: [^.;"]+/g, 'Current date: X')
+      .replace(/"expires":"[^"]*"/, '"expires":"X"'),
+  )
 
 async function compare(options: VerifyOptions) {
-  const fast = await createFastVerifier(options, {key: (await import('node:crypto')).createPublicKey(key.publicPem), context: {apiUrl: 'https://api.clerk.com', apiVersion: 'v1'}})
+  const fast = await createFastVerifier(options, {
+    key: (await import('node:crypto')).createPublicKey(key.publicPem),
+    context: {apiUrl: 'https://api.clerk.com', apiVersion: 'v1'},
+  })
   for (const [name, token] of Object.entries(corpus)) {
     const viaFast = await fast(token)
     if (viaFast === undefined) {
@@ -72,13 +100,35 @@ async function compare(options: VerifyOptions) {
 describe('batch fast path = authenticateRequest', () => {
   test('default options', () => compare(base))
   test('authorized parties, audience, clock skew, pending allowed, accepts any', () =>
-    compare({...base, acceptsToken: 'any', authorizedParties: ['http://localhost:3000'], audience: ['api-1'], clockSkewInMs: 0, allowPending: true}))
+    compare({
+      ...base,
+      acceptsToken: 'any',
+      authorizedParties: ['http://localhost:3000'],
+      audience: ['api-1'],
+      clockSkewInMs: 0,
+      allowPending: true,
+    }))
   test('has() checks: permission, role, feature, plan', () =>
-    compare({...base, checks: {permission: ['org:invoices:read', 'org:reports:manage'], role: ['org:admin'], feature: ['ai', 'o:invoices'], plan: ['u:pro']}}))
-  test('failing checks', () => compare({...base, checks: {permission: ['org:invoices:delete'], role: ['admin'], feature: ['o:ai'], plan: ['o:team']}}))
+    compare({
+      ...base,
+      checks: {
+        permission: ['org:invoices:read', 'org:reports:manage'],
+        role: ['org:admin'],
+        feature: ['ai', 'o:invoices'],
+        plan: ['u:pro'],
+      },
+    }))
+  test('failing checks', () =>
+    compare({
+      ...base,
+      checks: {permission: ['org:invoices:delete'], role: ['admin'], feature: ['o:ai'], plan: ['o:team']},
+    }))
 
   test('the corpus covers the verdicts that matter', async () => {
-    const fast = await createFastVerifier(base, {key: (await import('node:crypto')).createPublicKey(key.publicPem), context: {apiUrl: 'https://api.clerk.com', apiVersion: 'v1'}})
+    const fast = await createFastVerifier(base, {
+      key: (await import('node:crypto')).createPublicKey(key.publicPem),
+      context: {apiUrl: 'https://api.clerk.com', apiVersion: 'v1'},
+    })
     const reason = async (name: string) => (await fast(corpus[name]))?.reason
     expect(await reason('valid')).toBeNull()
     expect(await reason('expired')).toBe('token-expired')

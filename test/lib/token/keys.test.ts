@@ -22,13 +22,21 @@ describe('normalizeJwtKey', () => {
   })
 
   test('RSA-4096, exponent 3, EC and garbage are refused with what is wrong', () => {
-    const big = generateKeyPairSync('rsa', {modulusLength: 4096}).publicKey.export({type: 'spki', format: 'pem'}).toString()
+    const big = generateKeyPairSync('rsa', {modulusLength: 4096})
+      .publicKey.export({type: 'spki', format: 'pem'})
+      .toString()
     expect(() => normalizeJwtKey(big)).toThrow(/RSA-4096/)
-    const e3 = generateKeyPairSync('rsa', {modulusLength: 2048, publicExponent: 3}).publicKey.export({type: 'spki', format: 'pem'}).toString()
+    const e3 = generateKeyPairSync('rsa', {modulusLength: 2048, publicExponent: 3})
+      .publicKey.export({type: 'spki', format: 'pem'})
+      .toString()
     expect(() => normalizeJwtKey(e3)).toThrow(/exponent 3/)
-    const ec = generateKeyPairSync('ec', {namedCurve: 'P-256'}).publicKey.export({type: 'spki', format: 'pem'}).toString()
+    const ec = generateKeyPairSync('ec', {namedCurve: 'P-256'})
+      .publicKey.export({type: 'spki', format: 'pem'})
+      .toString()
     expect(() => normalizeJwtKey(ec)).toThrow(/EC/)
-    expect(() => normalizeJwtKey('-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----')).toThrow(/not a public key/)
+    expect(() => normalizeJwtKey('-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----')).toThrow(
+      /not a public key/,
+    )
   })
 
   test('the synthetic publishable key is one @clerk/shared accepts', async () => {
@@ -57,7 +65,13 @@ describe('v2 permission encoding (emulator) round-trips through @clerk/shared', 
     const {__experimental_JWTPayloadToAuthObjectProperties: parse} = await import('@clerk/shared/jwtPayloadParser')
     const perms = ['org:invoices:read', 'org:invoices:manage', 'org:reports:read', 'org:sys_memberships:delete']
     const enc = encodeOrgPermissions(perms)
-    const props = parse({v: 2, sub: 'user_1', sid: 's', fea: enc.features.map((f) => `o:${f}`).join(','), o: {id: 'org_1', rol: 'admin', per: enc.per, fpm: enc.fpm}} as never)
+    const props = parse({
+      v: 2,
+      sub: 'user_1',
+      sid: 's',
+      fea: enc.features.map((f) => `o:${f}`).join(','),
+      o: {id: 'org_1', rol: 'admin', per: enc.per, fpm: enc.fpm},
+    } as never)
     expect([...(props.orgPermissions ?? [])].sort()).toEqual([...perms].sort())
   })
 })

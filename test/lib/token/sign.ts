@@ -23,5 +23,15 @@ export function sign(key: TestKey, claims: Record<string, unknown>, header: Reco
 /** v2 session claims, valid for 10 minutes unless overridden. */
 export function sessionClaims(over: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000)
-  return {azp: 'http://localhost:3000', exp: now + 600, iat: now, iss: 'https://clerk.example.com', nbf: now - 10, sid: 'sess_test', sub: 'user_test', v: 2, ...over}
+  return {
+    azp: 'http://localhost:3000',
+    exp: now + 600,
+    iat: now,
+    iss: 'https://clerk.example.com',
+    nbf: now - 10,
+    sid: 'sess_test',
+    sub: 'user_test',
+    v: 2,
+    ...over,
+  }
 }

@@ -1,12 +1,18 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
-import {ORG_INVITATION_DEFAULT_COLUMNS, allOrgInvitations, checkStatus, INVITATION_STATUSES, orgInvitationColumns} from '../../../lib/resources/invitations/invitations.js'
+import {
+  ORG_INVITATION_DEFAULT_COLUMNS,
+  allOrgInvitations,
+  checkStatus,
+  INVITATION_STATUSES,
+  orgInvitationColumns,
+} from '../../../lib/resources/invitations/invitations.js'
 import {orgId} from '../../../lib/resources/orgs.js'
 import {printList} from '../../../lib/output/writer.js'
 
 export default class OrgsInvitationsList extends ClerkCommand<typeof OrgsInvitationsList> {
-  static summary = 'List an organization\'s invitations'
+  static summary = "List an organization's invitations"
   static description = 'Calls GET /v1/organizations/{id}/invitations, page by page ({data, total_count}).'
   static examples = [
     '<%= config.bin %> orgs invitations list acme --status pending',
@@ -27,8 +33,17 @@ export default class OrgsInvitationsList extends ClerkCommand<typeof OrgsInvitat
     const f = this.flags
     const client = await this.client()
     const org = await orgId(client, this.args.org)
-    const rows = allOrgInvitations(client, org, {status: checkStatus(f.status), email_address: f.email, order_by: f['order-by']},
-      {pageSize: f.all ? 500 : Math.min(f.limit ?? 10, 500), offset: f.offset, max: f.all ? f.limit : (f.limit ?? 10)})
-    await printList(rows, {format: this.format, columns: orgInvitationColumns(this.format), defaults: ORG_INVITATION_DEFAULT_COLUMNS, select: this.selectedColumns})
+    const rows = allOrgInvitations(
+      client,
+      org,
+      {status: checkStatus(f.status), email_address: f.email, order_by: f['order-by']},
+      {pageSize: f.all ? 500 : Math.min(f.limit ?? 10, 500), offset: f.offset, max: f.all ? f.limit : (f.limit ?? 10)},
+    )
+    await printList(rows, {
+      format: this.format,
+      columns: orgInvitationColumns(this.format),
+      defaults: ORG_INVITATION_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

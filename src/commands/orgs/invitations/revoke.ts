@@ -1,13 +1,18 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
-import {ORG_INVITATION_DEFAULT_COLUMNS, orgInvitationColumns, revokeOrgInvitation} from '../../../lib/resources/invitations/invitations.js'
+import {
+  ORG_INVITATION_DEFAULT_COLUMNS,
+  orgInvitationColumns,
+  revokeOrgInvitation,
+} from '../../../lib/resources/invitations/invitations.js'
 import {orgId} from '../../../lib/resources/orgs.js'
 import {printList} from '../../../lib/output/writer.js'
 
 export default class OrgsInvitationsRevoke extends ClerkCommand<typeof OrgsInvitationsRevoke> {
   static summary = 'Revoke pending organization invitations'
-  static description = 'Calls POST /v1/organizations/{id}/invitations/{invitation_id}/revoke for each id. Only pending invitations can be revoked.'
+  static description =
+    'Calls POST /v1/organizations/{id}/invitations/{invitation_id}/revoke for each id. Only pending invitations can be revoked.'
   static examples = [
     '<%= config.bin %> orgs invitations revoke acme orginv_2abc',
     '<%= config.bin %> orgs invitations revoke acme orginv_2abc orginv_2def --requesting-user user_2adm',
@@ -22,13 +27,22 @@ export default class OrgsInvitationsRevoke extends ClerkCommand<typeof OrgsInvit
   static flags = {'requesting-user': Flags.string({description: 'user id of the admin revoking (recorded by Clerk)'})}
 
   async run(): Promise<void> {
-    const {argv} = await this.parse({args: OrgsInvitationsRevoke.args, flags: {...ClerkCommand.baseFlags, ...OrgsInvitationsRevoke.flags}, strict: false})
+    const {argv} = await this.parse({
+      args: OrgsInvitationsRevoke.args,
+      flags: {...ClerkCommand.baseFlags, ...OrgsInvitationsRevoke.flags},
+      strict: false,
+    })
     const ids = (argv as string[]).slice(1)
     const client = await this.client()
     const org = await orgId(client, this.args.org)
     const done = []
     for (const id of ids) done.push(await revokeOrgInvitation(client, org, id, this.flags['requesting-user']))
     this.note(`revoked ${done.length} invitation${done.length === 1 ? '' : 's'}`)
-    await printList(done, {format: this.format, columns: orgInvitationColumns(this.format), defaults: ORG_INVITATION_DEFAULT_COLUMNS, select: this.selectedColumns})
+    await printList(done, {
+      format: this.format,
+      columns: orgInvitationColumns(this.format),
+      defaults: ORG_INVITATION_DEFAULT_COLUMNS,
+      select: this.selectedColumns,
+    })
   }
 }

@@ -7,7 +7,8 @@ import {optionalJsonObject} from '../../../lib/resources/metadata.js'
 
 export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> {
   static summary = 'Add an existing user to an organization'
-  static description = 'Calls POST /v1/organizations/{id}/memberships (an email address is looked up with GET /v1/users first). To add people who have no account yet, use `orgs invite`.'
+  static description =
+    'Calls POST /v1/organizations/{id}/memberships (an email address is looked up with GET /v1/users first). To add people who have no account yet, use `orgs invite`.'
   static examples = [
     '<%= config.bin %> orgs members add acme user_2abc',
     '<%= config.bin %> orgs members add org_2abc ada@example.com --role org:admin',
@@ -24,8 +25,16 @@ export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> 
   }
 
   async run(): Promise<void> {
-    const m = await addMember(await this.client(), this.args.org, this.args.user, this.flags.role, optionalJsonObject('public-metadata', this.flags['public-metadata']))
-    this.note(`added ${m.public_user_data?.identifier ?? m.public_user_data?.user_id} to ${m.organization.slug} as ${m.role}`)
+    const m = await addMember(
+      await this.client(),
+      this.args.org,
+      this.args.user,
+      this.flags.role,
+      optionalJsonObject('public-metadata', this.flags['public-metadata']),
+    )
+    this.note(
+      `added ${m.public_user_data?.identifier ?? m.public_user_data?.user_id} to ${m.organization.slug} as ${m.role}`,
+    )
     const columns = memberColumns(this.format)
     await printOne(m, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
   }

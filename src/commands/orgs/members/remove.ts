@@ -6,8 +6,12 @@ import {memberColumns, removeMember} from '../../../lib/resources/orgs.js'
 
 export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRemove> {
   static summary = 'Remove a member from an organization'
-  static description = 'Calls DELETE /v1/organizations/{id}/memberships/{user_id}. Asks first at a terminal; needs --yes otherwise.'
-  static examples = ['<%= config.bin %> orgs members remove acme user_2abc --yes', '<%= config.bin %> orgs members remove acme ada@example.com']
+  static description =
+    'Calls DELETE /v1/organizations/{id}/memberships/{user_id}. Asks first at a terminal; needs --yes otherwise.'
+  static examples = [
+    '<%= config.bin %> orgs members remove acme user_2abc --yes',
+    '<%= config.bin %> orgs members remove acme ada@example.com',
+  ]
   static args = {
     org: Args.string({required: true, description: 'organization id (org_...) or slug'}),
     user: Args.string({required: true, description: 'user id (user_...) or email address'}),
@@ -21,6 +25,7 @@ export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRe
     const m = await removeMember(await this.client(), org, user)
     this.note(`removed ${m.public_user_data?.identifier ?? user} from ${m.organization.slug}`)
     const columns = memberColumns(this.format)
-    if (this.format !== 'table') await printOne(m, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
+    if (this.format !== 'table')
+      await printOne(m, {format: this.format, columns, defaults: Object.keys(columns), select: this.selectedColumns})
   }
 }

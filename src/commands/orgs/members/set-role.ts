@@ -5,9 +5,13 @@ import {printOne} from '../../../lib/output/writer.js'
 import {memberColumns, setMemberRole} from '../../../lib/resources/orgs.js'
 
 export default class OrgsMembersSetRole extends ClerkCommand<typeof OrgsMembersSetRole> {
-  static summary = 'Change a member\'s role'
-  static description = 'Calls PATCH /v1/organizations/{id}/memberships/{user_id} (Clerk allows 10 updates per 10 s per membership).'
-  static examples = ['<%= config.bin %> orgs members set-role acme user_2abc org:admin', '<%= config.bin %> orgs members set-role acme ada@example.com org:member']
+  static summary = "Change a member's role"
+  static description =
+    'Calls PATCH /v1/organizations/{id}/memberships/{user_id} (Clerk allows 10 updates per 10 s per membership).'
+  static examples = [
+    '<%= config.bin %> orgs members set-role acme user_2abc org:admin',
+    '<%= config.bin %> orgs members set-role acme ada@example.com org:member',
+  ]
   static args = {
     org: Args.string({required: true, description: 'organization id (org_...) or slug'}),
     user: Args.string({required: true, description: 'user id (user_...) or email address'}),

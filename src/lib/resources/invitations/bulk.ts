@@ -10,8 +10,18 @@ import type {Config} from '../../config/resolve.js'
 import {usageError} from '../../util/errors.js'
 import {BULK_SIZE, INVITE_LIMITS, revokeInvitation} from './invitations.js'
 import {
-  instanceSkipLists, orgSkipLists, type InstanceInviteDefaults, type InviteRow, type OrgInviteDefaults, type RowOutcome, instanceInviteBody, orgInviteBody,
-  parseInviteRecord, pickInvitations, pickOrgInvitations, sendInvites,
+  instanceSkipLists,
+  orgSkipLists,
+  type InstanceInviteDefaults,
+  type InviteRow,
+  type OrgInviteDefaults,
+  type RowOutcome,
+  instanceInviteBody,
+  orgInviteBody,
+  parseInviteRecord,
+  pickInvitations,
+  pickOrgInvitations,
+  sendInvites,
 } from './send.js'
 import type {Page} from '../orgs.js'
 import {type Rate, formatRate, parseRate} from '../../http/rate.js'
@@ -22,7 +32,11 @@ function asOutcome(o: RowOutcome): Outcome {
   return o
 }
 
-const prepareRow = (record: Record<string, unknown>, withRole: boolean, skip: (email: string) => string | undefined): Prepared<InviteRow> => {
+const prepareRow = (
+  record: Record<string, unknown>,
+  withRole: boolean,
+  skip: (email: string) => string | undefined,
+): Prepared<InviteRow> => {
   const p = parseInviteRecord(record, withRole)
   if ('error' in p) return p
   const why = skip(p.row.email)
@@ -48,16 +62,37 @@ export function orgInviteJob(
     action: `invite people to ${org.slug}`,
     batchSize: BULK_SIZE,
     duplicates: 'skip',
-    budget: {rate: opts.budget, label: `POST /v1/organizations/{id}/invitations/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`, name: 'the organization invitation limit'},
-    planNotes: [`skip:      ${skip.members.size} members and ${skip.pending.size} pending invitees of ${org.slug} are not invited again`],
-    prepare: (record) => prepareRow(record, true, (e) => (skip.members.has(e) ? 'already a member' : skip.pending.has(e) ? 'already invited (pending invitation)' : undefined)),
+    budget: {
+      rate: opts.budget,
+      label: `POST /v1/organizations/{id}/invitations/bulk ${formatRate(opts.budget)} (Clerk's organization invitation limit)`,
+      name: 'the organization invitation limit',
+    },
+    planNotes: [
+      `skip:      ${skip.members.size} members and ${skip.pending.size} pending invitees of ${org.slug} are not invited again`,
+    ],
+    prepare: (record) =>
+      prepareRow(record, true, (e) =>
+        skip.members.has(e)
+          ? 'already a member'
+          : skip.pending.has(e)
+            ? 'already invited (pending invitation)'
+            : undefined,
+      ),
     async execute(batch: Array<Item<InviteRow>>) {
-      const outcomes = await sendInvites(client, path, batch.map((i) => orgInviteBody(i.value, defaults)), pickOrgInvitations, 1)
+      const outcomes = await sendInvites(
+        client,
+        path,
+        batch.map((i) => orgInviteBody(i.value, defaults)),
+        pickOrgInvitations,
+        1,
+      )
       return outcomes.map(asOutcome)
     },
     /** A row that was in flight when a run stopped: its pending invitation, if the request got through. */
     async reconcile(item) {
-      const found = await client.request<Page<{id: string}>>('GET', path, {query: {email_address: item.key, status: 'pending', limit: 1}})
+      const found = await client.request<Page<{id: string}>>('GET', path, {
+        query: {email_address: item.key, status: 'pending', limit: 1},
+      })
       return found.data[0] ? {status: 'ok', id: found.data[0].id, message: 'sent before the interruption'} : undefined
     },
   }
@@ -75,17 +110,40 @@ export function instanceInviteJob(
     action: 'invite people to sign up',
     batchSize: BULK_SIZE,
     duplicates: 'skip',
-    budget: {rate: opts.budget, label: `POST /v1/invitations/bulk ${formatRate(opts.budget)} (Clerk's invitation limit)`, name: 'the invitation limit'},
-    planNotes: [`skip:      addresses of existing users (${skip.users.size} found)${defaults.ignoreExisting ? '' : ` and ${skip.pending.size} pending invitees`}`],
-    prepare: (record) => prepareRow(record, false, (e) =>
-      skip.users.has(e) ? 'already a user' : skip.pending.has(e) && !defaults.ignoreExisting ? 'already invited (pending invitation)' : undefined),
+    budget: {
+      rate: opts.budget,
+      label: `POST /v1/invitations/bulk ${formatRate(opts.budget)} (Clerk's invitation limit)`,
+      name: 'the invitation limit',
+    },
+    planNotes: [
+      `skip:      addresses of existing users (${skip.users.size} found)${defaults.ignoreExisting ? '' : ` and ${skip.pending.size} pending invitees`}`,
+    ],
+    prepare: (record) =>
+      prepareRow(record, false, (e) =>
+        skip.users.has(e)
+          ? 'already a user'
+          : skip.pending.has(e) && !defaults.ignoreExisting
+            ? 'already invited (pending invitation)'
+            : undefined,
+      ),
     async execute(batch) {
-      return (await sendInvites(client, '/invitations', batch.map((i) => instanceInviteBody(i.value, defaults)), pickInvitations, 1)).map(asOutcome)
+      return (
+        await sendInvites(
+          client,
+          '/invitations',
+          batch.map((i) => instanceInviteBody(i.value, defaults)),
+          pickInvitations,
+          1,
+        )
+      ).map(asOutcome)
     },
     /** In flight when a run stopped: a pending invitation created since this run began means it got through. */
     async reconcile(item) {
-      const found = await client.request<Array<{id: string; email_address: string; created_at: number}>>('GET', '/invitations',
-        {query: {query: item.key, status: 'pending', limit: 10}})
+      const found = await client.request<Array<{id: string; email_address: string; created_at: number}>>(
+        'GET',
+        '/invitations',
+        {query: {query: item.key, status: 'pending', limit: 10}},
+      )
       const hit = found.find((i) => i.email_address.toLowerCase() === item.key && i.created_at >= opts.since)
       return hit ? {status: 'ok', id: hit.id, message: 'sent before the interruption'} : undefined
     },
@@ -109,7 +167,8 @@ export function revokeInvitationsJob(client: Client): BulkJob<string> {
         return [{status: 'ok', id: (await revokeInvitation(client, item.value)).id}]
       } catch (error) {
         const e = error as {status?: number}
-        if (e.status === 400) return [{status: 'skipped', id: item.value, message: 'not pending (already revoked, accepted or expired)'}]
+        if (e.status === 400)
+          return [{status: 'skipped', id: item.value, message: 'not pending (already revoked, accepted or expired)'}]
         throw error
       }
     },
@@ -134,10 +193,18 @@ function budgetFrom(text: string | undefined, published: Rate): Rate {
 
 /** A bad address fails its own row only: invalid rows are reported as failed and the rest is sent. */
 const runInviteJob = (run: FileRun, job: BulkJob<InviteRow>): Promise<BulkResult> =>
-  runBulk(job, {...bulkRunOptions(run.flags, run.cfg, run.client, run.notify), input: run.flags.file, skipInvalid: true})
+  runBulk(job, {
+    ...bulkRunOptions(run.flags, run.cfg, run.client, run.notify),
+    input: run.flags.file,
+    skipInvalid: true,
+  })
 
 /** `orgs invite ORG --file`: skip lists (members, pending invitees), then the bulk run. */
-export async function inviteOrgFile(run: FileRun, org: {id: string; slug: string}, defaults: OrgInviteDefaults): Promise<BulkResult> {
+export async function inviteOrgFile(
+  run: FileRun,
+  org: {id: string; slug: string},
+  defaults: OrgInviteDefaults,
+): Promise<BulkResult> {
   const budget = budgetFrom(run.flags['invite-limit'], INVITE_LIMITS.org.bulk)
   const skip = await orgSkipLists(run.client, org.id)
   return runInviteJob(run, orgInviteJob(run.client, org, defaults, skip, {budget}))
@@ -151,7 +218,9 @@ export async function inviteInstanceFile(run: FileRun, defaults: InstanceInviteD
   if (run.flags.file !== '-') {
     const source = await openInput(run.flags.file, {format: run.flags['input-format'] as 'csv' | undefined})
     for await (const {record} of readRecords(source, {map: parseMap(run.flags.map)})) {
-      const e = String(record?.email ?? record?.email_address ?? '').trim().toLowerCase()
+      const e = String(record?.email ?? record?.email_address ?? '')
+        .trim()
+        .toLowerCase()
       if (e) emails.push(e)
     }
   }

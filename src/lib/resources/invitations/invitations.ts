@@ -89,26 +89,47 @@ export const INVITATION_DEFAULT_COLUMNS = ['id', 'email', 'status', 'created', '
 const enc = encodeURIComponent
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const
 
-export function allOrgInvitations(client: Client, org: string, filter: {status?: string; email_address?: string; order_by?: string},
-  opts: {pageSize: number; offset?: number; max?: number}) {
-  return listPages<BapiOrgInvitation>((offset, limit) =>
-    client.request<Page<BapiOrgInvitation>>('GET', `/organizations/${enc(org)}/invitations`, {query: {...filter, limit, offset}}), opts)
+export function allOrgInvitations(
+  client: Client,
+  org: string,
+  filter: {status?: string; email_address?: string; order_by?: string},
+  opts: {pageSize: number; offset?: number; max?: number},
+) {
+  return listPages<BapiOrgInvitation>(
+    (offset, limit) =>
+      client.request<Page<BapiOrgInvitation>>('GET', `/organizations/${enc(org)}/invitations`, {
+        query: {...filter, limit, offset},
+      }),
+    opts,
+  )
 }
 
 export const revokeOrgInvitation = (client: Client, org: string, id: string, requestingUser?: string) =>
-  client.request<BapiOrgInvitation>('POST', `/organizations/${enc(org)}/invitations/${enc(id)}/revoke`,
-    {body: requestingUser ? {requesting_user_id: requestingUser} : {}})
+  client.request<BapiOrgInvitation>('POST', `/organizations/${enc(org)}/invitations/${enc(id)}/revoke`, {
+    body: requestingUser ? {requesting_user_id: requestingUser} : {},
+  })
 
 /** GET /v1/invitations answers a bare array: pages run until a short one. */
-export function allInvitations(client: Client, filter: {status?: string; query?: string; order_by?: string}, opts: {pageSize: number; offset?: number; max?: number}) {
-  return paginate<BapiInvitation>({page: (offset, limit) => client.request<BapiInvitation[]>('GET', '/invitations', {query: {...filter, limit, offset} as Query})}, opts)
+export function allInvitations(
+  client: Client,
+  filter: {status?: string; query?: string; order_by?: string},
+  opts: {pageSize: number; offset?: number; max?: number},
+) {
+  return paginate<BapiInvitation>(
+    {
+      page: (offset, limit) =>
+        client.request<BapiInvitation[]>('GET', '/invitations', {query: {...filter, limit, offset} as Query}),
+    },
+    opts,
+  )
 }
 
 export const revokeInvitation = (client: Client, id: string) =>
   client.request<BapiInvitation>('POST', `/invitations/${enc(id)}/revoke`)
 
 export function checkStatus(status: string | undefined): string | undefined {
-  if (status && !(INVITATION_STATUSES as readonly string[]).includes(status)) throw usageError(`invalid --status ${status}`, `use one of ${INVITATION_STATUSES.join(', ')}`)
+  if (status && !(INVITATION_STATUSES as readonly string[]).includes(status))
+    throw usageError(`invalid --status ${status}`, `use one of ${INVITATION_STATUSES.join(', ')}`)
   return status
 }
 

@@ -11,7 +11,6 @@ import type {Columns} from '../../output/columns.js'
 import {type Page, allMembers} from '../orgs.js'
 // ---- rows: validation --------------------------------------------------------------------------------------
 
-
 /** A normalized email (trimmed, lower-case) or an error message. */
 export function checkEmail(raw: unknown): {email: string} | {error: string} {
   const text = typeof raw === 'string' ? raw.trim() : raw == null ? '' : String(raw)
@@ -40,14 +39,19 @@ const pickObject = (v: unknown, name: string): Record<string, unknown> | undefin
       return `${name} is not valid JSON`
     }
   }
-  return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>) : `${name} must be a JSON object`
+  return typeof o === 'object' && o !== null && !Array.isArray(o)
+    ? (o as Record<string, unknown>)
+    : `${name} must be a JSON object`
 }
 
 /**
  * One input record (CSV columns / JSONL keys: email (or email_address), role, public_metadata,
  * private_metadata, redirect_url, inviter_user_id, expires_in_days) -> a row, or why it is invalid.
  */
-export function parseInviteRecord(record: Record<string, unknown>, withRole: boolean): {row: InviteRow} | {error: string} {
+export function parseInviteRecord(
+  record: Record<string, unknown>,
+  withRole: boolean,
+): {row: InviteRow} | {error: string} {
   const e = checkEmail(record.email ?? record.email_address)
   if ('error' in e) return e
   const row: InviteRow = {email: e.email}
@@ -76,10 +80,14 @@ export function parseInviteRecord(record: Record<string, unknown>, withRole: boo
 export async function orgSkipLists(client: Client, org: string): Promise<{members: Set<string>; pending: Set<string>}> {
   const members = new Set<string>()
   const pending = new Set<string>()
-  const [m, p] = [allMembers(client, org, {}, {pageSize: 500}), allOrgInvitations(client, org, {status: 'pending'}, {pageSize: 500})]
+  const [m, p] = [
+    allMembers(client, org, {}, {pageSize: 500}),
+    allOrgInvitations(client, org, {status: 'pending'}, {pageSize: 500}),
+  ]
   await Promise.all([
     (async () => {
-      for await (const x of m) if (x.public_user_data?.identifier) members.add(x.public_user_data.identifier.toLowerCase())
+      for await (const x of m)
+        if (x.public_user_data?.identifier) members.add(x.public_user_data.identifier.toLowerCase())
     })(),
     (async () => {
       for await (const x of p) pending.add(x.email_address.toLowerCase())
@@ -89,16 +97,24 @@ export async function orgSkipLists(client: Client, org: string): Promise<{member
 }
 
 /** Emails with a pending instance invitation, and those of `emails` that already belong to a user (100 per lookup). */
-export async function instanceSkipLists(client: Client, emails: string[]): Promise<{users: Set<string>; pending: Set<string>}> {
+export async function instanceSkipLists(
+  client: Client,
+  emails: string[],
+): Promise<{users: Set<string>; pending: Set<string>}> {
   const pending = new Set<string>()
-  for await (const i of allInvitations(client, {status: 'pending'}, {pageSize: 500})) pending.add(i.email_address.toLowerCase())
+  for await (const i of allInvitations(client, {status: 'pending'}, {pageSize: 500}))
+    pending.add(i.email_address.toLowerCase())
   const users = new Set<string>()
   emails = emails.filter((e) => INVITE_EMAIL.test(e))
   for (let i = 0; i < emails.length; i += 100) {
     const chunk = emails.slice(i, i + 100)
-    const found = await client.request<Array<{email_addresses: Array<{email_address: string}>}>>('GET', '/users', {query: {email_address: chunk, limit: 100}})
+    const found = await client.request<Array<{email_addresses: Array<{email_address: string}>}>>('GET', '/users', {
+      query: {email_address: chunk, limit: 100},
+    })
     const wanted = new Set(chunk)
-    for (const u of found) for (const e of u.email_addresses) if (wanted.has(e.email_address.toLowerCase())) users.add(e.email_address.toLowerCase())
+    for (const u of found)
+      for (const e of u.email_addresses)
+        if (wanted.has(e.email_address.toLowerCase())) users.add(e.email_address.toLowerCase())
   }
   return {users, pending}
 }
@@ -177,7 +193,10 @@ function failure(error: unknown): RowOutcome {
 
 /** `[3].email_address` -> 3: which items of a bulk request a 422 blames (undefined when it does not say). */
 function blamedItems(error: unknown, n: number): Map<number, unknown> | undefined {
-  const e = error as {status?: number; errors?: Array<{code: string; message: string; longMessage?: string; meta?: {param_name?: string}}>}
+  const e = error as {
+    status?: number
+    errors?: Array<{code: string; message: string; longMessage?: string; meta?: {param_name?: string}}>
+  }
   if (e?.status !== 422 || !e.errors?.length) return undefined
   const out = new Map<number, unknown>()
   for (const item of e.errors) {
@@ -210,13 +229,22 @@ export async function sendInvites(
   }
   if (bodies.length < minBulk) return [await single(bodies[0])]
   try {
-    return pick(await client.request('POST', `${path}/bulk`, {body: bodies})).map((x) => ({status: 'ok' as const, id: x.id}))
+    return pick(await client.request('POST', `${path}/bulk`, {body: bodies})).map((x) => ({
+      status: 'ok' as const,
+      id: x.id,
+    }))
   } catch (error) {
     const blamed = blamedItems(error, bodies.length)
     if (blamed && blamed.size < bodies.length) {
       const out: RowOutcome[] = bodies.map((_, i) => (blamed.has(i) ? failure(blamed.get(i)) : {status: 'ok'}))
       const rest = bodies.map((b, i) => [b, i] as const).filter(([, i]) => !blamed.has(i))
-      const again = await sendInvites(client, path, rest.map(([b]) => b), pick, minBulk)
+      const again = await sendInvites(
+        client,
+        path,
+        rest.map(([b]) => b),
+        pick,
+        minBulk,
+      )
       rest.forEach(([, i], k) => (out[i] = again[k]))
       return out
     }
@@ -264,7 +292,8 @@ export async function inviteEmails(
   const seen = new Set<string>()
   emails.forEach((raw, i) => {
     const c = checkEmail(raw)
-    if ('error' in c) return results.push({row: i + 1, email: String(raw), status: 'failed', code: 'invalid_row', message: c.error})
+    if ('error' in c)
+      return results.push({row: i + 1, email: String(raw), status: 'failed', code: 'invalid_row', message: c.error})
     if (seen.has(c.email)) return results.push({row: i + 1, email: c.email, status: 'skipped', message: 'duplicate'})
     seen.add(c.email)
     const why = skip(c.email)
@@ -276,7 +305,14 @@ export async function inviteEmails(
   for (let i = 0; i < todo.length; i += BULK_SIZE) {
     const batch = todo.slice(i, i + BULK_SIZE)
     const outcomes = await send(batch.map((b) => b.row))
-    batch.forEach((b, k) => Object.assign(b.result, {status: outcomes[k].status, id: outcomes[k].id, code: outcomes[k].code, message: outcomes[k].message}))
+    batch.forEach((b, k) =>
+      Object.assign(b.result, {
+        status: outcomes[k].status,
+        id: outcomes[k].id,
+        code: outcomes[k].code,
+        message: outcomes[k].message,
+      }),
+    )
   }
   return results
 }

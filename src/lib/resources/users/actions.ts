@@ -28,7 +28,10 @@ export async function findUserBy(client: Client, by: 'email' | 'external-id', va
   const what = by === 'email' ? 'email address' : 'external id'
   if (users.length === 0) throw new CliError(`no user with ${what} ${value}`, ExitCode.FAILURE)
   if (users.length > 1) {
-    throw usageError(`more than one user has ${what} ${value} (${users.map((u) => u.id).join(', ')})`, 'name the user by USER_ID')
+    throw usageError(
+      `more than one user has ${what} ${value} (${users.map((u) => u.id).join(', ')})`,
+      'name the user by USER_ID',
+    )
   }
   return users[0]
 }
@@ -46,7 +49,8 @@ export async function resolveUser(client: Client, ref: UserRef, ctx: PromptConte
   }
   if (ref.email !== undefined) return asTarget(await findUserBy(client, 'email', ref.email))
   if (ref.externalId !== undefined) return asTarget(await findUserBy(client, 'external-id', ref.externalId))
-  if (!ctx.interactive) throw usageError('missing USER_ID', 'pass a user id, or --email / --external-id (no terminal to ask at)')
+  if (!ctx.interactive)
+    throw usageError('missing USER_ID', 'pass a user id, or --email / --external-id (no terminal to ask at)')
   const answer = (await promptFor(ctx, 'id', 'User id (user_...) or email address:')).trim()
   return answer.includes('@') ? asTarget(await findUserBy(client, 'email', answer)) : {id: answer}
 }
@@ -68,12 +72,20 @@ export async function requireConfirmable(ctx: PromptContext, verb: string, ref: 
  * Confirm `verb` on the user (no-op with --yes; exit 2 without a terminal). At a terminal the prompt names
  * the user (fetched if needed) and the instance; with an sk_live_ key the person must type the user id.
  */
-export async function confirmUserAction(client: Client, ctx: PromptContext, verb: string, target: UserTarget): Promise<void> {
+export async function confirmUserAction(
+  client: Client,
+  ctx: PromptContext,
+  verb: string,
+  target: UserTarget,
+): Promise<void> {
   if (ctx.yes) return
   if (!ctx.interactive) return confirmDestructive(ctx, `${verb} user ${target.id}`)
   target.user ??= await getUser(client, target.id)
   const production = instanceKind(client.config.secretKey) === 'production'
-  await confirmDestructive(ctx, `${verb} user ${describeUser(target.user)} on ${instanceLabel(client)}`, {production, typed: target.id})
+  await confirmDestructive(ctx, `${verb} user ${describeUser(target.user)} on ${instanceLabel(client)}`, {
+    production,
+    typed: target.id,
+  })
 }
 
 const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}${suffix}`
@@ -81,9 +93,11 @@ const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}$
 export const getUser = (client: Client, id: string) => client.request<BapiUser>('GET', userPath(id))
 
 /** The same GET through @clerk/backend (its `.raw` is BAPI's JSON): `users get` keeps the SDK path exercised end to end. */
-export const getUserViaSdk = async (client: Client, id: string) => (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
+export const getUserViaSdk = async (client: Client, id: string) =>
+  (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
 
-export const createUser = (client: Client, body: Record<string, unknown>) => client.request<BapiUser>('POST', '/users', {body})
+export const createUser = (client: Client, body: Record<string, unknown>) =>
+  client.request<BapiUser>('POST', '/users', {body})
 
 export const updateUser = (client: Client, id: string, body: Record<string, unknown>) =>
   client.request<BapiUser>('PATCH', userPath(id), {body})
@@ -110,7 +124,12 @@ export const sendUserMetadata = (client: Client, id: string, plan: MetadataPlan)
 export const DESTRUCTIVE: Record<UserStateAction, boolean> = {ban: true, lock: true, unban: false, unlock: false}
 
 /** The whole single-user state change: resolve, confirm when destructive, send. */
-export async function runUserStateAction(client: Client, ref: UserRef, action: UserStateAction, ctx: PromptContext): Promise<BapiUser> {
+export async function runUserStateAction(
+  client: Client,
+  ref: UserRef,
+  action: UserStateAction,
+  ctx: PromptContext,
+): Promise<BapiUser> {
   if (DESTRUCTIVE[action]) await requireConfirmable(ctx, action, ref)
   const target = await resolveUser(client, ref, ctx)
   if (DESTRUCTIVE[action]) await confirmUserAction(client, ctx, action, target)

@@ -6,9 +6,28 @@ import {type PromptContext, promptFor} from '../../output/prompts.js'
 
 /** BAPI's password hashers for `password_digest` (spec: CreateUser.password_hasher). */
 export const PASSWORD_HASHERS = [
-  'argon2i', 'argon2id', 'awscognito', 'bcrypt', 'bcrypt_peppered', 'bcrypt_sha256_django', 'hmac_sha256_utf16_b64', 'ldap_ssha',
-  'md5', 'md5_phpass', 'md5_salted', 'pbkdf2_sha1', 'pbkdf2_sha256', 'pbkdf2_sha256_django', 'pbkdf2_sha512', 'pbkdf2_sha512_hex',
-  'phpass', 'scrypt_firebase', 'scrypt_werkzeug', 'sha256', 'sha256_salted', 'sha512_symfony',
+  'argon2i',
+  'argon2id',
+  'awscognito',
+  'bcrypt',
+  'bcrypt_peppered',
+  'bcrypt_sha256_django',
+  'hmac_sha256_utf16_b64',
+  'ldap_ssha',
+  'md5',
+  'md5_phpass',
+  'md5_salted',
+  'pbkdf2_sha1',
+  'pbkdf2_sha256',
+  'pbkdf2_sha256_django',
+  'pbkdf2_sha512',
+  'pbkdf2_sha512_hex',
+  'phpass',
+  'scrypt_firebase',
+  'scrypt_werkzeug',
+  'sha256',
+  'sha256_salted',
+  'sha512_symfony',
 ]
 
 export interface PasswordFlags {
@@ -21,14 +40,21 @@ export interface PasswordFlags {
 
 /** The password fields: --password, --password-stdin (a masked prompt at a terminal), or a digest with its hasher. */
 export async function passwordFields(f: PasswordFlags, ctx: PromptContext): Promise<Record<string, unknown>> {
-  const given = [f.password !== undefined, Boolean(f['password-stdin']), f['password-digest'] !== undefined].filter(Boolean).length
+  const given = [f.password !== undefined, Boolean(f['password-stdin']), f['password-digest'] !== undefined].filter(
+    Boolean,
+  ).length
   if (given > 1) throw usageError('give one of --password, --password-stdin, --password-digest')
-  if (f['password-digest'] !== undefined && !f['password-hasher']) throw usageError('--password-digest needs --password-hasher', `one of: ${PASSWORD_HASHERS.join(', ')}`)
-  if (f['password-hasher'] && f['password-digest'] === undefined) throw usageError('--password-hasher needs --password-digest')
+  if (f['password-digest'] !== undefined && !f['password-hasher'])
+    throw usageError('--password-digest needs --password-hasher', `one of: ${PASSWORD_HASHERS.join(', ')}`)
+  if (f['password-hasher'] && f['password-digest'] === undefined)
+    throw usageError('--password-hasher needs --password-digest')
   const body: Record<string, unknown> = {}
   if (f.password !== undefined) body.password = f.password
   if (f['password-stdin']) {
-    body.password = ctx.interactive && process.stdin.isTTY ? await promptFor(ctx, 'password', 'Password:', {secret: true}) : (await readStdin()).replace(/\r?\n$/, '')
+    body.password =
+      ctx.interactive && process.stdin.isTTY
+        ? await promptFor(ctx, 'password', 'Password:', {secret: true})
+        : (await readStdin()).replace(/\r?\n$/, '')
     if (!body.password) throw usageError('--password-stdin: no password on stdin')
   }
   if (f['password-digest'] !== undefined) {
@@ -67,8 +93,13 @@ export interface CreateFlags extends PasswordFlags, MetadataFlags {
 export async function createBody(f: CreateFlags, ctx: PromptContext): Promise<Record<string, unknown>> {
   let emails = f.email ?? []
   if (emails.length === 0 && !f.phone?.length && !f.username) {
-    if (!ctx.interactive) throw usageError('missing --email (or --phone / --username)', 'a user needs at least one identifier')
-    emails = [await promptFor(ctx, 'email', 'Email address:', {validate: (v) => (v.includes('@') ? true : 'an email address, please')})]
+    if (!ctx.interactive)
+      throw usageError('missing --email (or --phone / --username)', 'a user needs at least one identifier')
+    emails = [
+      await promptFor(ctx, 'email', 'Email address:', {
+        validate: (v) => (v.includes('@') ? true : 'an email address, please'),
+      }),
+    ]
   }
   const body: Record<string, unknown> = {
     email_address: emails.length ? emails : undefined,
@@ -106,7 +137,8 @@ export async function updateBody(f: UpdateFlags, ctx: PromptContext): Promise<Re
     primary_phone_number_id: f['primary-phone-id'],
     ...(await passwordFields(f, ctx)),
   })
-  if (Object.keys(body).length === 0) throw usageError('nothing to update', 'pass at least one field, e.g. --first-name Ada (see --help)')
+  if (Object.keys(body).length === 0)
+    throw usageError('nothing to update', 'pass at least one field, e.g. --first-name Ada (see --help)')
   if (f['sign-out-of-other-sessions']) body.sign_out_of_other_sessions = true
   return body
 }

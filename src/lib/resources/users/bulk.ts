@@ -54,7 +54,8 @@ function metadataRow(record: BulkRecord): {key: string; value: MetaRow} | {error
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return {error: `${k} must be a JSON object`}
     body[k] = v
   }
-  if (Object.keys(body).length === 0) return {error: 'no metadata: give public_metadata, private_metadata or unsafe_metadata'}
+  if (Object.keys(body).length === 0)
+    return {error: 'no metadata: give public_metadata, private_metadata or unsafe_metadata'}
   return {key: id, value: {id, body}}
 }
 
@@ -65,7 +66,8 @@ async function single(client: Client, action: Exclude<BulkUserAction, 'metadata'
     else await client.request('POST', userPath(id, `/${action}`))
     return {status: 'ok', id}
   } catch (error) {
-    if (action === 'delete' && error instanceof ApiError && error.status === 404) return {status: 'skipped', id, message: 'not found (already deleted?)'}
+    if (action === 'delete' && error instanceof ApiError && error.status === 404)
+      return {status: 'skipped', id, message: 'not found (already deleted?)'}
     return outcomeFromError(error)
   }
 }
@@ -74,24 +76,34 @@ async function single(client: Client, action: Exclude<BulkUserAction, 'metadata'
 async function bulkState(client: Client, action: 'ban' | 'unban', batch: Array<Item<string>>): Promise<Outcome[]> {
   let changed: Set<string>
   try {
-    const users = await client.request<BapiUser[]>('POST', `/users/${action}`, {body: {user_ids: batch.map((i) => i.value)}})
+    const users = await client.request<BapiUser[]>('POST', `/users/${action}`, {
+      body: {user_ids: batch.map((i) => i.value)},
+    })
     changed = new Set(users.map((u) => u.id))
   } catch (error) {
     const o = outcomeFromError(error)
     if (o.retryable) return batch.map(() => o)
     changed = new Set()
   }
-  return Promise.all(batch.map((i) => (changed.has(i.value) ? {status: 'ok' as const, id: i.value} : single(client, action, i.value))))
+  return Promise.all(
+    batch.map((i) => (changed.has(i.value) ? {status: 'ok' as const, id: i.value} : single(client, action, i.value))),
+  )
 }
 
-export function userActionJob(client: Client, action: BulkUserAction, options: {replace?: boolean} = {}): BulkJob<string> | BulkJob<MetaRow> {
+export function userActionJob(
+  client: Client,
+  action: BulkUserAction,
+  options: {replace?: boolean} = {},
+): BulkJob<string> | BulkJob<MetaRow> {
   if (action === 'metadata') {
     const method = options.replace ? 'PUT' : 'PATCH'
     const job: BulkJob<MetaRow> = {
       name: 'users metadata',
       action: options.replace ? 'replace user metadata' : 'merge user metadata',
       prepare: (record) => metadataRow(record),
-      planNotes: [`each row: ${method} /v1/users/{id}/metadata (${options.replace ? 'replaces each given field' : 'RFC 7386 merge: null removes a key'})`],
+      planNotes: [
+        `each row: ${method} /v1/users/{id}/metadata (${options.replace ? 'replaces each given field' : 'RFC 7386 merge: null removes a key'})`,
+      ],
       async execute([item]) {
         try {
           await client.request(method, userPath(item.value.id, '/metadata'), {body: item.value.body})
@@ -113,8 +125,13 @@ export function userActionJob(client: Client, action: BulkUserAction, options: {
     },
     duplicates: 'skip',
     batchSize: bulk ? 50 : 1,
-    planNotes: [bulk ? `POST /v1/users/${action} with up to 50 ids per request (per-user requests for a rejected batch)` : `each row: ${action === 'delete' ? 'DELETE /v1/users/{id}' : `POST /v1/users/{id}/${action}`}`],
-    execute: (batch) => (bulk ? bulkState(client, action, batch) : Promise.all(batch.map((i) => single(client, action, i.value)))),
+    planNotes: [
+      bulk
+        ? `POST /v1/users/${action} with up to 50 ids per request (per-user requests for a rejected batch)`
+        : `each row: ${action === 'delete' ? 'DELETE /v1/users/{id}' : `POST /v1/users/{id}/${action}`}`,
+    ],
+    execute: (batch) =>
+      bulk ? bulkState(client, action, batch) : Promise.all(batch.map((i) => single(client, action, i.value))),
   }
   return job
 }
@@ -130,7 +147,13 @@ export interface WhereFilter {
  * With `reuse` and the file already there (a resumed run), it is used as is: users already deleted or
  * changed would no longer match, and the journal is tied to this exact list.
  */
-export async function collectIds(client: Client, where: WhereFilter, path: string, reuse: boolean, notify: (l: string) => void): Promise<number | undefined> {
+export async function collectIds(
+  client: Client,
+  where: WhereFilter,
+  path: string,
+  reuse: boolean,
+  notify: (l: string) => void,
+): Promise<number | undefined> {
   if (reuse && existsSync(path)) {
     notify(`using the users selected by the earlier run (${path})`)
     return undefined
@@ -158,14 +181,22 @@ export async function collectIds(client: Client, where: WhereFilter, path: strin
 /** Where --where keeps its id list: next to --journal, else in the cwd, named by the action and the filter. */
 export function whereIdsPath(action: string, where: WhereFilter, journal?: string): string {
   if (journal) return `${journal}.ids`
-  const hash = createHash('sha256').update(JSON.stringify({action, ...where})).digest('hex').slice(0, 12)
+  const hash = createHash('sha256')
+    .update(JSON.stringify({action, ...where}))
+    .digest('hex')
+    .slice(0, 12)
   return `clerk-users-${action}-${hash}.ids`
 }
 
 export function checkWhere(where: WhereFilter): void {
   const f = where.filter
-  const any = Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) || where.emailDomain
-  if (!any) throw usageError('--where needs at least one filter', 'e.g. --query, --email-domain, --created-before (refusing to select every user)')
+  const any =
+    Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) || where.emailDomain
+  if (!any)
+    throw usageError(
+      '--where needs at least one filter',
+      'e.g. --query, --email-domain, --created-before (refusing to select every user)',
+    )
 }
 
 export interface UserBulkFlagValues {

@@ -20,7 +20,20 @@ import {type BapiUser, countUsers, userColumns} from './users.js'
 import {JournalWriter, readJournal} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
 
-export const EXPORT_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'username', 'external_id', 'phone', 'banned', 'locked', 'created', 'last_sign_in', 'public_metadata']
+export const EXPORT_COLUMNS = [
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'username',
+  'external_id',
+  'phone',
+  'banned',
+  'locked',
+  'created',
+  'last_sign_in',
+  'public_metadata',
+]
 
 export interface ExportOptions {
   format: 'ndjson' | 'csv'
@@ -56,32 +69,55 @@ async function lastCheckpoint(path: string): Promise<{checkpoint?: Checkpoint; f
     if (e.t === 'page') checkpoint = e as unknown as Checkpoint
     else if (e.t === 'end') done = true
   })
-  if (!header || header.job !== 'users export') throw usageError(`${path} is not the journal of a users export`, 'use another --journal')
-  return {checkpoint: checkpoint ? {...checkpoint, done} : {bytes: 0, rows: 0, last_id: null, last_created_at: null, done}, format: header.format as string}
+  if (!header || header.job !== 'users export')
+    throw usageError(`${path} is not the journal of a users export`, 'use another --journal')
+  return {
+    checkpoint: checkpoint ? {...checkpoint, done} : {bytes: 0, rows: 0, last_id: null, last_created_at: null, done},
+    format: header.format as string,
+  }
 }
 
 export async function exportUsers(client: Client, o: ExportOptions): Promise<ExportResult> {
   const cols = selectColumns(userColumns('csv'), o.columns, EXPORT_COLUMNS) as Array<[string, Column<BapiUser>]>
-  const render = (u: BapiUser) => (o.format === 'csv' ? csvLine(cols.map(([, c]) => c.get(u))) : `${JSON.stringify(u)}\n`)
+  const render = (u: BapiUser) =>
+    o.format === 'csv' ? csvLine(cols.map(([, c]) => c.get(u))) : `${JSON.stringify(u)}\n`
   let cp: Checkpoint = {bytes: 0, rows: 0, last_id: null, last_created_at: null}
   let fd: number | undefined
   let journal: JournalWriter | undefined
   if (o.out) {
     const journalPath = o.journal ?? `${o.out}.journal`
     if (existsSync(journalPath)) {
-      if (!o.resume) throw usageError(`journal ${journalPath} exists from an earlier export`, 'add --resume to continue it, or delete it to start over')
+      if (!o.resume)
+        throw usageError(
+          `journal ${journalPath} exists from an earlier export`,
+          'add --resume to continue it, or delete it to start over',
+        )
       const last = await lastCheckpoint(journalPath)
-      if (last.format !== o.format) throw usageError(`the earlier export wrote ${last.format}, not ${o.format}`, `resume with -o ${last.format}`)
+      if (last.format !== o.format)
+        throw usageError(`the earlier export wrote ${last.format}, not ${o.format}`, `resume with -o ${last.format}`)
       cp = last.checkpoint!
-      if (!existsSync(o.out)) throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
+      if (!existsSync(o.out))
+        throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
       fd = openSync(o.out, 'r+')
-      if (fstatSync(fd).size < cp.bytes) throw usageError(`${o.out} is shorter than the journal says; cannot resume`, `delete ${journalPath} to start over`)
+      if (fstatSync(fd).size < cp.bytes)
+        throw usageError(
+          `${o.out} is shorter than the journal says; cannot resume`,
+          `delete ${journalPath} to start over`,
+        )
       ftruncateSync(fd, cp.bytes)
       journal = JournalWriter.open(journalPath, undefined)
       if (cp.rows) o.notify(`resuming after ${cp.rows} users (${cp.bytes} bytes kept)`)
     } else {
       fd = openSync(o.out, 'w')
-      journal = JournalWriter.open(journalPath, {t: 'header', v: 1, job: 'users export', input: o.out, sha256: '', created_at: new Date().toISOString(), format: o.format})
+      journal = JournalWriter.open(journalPath, {
+        t: 'header',
+        v: 1,
+        job: 'users export',
+        input: o.out,
+        sha256: '',
+        created_at: new Date().toISOString(),
+        format: o.format,
+      })
     }
   } else if (o.resume) {
     throw usageError('--resume needs --out FILE (stdout cannot be resumed)')
@@ -111,7 +147,9 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
           if (!(error instanceof ApiError && error.status === 422 && cursor && after !== null)) throw error
           o.notify(`the cursor user ${cursor} is gone; continuing after its creation time`)
           cursor = null
-          return client.request<BapiUser[]>('GET', '/users', {query: {order_by: '+created_at', limit: o.pageSize, created_at_after: after}})
+          return client.request<BapiUser[]>('GET', '/users', {
+            query: {order_by: '+created_at', limit: o.pageSize, created_at_after: after},
+          })
         }
       }
       try {
@@ -152,7 +190,9 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
 
 /** Summary on stderr and the exit code: 1 when the export has fewer rows than the instance has users. */
 export function exportExit(r: ExportResult, notify: (line: string) => void, where: string): void {
-  notify(`users export: ${r.rows} users written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`)
+  notify(
+    `users export: ${r.rows} users written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
+  )
   if (r.missing > 0) {
     throw new CliError(`the export is incomplete: ${r.missing} of ${r.expected} users are missing`, ExitCode.FAILURE, {
       hint: 'users were deleted and re-created, or changed during the export; run it again',

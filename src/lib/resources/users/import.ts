@@ -42,10 +42,33 @@ export interface ImportRow {
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/
-const UPDATABLE = ['first_name', 'last_name', 'username', 'locale', 'password', 'password_digest', 'password_hasher',
-  'skip_password_checks', 'totp_secret', 'backup_codes', 'created_at', 'legal_accepted_at', 'external_id']
+const UPDATABLE = [
+  'first_name',
+  'last_name',
+  'username',
+  'locale',
+  'password',
+  'password_digest',
+  'password_hasher',
+  'skip_password_checks',
+  'totp_secret',
+  'backup_codes',
+  'created_at',
+  'legal_accepted_at',
+  'external_id',
+]
 const METADATA = ['public_metadata', 'private_metadata', 'unsafe_metadata']
-const STRINGS = ['username', 'first_name', 'last_name', 'external_id', 'password', 'password_digest', 'password_hasher', 'totp_secret', 'locale']
+const STRINGS = [
+  'username',
+  'first_name',
+  'last_name',
+  'external_id',
+  'password',
+  'password_digest',
+  'password_hasher',
+  'totp_secret',
+  'locale',
+]
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
 
@@ -53,9 +76,16 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 function list(value: unknown, field: string): string[] {
   if (blank(value)) return []
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)[field] ?? '') : String(v))).filter(Boolean)
+    return value
+      .map((v) =>
+        typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)[field] ?? '') : String(v),
+      )
+      .filter(Boolean)
   }
-  return String(value).split(';').map((s) => s.trim()).filter(Boolean)
+  return String(value)
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 function bool(value: unknown, name: string): boolean | undefined {
@@ -108,7 +138,13 @@ export function prepareUser(record: BulkRecord, options: ImportOptions): Prepare
       const t = time(r[k], k)
       if (t) body[k] = t
     }
-    for (const k of ['skip_password_checks', 'skip_password_requirement', 'skip_legal_checks', 'delete_self_enabled', 'create_organization_enabled']) {
+    for (const k of [
+      'skip_password_checks',
+      'skip_password_requirement',
+      'skip_legal_checks',
+      'delete_self_enabled',
+      'create_organization_enabled',
+    ]) {
       const b = bool(r[k], k)
       if (b !== undefined) body[k] = b
     }
@@ -120,11 +156,15 @@ export function prepareUser(record: BulkRecord, options: ImportOptions): Prepare
   if (body.password_digest !== undefined || body.password_hasher !== undefined) {
     if (body.password_digest === undefined) return {error: 'password_hasher given without password_digest'}
     if (body.password_hasher === undefined) return {error: 'password_digest given without password_hasher'}
-    if (!HASHERS.has(String(body.password_hasher))) return {error: `password_hasher "${body.password_hasher}" is not one Clerk accepts (${PASSWORD_HASHERS.join(', ')})`}
+    if (!HASHERS.has(String(body.password_hasher)))
+      return {
+        error: `password_hasher "${body.password_hasher}" is not one Clerk accepts (${PASSWORD_HASHERS.join(', ')})`,
+      }
     if (body.password !== undefined) return {error: 'give either password or password_digest, not both'}
   }
   if (options.skipPasswordChecks && body.password !== undefined) body.skip_password_checks = true
-  if (options.skipPasswordRequirement && body.password === undefined && body.password_digest === undefined) body.skip_password_requirement = true
+  if (options.skipPasswordRequirement && body.password === undefined && body.password_digest === undefined)
+    body.skip_password_requirement = true
   if (typeof body.password === 'string' && body.password.length < 8 && !body.skip_password_checks) {
     return {error: 'password is shorter than 8 characters (use --skip-password-checks for legacy passwords)'}
   }
@@ -150,7 +190,8 @@ export async function findUser(client: Client, lookup: ImportRow['lookup']): Pro
   return users[0]
 }
 
-const isConflict = (e: unknown) => e instanceof ApiError && e.status === 422 && e.errors.some((x) => x.code === 'form_identifier_exists')
+const isConflict = (e: unknown) =>
+  e instanceof ApiError && e.status === 422 && e.errors.some((x) => x.code === 'form_identifier_exists')
 
 async function updateUser(client: Client, id: string, body: Record<string, unknown>): Promise<void> {
   const patch: Record<string, unknown> = {}
@@ -180,7 +221,8 @@ export function userImportJob(client: Client, options: ImportOptions): BulkJob<I
           const existing = await findUser(client, item.value.lookup)
           // The conflict is on another identifier (e.g. the username belongs to someone else): a real failure.
           if (!existing) return [outcomeFromError(error)]
-          if (options.onConflict === 'skip') return [{status: 'skipped', id: existing.id, message: `exists (${item.value.lookup.field})`}]
+          if (options.onConflict === 'skip')
+            return [{status: 'skipped', id: existing.id, message: `exists (${item.value.lookup.field})`}]
           await updateUser(client, existing.id, item.value.body)
           return [{status: 'ok', id: existing.id, message: 'updated'}]
         } catch (error2) {
@@ -190,9 +232,12 @@ export function userImportJob(client: Client, options: ImportOptions): BulkJob<I
     },
     // In flight when a run died, or the answer was lost: if the user exists now, the create took effect.
     // (With --on-conflict update the row is simply sent again: create -> conflict -> update is idempotent.)
-    reconcile: options.onConflict === 'update' ? undefined : async (item) => {
-      const found = await findUser(client, item.value.lookup)
-      return found ? {status: 'ok', id: found.id} : undefined
-    },
+    reconcile:
+      options.onConflict === 'update'
+        ? undefined
+        : async (item) => {
+            const found = await findUser(client, item.value.lookup)
+            return found ? {status: 'ok', id: found.id} : undefined
+          },
   }
 }

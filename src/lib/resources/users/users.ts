@@ -39,7 +39,10 @@ export function userColumns(format: string): Columns<BapiUser> {
     last_name: {header: 'LAST NAME', get: (u) => u.last_name},
     username: {header: 'USERNAME', get: (u) => u.username},
     external_id: {header: 'EXTERNAL ID', get: (u) => u.external_id},
-    phone: {header: 'PHONE', get: (u) => u.phone_numbers?.find((p) => p.id === u.primary_phone_number_id)?.phone_number ?? ''},
+    phone: {
+      header: 'PHONE',
+      get: (u) => u.phone_numbers?.find((p) => p.id === u.primary_phone_number_id)?.phone_number ?? '',
+    },
     banned: {header: 'BANNED', get: (u) => u.banned ?? false},
     locked: {header: 'LOCKED', get: (u) => u.locked ?? false},
     created: {header: 'CREATED', get: (u) => time(u.created_at)},
