@@ -249,6 +249,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (!res.headersSent && !res.destroyed) send(res, errorReply(error))
     })
   })
+  // Idle keep-alive sockets stay open well past a client's own idle timeout (undici: 4 s), so a client never
+  // reuses a socket the server is closing at that moment (ECONNRESET on a loaded machine). stop() closes them all.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -93,7 +93,10 @@ describe('clerk users export', () => {
     const run = startCli(['users', 'export', '--out', out, '--page-size', '50', '--rate-limit', '10/1s'], {
       env: emulatorEnv(emu),
     })
-    await new Promise((r) => setTimeout(r, 800))
+    // wait until the export has fetched its first page (not a fixed sleep: a loaded machine starts processes slowly)
+    while (!emu.requests.some((q) => q.method === 'GET' && q.path === '/v1/users' && q.status === 200)) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
     emu.setRateLimit('off')
     for (let i = 0; i < 3; i++) {
       const res = await emu.request('POST', '/v1/users', {
