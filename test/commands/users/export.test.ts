@@ -70,7 +70,12 @@ describe('clerk users export', () => {
     const out = join(dir(), 'users.ndjson')
     const args = ['users', 'export', '--out', out, '--page-size', '50']
     const run = startCli([...args, '--rate-limit', '20/1s'], {env: emulatorEnv(emu)})
-    await new Promise((r) => setTimeout(r, 1500 + Math.random() * 1000))
+    // kill it at a random moment after a few pages were served (not after a fixed sleep: process start-up varies with load)
+    const pages = 2 + Math.floor(Math.random() * 4)
+    while (emu.requests.filter((q) => q.path === '/v1/users' && q.status === 200).length < pages) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    await new Promise((r) => setTimeout(r, Math.random() * 100))
     run.child.kill('SIGKILL')
     const killed = await run.done
     expect(killed.signal).toBe('SIGKILL')
