@@ -5,6 +5,9 @@
  * (non-2xx, timeout, connection error) is retried on a bounded schedule (Svix's by default); the log keeps
  * every attempt and the next retry.
  */
+import {request as httpRequest} from 'node:http'
+import {request as httpsRequest} from 'node:https'
+
 import {type Json} from '../json.js'
 import {newMessageId, newSigningSecret, svixHeaders} from './sign.js'
 
@@ -162,21 +165,12 @@ export class WebhookDispatcher {
     const at = Date.now()
     const abort = new AbortController()
     this.inflight.add(abort)
-    const timer = setTimeout(() => abort.abort(), ATTEMPT_TIMEOUT_MS)
     const record: DeliveryAttempt = {at, status: null, duration_ms: 0}
     try {
-      const res = await fetch(ep.url, {
-        method: 'POST',
-        headers: svixHeaders(ep.secret, d.id, item.body, at),
-        body: item.body,
-        signal: abort.signal,
-      })
-      await res.arrayBuffer().catch(() => undefined)
-      record.status = res.status
+      record.status = await post(ep.url, svixHeaders(ep.secret, d.id, item.body, at), item.body, abort.signal)
     } catch (error) {
-      record.error = abort.signal.aborted ? 'timed out' : errorText(error)
+      record.error = errorText(error)
     } finally {
-      clearTimeout(timer)
       this.inflight.delete(abort)
     }
     record.duration_ms = Date.now() - at
@@ -185,9 +179,37 @@ export class WebhookDispatcher {
   }
 }
 
+/**
+ * One POST on a connection of its own (no keep-alive: a pooled connection the receiver is closing would
+ * fail a delivery for nothing); resolves to the status once the answer has been read.
+ */
+function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: {...headers, 'content-length': String(Buffer.byteLength(body))},
+        agent: false,
+        signal,
+        timeout: ATTEMPT_TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error('timed out')))
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 function errorText(error: unknown): string {
-  const e = error as {message?: string; cause?: {code?: string; message?: string}}
-  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error)
+  const e = error as {message?: string; code?: string}
+  return e.code ?? e.message ?? String(error)
 }
 
 /** What the control route shows of an endpoint (never its secret). */

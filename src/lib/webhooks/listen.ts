@@ -54,50 +54,42 @@ export async function startListener(o: ListenOptions): Promise<{url: string; clo
     void (async () => {
       const raw = await readBody(req)
       const headers = flatHeaders(req)
-      const reply = (status: number, body: unknown) => {
-        const text = JSON.stringify(body)
-        res.writeHead(status, {'content-type': 'application/json', 'content-length': Buffer.byteLength(text)})
-        res.end(text)
+      // the record is printed before the sender gets its answer
+      const reply = (status: number, body: string, type = 'application/json') => {
+        record.status = status
+        o.onDelivery(record)
+        res.writeHead(status, {'content-type': type, 'content-length': Buffer.byteLength(body)})
+        res.end(body)
+      }
+      const record: ListenRecord = {
+        received_at: new Date().toISOString(),
+        valid: false,
+        svix_id: headers['svix-id'] ?? null,
+        status: 0,
       }
       if (req.method !== 'POST') {
-        reply(405, {error: 'webhook deliveries are POST requests'})
-        return
+        record.reason = `${req.method} request: webhook deliveries are POST requests`
+        return reply(405, JSON.stringify({error: record.reason}))
       }
       const result: VerifyResult = await verifyDelivery({headers, body: raw.toString('utf8')}, o.secret, {
         toleranceSeconds: o.toleranceSeconds,
       })
-      const record: ListenRecord = {
-        received_at: new Date().toISOString(),
-        valid: result.valid,
-        svix_id: headers['svix-id'] ?? null,
-        status: 0,
-      }
       if (!result.valid) {
         record.reason = result.reason
-        record.status = 400
-        reply(400, {error: result.reason})
-      } else {
-        Object.assign(record, {type: result.type, object_id: result.object_id, event: result.event})
-        if (o.forwardTo) {
-          const pass: Record<string, string> = {}
-          for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k)) pass[k] = v
-          try {
-            const answer = await postRaw(o.forwardTo, raw, pass)
-            record.forwarded = {url: o.forwardTo, status: answer.status}
-            record.status = answer.status
-            res.writeHead(answer.status, {'content-type': answer.headers['content-type'] ?? 'text/plain'})
-            res.end(answer.body)
-          } catch (error) {
-            record.forwarded = {url: o.forwardTo, status: null, error: (error as Error).message}
-            record.status = 502
-            reply(502, {error: (error as Error).message})
-          }
-        } else {
-          record.status = 200
-          reply(200, {ok: true})
-        }
+        return reply(400, JSON.stringify({error: result.reason}))
       }
-      o.onDelivery(record)
+      Object.assign(record, {valid: true, type: result.type, object_id: result.object_id, event: result.event})
+      if (!o.forwardTo) return reply(200, JSON.stringify({ok: true}))
+      const pass: Record<string, string> = {}
+      for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k)) pass[k] = v
+      try {
+        const answer = await postRaw(o.forwardTo, raw, pass)
+        record.forwarded = {url: o.forwardTo, status: answer.status}
+        reply(answer.status, answer.body, answer.headers['content-type'] ?? 'text/plain')
+      } catch (error) {
+        record.forwarded = {url: o.forwardTo, status: null, error: (error as Error).message}
+        reply(502, JSON.stringify({error: (error as Error).message}))
+      }
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end()
     })

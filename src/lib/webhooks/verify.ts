@@ -83,9 +83,11 @@ function outsideTolerance(skew: number, tolerance: number, flag = true): {reason
   }
 }
 
+const SECRET_HINT = "check the secret is this endpoint's signing secret"
 const RAW_BODY_HINT =
-  'the body parses as JSON: it must be the raw bytes as received; a body parsed and re-serialised ' +
-  '(JSON.stringify(req.body), a JSON body parser) no longer matches the signature: read the raw body (await req.text())'
+  'the body parses as JSON: it must be the raw bytes as received (a body parsed and re-serialised, ' +
+  'e.g. JSON.stringify(req.body) after a JSON body parser, no longer matches: read the raw body with await req.text()); ' +
+  `and ${SECRET_HINT}`
 
 function parsesAsJson(body: string): boolean {
   try {
