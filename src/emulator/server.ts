@@ -26,11 +26,21 @@ import {type Reply, Router} from './router.js'
 import {registerAll} from './routes/index.js'
 import {type EmulatorState, Store} from './store.js'
 import {generateSigningKey, type SigningKey, signingKeyFrom} from './tokens.js'
+import {instanceId} from './requests/replies.js'
+import {
+  type Delivery,
+  WebhookDispatcher,
+  type WebhookEndpoint,
+  type WebhookEndpointOptions,
+} from './webhooks/deliveries.js'
+import {envelope, eventsFor} from './webhooks/events.js'
+import {registerWebhookApi, registerWebhookControl} from './webhooks/routes.js'
 
 export type {EmulatorState} from './store.js'
 export type {FaultSpec} from './faults.js'
 export type {Rate} from './rates.js'
 export type {RequestLogEntry} from './request-log.js'
+export type {Delivery, WebhookEndpoint, WebhookEndpointOptions} from './webhooks/deliveries.js'
 
 export interface EmulatorOptions {
   /** Default 0 (an ephemeral port). */
@@ -55,6 +65,10 @@ export interface EmulatorOptions {
   recordBodies?: boolean
   /** Keep at most this many log entries (oldest dropped). Default 100 000. */
   logLimit?: number
+  /** Endpoints that get a Svix-signed webhook for every change the API makes (see webhooks/). */
+  webhooks?: WebhookEndpointOptions[]
+  /** Delays before each retry of a failed delivery; default Svix's (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
+  webhookRetryDelaysMs?: number[]
 }
 
 export interface Emulator {
@@ -70,6 +84,14 @@ export interface Emulator {
   injectFault(f: FaultSpec): void
   clearFaults(): void
   setRateLimit(r: Rate | 'off'): void
+  webhooks: {
+    /** the endpoints, with their signing secrets */
+    endpoints: WebhookEndpoint[]
+    /** every delivery so far (attempts, status, next retry), oldest first */
+    deliveries: Delivery[]
+    /** resolves once no delivery is queued, in flight or waiting for a retry */
+    idle(): Promise<void>
+  }
   stop(): Promise<void>
 }
 
@@ -137,6 +159,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   })
   let selfUrl = ''
   registerTokenControl(control, () => selfUrl)
+  const dispatcher = new WebhookDispatcher(opts.webhooks ?? [], opts.webhookRetryDelaysMs)
+  registerWebhookApi(api, () => selfUrl)
+  registerWebhookControl(control, dispatcher)
+  // The one place state changes become webhooks: every change the API makes to the store, in order.
+  if (dispatcher.endpoints.length > 0) {
+    store.onChange = (change) => {
+      for (const event of eventsFor(change, store))
+        dispatcher.send(event.type, event.key, JSON.stringify(envelope(event, instanceId(store))))
+    }
+  }
 
   const send = (res: ServerResponse, reply: Reply): string => {
     const text = JSON.stringify(reply.body)
@@ -278,9 +310,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     setRateLimit,
+    webhooks: {
+      endpoints: dispatcher.endpoints,
+      deliveries: dispatcher.log,
+      idle: () => dispatcher.idle(),
+    },
     async stop() {
       if (stopped) return
       stopped = true
+      dispatcher.stop()
       for (const s of hanging) s.destroy()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -22,11 +22,20 @@ export interface EmulatorState {
   [collection: string]: unknown
 }
 
+/** One change to one stored object: `before` absent for a creation, `after` absent for a deletion. */
+export interface StoreChange {
+  collection: string
+  before?: JsonObject
+  after?: JsonObject
+}
+
 export class Collection<T extends {id: string}> {
   private items = new Map<string, T>()
   private indexes = new Map<string, Map<string, string>>()
   /** Bumped on every change; lets callers cache derived views (sorted orders). */
   version = 0
+  /** Told of every set() and delete() (the Store wires it to its change listener). */
+  onChange?: (before: T | undefined, after: T | undefined) => void
 
   constructor(
     readonly name: string,
@@ -60,6 +69,7 @@ export class Collection<T extends {id: string}> {
     this.items.set(obj.id, obj)
     this.index(obj)
     this.version++
+    this.onChange?.(old, obj)
     return obj
   }
 
@@ -69,6 +79,7 @@ export class Collection<T extends {id: string}> {
     this.unindex(old)
     this.items.delete(id)
     this.version++
+    this.onChange?.(old, undefined)
     return old
   }
 
@@ -95,7 +106,13 @@ export class Collection<T extends {id: string}> {
 
 export class Store {
   private collections = new Map<string, Collection<JsonObject>>()
+  private quiet = 0
   signingKey?: StoredSigningKey
+  /**
+   * Told of every change the API makes, synchronously and in order (the webhook deliveries hang here).
+   * Loading state (import, reset, seedUsers) is not a change the API made and is not reported.
+   */
+  onChange?: (change: StoreChange) => void
 
   constructor() {
     this.define('users', USER_INDEXES)
@@ -111,6 +128,9 @@ export class Store {
     let c = this.collections.get(name)
     if (!c) {
       c = new Collection<JsonObject>(name, indexers)
+      c.onChange = (before, after) => {
+        if (this.quiet === 0) this.onChange?.({collection: name, before, after})
+      }
       this.collections.set(name, c)
     }
     return c
@@ -131,8 +151,22 @@ export class Store {
     return state
   }
 
+  /** Run `fn` without reporting its changes (loading state rather than serving the API). */
+  quietly<T>(fn: () => T): T {
+    this.quiet++
+    try {
+      return fn()
+    } finally {
+      this.quiet--
+    }
+  }
+
   /** Replace the whole state (collections absent from `state` are emptied; the signing key is kept if absent). */
   import(state: EmulatorState): void {
+    this.quietly(() => this.load(state))
+  }
+
+  private load(state: EmulatorState): void {
     if (state.version !== undefined && state.version !== 1)
       throw new Error(`unsupported emulator state version ${state.version}`)
     for (const c of this.collections.values()) c.clear()
@@ -157,7 +191,9 @@ export class Store {
   /** Add `n` generated users (unique emails and usernames; created_at spaced 1 s apart, oldest first). */
   seedUsers(n: number): JsonObject[] {
     const users = buildSampleUsers(n, this.users.size)
-    for (const u of users) this.users.set(u)
+    this.quietly(() => {
+      for (const u of users) this.users.set(u)
+    })
     return users
   }
 }

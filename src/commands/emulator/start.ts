@@ -25,6 +25,11 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       description: 'Keep state across restarts',
     },
     {
+      command:
+        '<%= config.bin %> <%= command.id %> --webhook \'http://localhost:3000/api/webhooks#user.*,organization.*\' --webhook-secret "$CLERK_WEBHOOK_SIGNING_SECRET"',
+      description: "Deliver Svix-signed webhooks for users and organizations to your app's handler",
+    },
+    {
       command: '<%= config.bin %> <%= command.id %> --rate-limit 20/10s --latency 50',
       description: 'A stricter and slower instance, to exercise throttling',
     },
@@ -41,14 +46,36 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     'secret-key': Flags.string({description: 'Secret key clients must send (default: a generated sk_test_ key).'}),
     users: Flags.integer({description: 'Add N generated sample users at start.', min: 0}),
     latency: Flags.integer({description: 'Milliseconds added to every response.', min: 0}),
+    webhook: Flags.string({
+      multiple: true,
+      description:
+        'POST a Svix-signed webhook for every change to this URL (repeatable); event types after #, e.g. URL#user.*,session.created',
+    }),
+    'webhook-secret': Flags.string({
+      multiple: true,
+      description: 'whsec_ signing secret: one for every --webhook, or one per --webhook in order (default: generated)',
+    }),
+    'webhook-retry-schedule': Flags.string({
+      description:
+        "delays before each retry of a failed delivery, e.g. 1s,5s,30s [default: Svix's 5s,5m,30m,2h,5h,10h,10h]",
+    }),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(EmulatorStart)
-    const [{startEmulator}, {parseRate}] = await Promise.all([
+    const [{startEmulator}, {parseRate}, {webhookEndpoints, retrySchedule}] = await Promise.all([
       import('../../emulator/server.js'),
       import('../../lib/http/rate.js'),
+      import('../../lib/webhooks/emulator-flags.js'),
     ])
+    let webhooks
+    let webhookRetryDelaysMs
+    try {
+      webhooks = webhookEndpoints(flags.webhook ?? [], flags['webhook-secret'] ?? [])
+      webhookRetryDelaysMs = retrySchedule(flags['webhook-retry-schedule'])
+    } catch (error) {
+      this.error((error as Error).message, {exit: 2})
+    }
     let rateLimit
     try {
       rateLimit =
@@ -68,6 +95,8 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       rateLimit,
       secretKey: flags['secret-key'],
       latencyMs: flags.latency,
+      webhooks,
+      webhookRetryDelaysMs,
     }).catch((error: Error) => this.error(`cannot start the emulator: ${error.message}`, {exit: 1}))
     if (flags.users) emu.store.seedUsers(flags.users)
 
@@ -75,6 +104,12 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     this.log(`export CLERK_API_URL=${emu.url}`)
     this.log(`export CLERK_SECRET_KEY=${emu.secretKey}`)
     this.log(`export CLERK_PUBLISHABLE_KEY=${emu.publishableKey}`)
+    emu.webhooks.endpoints.forEach((ep, i) => {
+      if (i === 0) this.log(`export CLERK_WEBHOOK_SIGNING_SECRET=${ep.secret}`)
+      else this.log(`# webhook ${ep.id} ${ep.url}: ${ep.secret}`)
+      const events = ep.events.length ? ep.events.join(', ') : 'every event'
+      this.logToStderr(`Webhooks: ${ep.url} (${events}), deliveries at ${emu.url}/__emulator/webhooks/deliveries`)
+    })
     this.logToStderr(`Clerk BAPI emulator: ${emu.store.users.size} users. Press Ctrl-C to stop.`)
 
     const signal = await new Promise<string>((resolve) => {

@@ -289,7 +289,7 @@ function findOrgInv(store: Store, orgId: string, invId: string): JsonObject {
   return inv
 }
 
-function renderOrgInv(store: Store, inv: JsonObject): Json {
+export function renderOrgInv(store: Store, inv: JsonObject): Json {
   const u = inv.inviter_id ? store.users.get(inv.inviter_id) : undefined
   const email = u && (u.email_addresses as Json[]).find((e) => e.id === u.primary_email_address_id)?.email_address
   const inviter = inv.inviter_id
