@@ -6,6 +6,7 @@ import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
+import {registerRoles} from './roles.js'
 import {registerTokensAdmin} from './tokens-admin.js'
 import {registerInvitations} from './invitations.js'
 import {registerMemberships} from './memberships.js'
@@ -25,6 +26,7 @@ export const resources: ((r: Router) => void)[] = [
   registerTokensAdmin,
   registerWaitlist,
   registerOrganizations,
+  registerRoles,
   registerMemberships,
   registerInvitations,
   registerSessions,
