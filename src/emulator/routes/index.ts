@@ -13,12 +13,16 @@ import {registerMemberships} from './memberships.js'
 import {registerOrganizations} from './organizations.js'
 import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
+import {registerUserIdentifiers} from './user-identifiers.js'
+import {registerUserSecurity} from './user-security.js'
 import {registerWaitlist} from './waitlist.js'
 
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
   registerUsers,
+  registerUserIdentifiers,
+  registerUserSecurity,
   registerIdentifiers,
   registerJwtTemplates,
   registerRedirectUrls,
