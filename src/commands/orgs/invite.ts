@@ -14,6 +14,7 @@ import {
   sendInvites,
 } from '../../lib/resources/invitations/send.js'
 import {getOrg} from '../../lib/resources/orgs.js'
+import {checkInstanceRole} from '../../lib/resources/roles.js'
 import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
 
@@ -64,6 +65,7 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
       notify: f.notify,
     }
     const client = await this.client()
+    await checkInstanceRole(client, defaults.role)
     const org = await getOrg(client, this.args.org)
     if (f.file) {
       const {inviteOrgFile} = await import('../../lib/resources/invitations/bulk.js')

@@ -6,18 +6,23 @@ import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
+import {registerRoles} from './roles.js'
 import {registerTokensAdmin} from './tokens-admin.js'
 import {registerInvitations} from './invitations.js'
 import {registerMemberships} from './memberships.js'
 import {registerOrganizations} from './organizations.js'
 import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
+import {registerUserIdentifiers} from './user-identifiers.js'
+import {registerUserSecurity} from './user-security.js'
 import {registerWaitlist} from './waitlist.js'
 
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
   registerUsers,
+  registerUserIdentifiers,
+  registerUserSecurity,
   registerIdentifiers,
   registerJwtTemplates,
   registerRedirectUrls,
@@ -25,6 +30,7 @@ export const resources: ((r: Router) => void)[] = [
   registerTokensAdmin,
   registerWaitlist,
   registerOrganizations,
+  registerRoles,
   registerMemberships,
   registerInvitations,
   registerSessions,

@@ -233,7 +233,7 @@ function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: 
   validateAll(items, bulk, (item) => {
     checkParams(item, ORG_INVITATION_PARAMS)
     const email = checkEmailParam(item.email_address)
-    checkRole(item.role)
+    checkRole(store, item.role)
     checkDays(item.expires_in_days)
     if (item.inviter_user_id && !admins.has(item.inviter_user_id)) {
       throw new ErrorResponse(422, [
@@ -268,7 +268,7 @@ function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: 
       id: newId('orginv'),
       email_address: item.email_address,
       role: item.role,
-      role_name: checkRole(item.role).name,
+      role_name: checkRole(store, item.role).name,
       organization_id: org.id,
       inviter_id: item.inviter_user_id ?? null,
       status: 'pending',

@@ -21,7 +21,7 @@ export function registerMemberships(r: Router): void {
   r.patch('/v1/organizations/:organization_id/memberships/:user_id', ({store, params, body}) => {
     const m = findMembership(store, params.organization_id, params.user_id)
     checkParams(body, {role: 'string?'})
-    const role = checkRole(body.role)
+    const role = checkRole(store, body.role)
     const next = {...m, role: body.role, role_name: role.name, permissions: role.permissions, updated_at: Date.now()}
     return ok(renderMembership(store, store.collection('organization_memberships').set(next)))
   })
@@ -53,7 +53,7 @@ function createMembership({store, params, body}: RequestContext) {
   const org = findOrg(store, params.organization_id)
   checkParams(body, {user_id: 'string?', role: 'string?', public_metadata: 'object', private_metadata: 'object'})
   if (!body.user_id) throw paramMissing('user_id')
-  checkRole(body.role)
+  checkRole(store, body.role)
   const user = store.users.get(body.user_id)
   if (!user) throw notFound()
   const c = store.collection('organization_memberships')

@@ -10,6 +10,7 @@ import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge, isPlainObject} from '../json.js'
 import {plusMinus} from '../requests/lists.js'
 import {checkParams, parseTimestamp} from '../requests/params.js'
+import {instanceRole, instanceRoleKeys} from './roles.js'
 
 export function registerOrganizations(r: Router): void {
   r.get('/v1/organizations', listOrganizations)
@@ -34,28 +35,14 @@ export function registerOrganizations(r: Router): void {
 
 // ---- shared helpers ---------------------------------------------------------------------------------
 
-export const ROLES: Record<string, {name: string; permissions: string[]}> = {
-  'org:admin': {
-    name: 'Admin',
-    permissions: [
-      'org:sys_profile:manage',
-      'org:sys_profile:delete',
-      'org:sys_memberships:read',
-      'org:sys_memberships:manage',
-      'org:sys_domains:read',
-      'org:sys_domains:manage',
-    ],
-  },
-  'org:member': {name: 'Member', permissions: ['org:sys_memberships:read']},
-}
-
-export function checkRole(role: unknown, param = 'role'): {name: string; permissions: string[]} {
+/** The instance role with this key (routes/roles.ts), or 422 naming the instance's roles. */
+export function checkRole(store: Store, role: unknown, param = 'role'): {name: string; permissions: string[]} {
   if (typeof role !== 'string' || role === '') throw paramMissing(param)
-  const r = ROLES[role]
+  const r = instanceRole(store, role)
   if (!r)
     throw valueInvalid(
       param,
-      `${param} "${role}" does not exist; this instance has the roles ${Object.keys(ROLES).join(', ')}.`,
+      `${param} "${role}" does not exist; this instance has the roles ${instanceRoleKeys(store).join(', ')}.`,
     )
   return r
 }
@@ -311,7 +298,7 @@ export function addMembership(
   priv: Json,
   now = Date.now(),
 ): JsonObject {
-  const r = checkRole(role)
+  const r = checkRole(store, role)
   const m: JsonObject = {
     id: newId('orgmem'),
     object: 'organization_membership',

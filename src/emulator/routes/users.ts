@@ -1,5 +1,6 @@
 /** /v1/users: list, count, get, create, update, delete, ban/unban/lock/unlock (one and bulk), and the metadata merge/replace routes. */
 import {notFound, paramMissing, paramUnknown, valueInvalid} from '../errors.js'
+import {rememberPassword} from './user-security.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge} from '../json.js'
@@ -161,6 +162,7 @@ function createUser({store, body}: RequestContext) {
     },
     now,
   )
+  rememberPassword(store, user.id, body.password)
   return ok(users.set(user))
 }
 
@@ -206,6 +208,7 @@ function updateUser({store, params, body}: RequestContext) {
   if (body.password || body.password_digest) {
     u.password_enabled = true
     u.password_last_updated_at = now
+    rememberPassword(store, old.id, body.password)
   }
   if (body.totp_secret) u.totp_enabled = true
   if (asList(body.backup_codes).length) u.backup_code_enabled = true

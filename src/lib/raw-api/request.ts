@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 import type {ApiResponse, Client, Query} from '../http/client.js'
 import {type Operation, type OperationTuple, toOperation} from './operations.js'
 import {usageError} from '../util/errors.js'
+import {levenshtein} from '../util/suggest.js'
 import {listPages} from '../http/pagers.js'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
@@ -65,17 +66,6 @@ export function matchTemplate(ops: Operation[], path: string): string | undefine
     if (n < bestParams) [best, bestParams] = [template, n]
   }
   return best
-}
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return prev[b.length]
 }
 
 /** The templates closest to an unknown path (parameters filled in from the path before comparing). */

@@ -3,6 +3,7 @@ import {ROLE_KEY} from '../util/patterns.js'
 import {CliError, ExitCode, usageError} from '../util/errors.js'
 import {type Columns, formatTime, isoTime} from '../output/columns.js'
 import {listPages} from '../http/pagers.js'
+import {checkInstanceRole} from './roles.js'
 
 /** An organization as BAPI returns it (snake_case). Only the fields the CLI reads are typed. */
 export interface BapiOrg {
@@ -195,7 +196,11 @@ export async function addMember(
   pub?: Record<string, unknown>,
 ) {
   checkRoleKey(role)
-  const [org, userId] = await Promise.all([orgId(client, orgRef), userIdFor(client, who)])
+  const [org, userId] = await Promise.all([
+    orgId(client, orgRef),
+    userIdFor(client, who),
+    checkInstanceRole(client, role),
+  ])
   return client.request<BapiMembership>('POST', `/organizations/${enc(org)}/memberships`, {
     body: compact({user_id: userId, role, public_metadata: pub}),
   })
@@ -208,7 +213,11 @@ export async function removeMember(client: Client, orgRef: string, who: string) 
 
 export async function setMemberRole(client: Client, orgRef: string, who: string, role: string) {
   checkRoleKey(role)
-  const [org, userId] = await Promise.all([orgId(client, orgRef), userIdFor(client, who)])
+  const [org, userId] = await Promise.all([
+    orgId(client, orgRef),
+    userIdFor(client, who),
+    checkInstanceRole(client, role),
+  ])
   return client.request<BapiMembership>('PATCH', `/organizations/${enc(org)}/memberships/${enc(userId)}`, {
     body: {role},
   })

@@ -95,7 +95,7 @@ describe('clerk orgs invite --email', () => {
     expect(posts('/bulk')).toBe(1)
   })
 
-  it('a role the instance lacks: the bulk 422 blames every item, every row fails (exit 5)', async () => {
+  it('a role the instance lacks: exit 2 before anything is sent (checked against GET /organization_roles)', async () => {
     const before = posts('/bulk')
     const r = await cli(
       'orgs',
@@ -110,9 +110,9 @@ describe('clerk orgs invite --email', () => {
       '-o',
       'json',
     )
-    expect(r.code).toBe(5)
-    expect(JSON.parse(r.stdout).map((x: {status: string}) => x.status)).toEqual(['failed', 'failed'])
-    expect(posts('/bulk') - before).toBe(1)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/unknown role "org:nope"/)
+    expect(posts('/bulk') - before).toBe(0)
   })
 
   it('all addresses invalid: exit 2, nothing sent; no input: exit 2', async () => {

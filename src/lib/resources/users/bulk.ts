@@ -18,7 +18,14 @@ import {type BapiUser, type UserFilter, allUsers} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
 
-export type BulkUserAction = 'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata'
+export type BulkUserAction =
+  'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata' | 'set-compromised' | 'unset-compromised'
+
+/** The POST path suffix of the one-request-per-user actions other than delete. */
+const ACTION_PATH: Partial<Record<BulkUserAction, string>> = {
+  'set-compromised': '/password/set_compromised',
+  'unset-compromised': '/password/unset_compromised',
+}
 
 const ID = /^[A-Za-z0-9_-]+$/
 const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}${suffix}`
@@ -63,6 +70,7 @@ function metadataRow(record: BulkRecord): {key: string; value: MetaRow} | {error
 async function single(client: Client, action: Exclude<BulkUserAction, 'metadata'>, id: string): Promise<Outcome> {
   try {
     if (action === 'delete') await client.request('DELETE', userPath(id))
+    else if (ACTION_PATH[action]) await client.request('POST', userPath(id, ACTION_PATH[action]), {body: {}})
     else await client.request('POST', userPath(id, `/${action}`))
     return {status: 'ok', id}
   } catch (error) {
@@ -118,7 +126,9 @@ export function userActionJob(
   const bulk = action === 'ban' || action === 'unban'
   const job: BulkJob<string> = {
     name: `users ${action}`,
-    action: `${action} users`,
+    action: ACTION_PATH[action]
+      ? `${action.replace('-compromised', '')} users' passwords as compromised`
+      : `${action} users`,
     prepare(record) {
       const id = userId(record)
       return typeof id === 'string' ? {key: id, value: id} : id
@@ -128,7 +138,7 @@ export function userActionJob(
     planNotes: [
       bulk
         ? `POST /v1/users/${action} with up to 50 ids per request (per-user requests for a rejected batch)`
-        : `each row: ${action === 'delete' ? 'DELETE /v1/users/{id}' : `POST /v1/users/{id}/${action}`}`,
+        : `each row: ${action === 'delete' ? 'DELETE /v1/users/{id}' : `POST /v1/users/{id}${ACTION_PATH[action] ?? `/${action}`}`}`,
     ],
     execute: (batch) =>
       bulk ? bulkState(client, action, batch) : Promise.all(batch.map((i) => single(client, action, i.value))),

@@ -1,0 +1,3 @@
+import {addCommand} from '../../../lib/oclif/identifier-commands.js'
+
+export default addCommand('emails')

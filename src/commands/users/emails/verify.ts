@@ -1,0 +1,3 @@
+import {patchCommand} from '../../../lib/oclif/identifier-commands.js'
+
+export default patchCommand('emails', 'verify')

@@ -1,0 +1,3 @@
+import {compromisedCommand} from '../../../lib/oclif/compromised-command.js'
+
+export default compromisedCommand(true)

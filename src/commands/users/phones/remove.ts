@@ -1,0 +1,3 @@
+import {removeCommand} from '../../../lib/oclif/identifier-commands.js'
+
+export default removeCommand('phones')
