@@ -1,7 +1,8 @@
 /**
  * The emulator's own control routes under /__emulator (they need the secret key, are not rate
  * limited, not faulted, and not written to the request log):
- *   POST   /__emulator/faults      body: a FaultSpec or an array of them -> {faults}
+ *   POST   /__emulator/faults      body: a FaultSpec or an array of them -> {faults} (a 'status' fault may
+ *                                   carry the exact `body` to answer; `before` lists side requests, faults.ts)
  *   DELETE /__emulator/faults      -> {faults: []}
  *   GET    /__emulator/requests    -> the request log (array); DELETE clears it
  *   GET    /__emulator/state       -> the whole state (EmulatorState JSON)

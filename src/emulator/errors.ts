@@ -1,8 +1,12 @@
 /**
  * Clerk's error shape, `{errors: [{message, long_message, code, meta?}], clerk_trace_id}`, and the
- * exception the routes throw to produce it. The messages follow what BAPI sends for each code.
+ * exception the routes throw to produce it. Every error comes from the table in errors/table.ts
+ * (`raise(name, vars, meta)`); the helpers below are shorthands for the common ones.
  */
 import {randomBytes} from 'node:crypto'
+import {ERRORS, type ErrorName} from './errors/table.js'
+
+export {ERRORS, type ErrorName} from './errors/table.js'
 
 export interface ClerkErrorItem {
   message: string
@@ -21,12 +25,14 @@ export class ErrorResponse extends Error {
     readonly status: number,
     readonly errors: ClerkErrorItem[],
     readonly headers: Record<string, string> = {},
+    /** a body sent exactly as given (an injected fault's), instead of the errors above */
+    readonly rawBody?: unknown,
   ) {
     super(errors[0]?.long_message ?? `HTTP ${status}`)
   }
 
-  body(): ClerkErrorBody {
-    return {errors: this.errors, clerk_trace_id: traceId()}
+  body(): unknown {
+    return this.rawBody !== undefined ? this.rawBody : {errors: this.errors, clerk_trace_id: traceId()}
   }
 }
 
@@ -34,118 +40,109 @@ export function traceId(): string {
   return randomBytes(16).toString('hex')
 }
 
-const item = (code: string, message: string, longMessage: string, meta?: Record<string, unknown>): ClerkErrorItem =>
-  meta ? {message, long_message: longMessage, code, meta} : {message, long_message: longMessage, code}
+const fill = (template: string, vars: Record<string, unknown>) =>
+  template.replace(/<([A-Za-z_]+)>/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k])))
 
-/** 401 when the Authorization header is absent or not `Bearer <key>`. */
-export const authMissing = () =>
-  new ErrorResponse(401, [
-    item(
-      'authentication_invalid',
-      'Invalid authentication',
-      'Unable to authenticate the request, you need to supply an active API key',
-    ),
-  ])
+/** One error item from the table: `<name>` placeholders filled from `vars`. */
+export function errorItem(
+  name: ErrorName,
+  vars: Record<string, unknown> = {},
+  meta?: Record<string, unknown>,
+): ClerkErrorItem {
+  const e = ERRORS[name]
+  const item: ClerkErrorItem = {message: fill(e.message, vars), long_message: fill(e.long, vars), code: e.code}
+  if (meta) item.meta = meta
+  return item
+}
 
+/** The error `name` of the table as an exception (status from the table). */
+export function raise(
+  name: ErrorName,
+  vars: Record<string, unknown> = {},
+  meta?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): ErrorResponse {
+  return new ErrorResponse(ERRORS[name].status, [errorItem(name, vars, meta)], headers)
+}
+
+const param = (p: string) => ({param_name: p})
+
+/** 401 when the Authorization header is absent. */
+export const authMissing = () => raise('InvalidAuthentication')
+/** 401 when the Authorization header is not `Bearer <key>`. */
+export const authFormatInvalid = () => raise('InvalidAuthorizationHeaderFormat')
 /** 401 when a key is sent but is not this instance's secret key (the code @clerk/backend checks for). */
-export const keyInvalid = () =>
-  new ErrorResponse(401, [
-    item(
-      'clerk_key_invalid',
-      'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
-      'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
-    ),
-  ])
+export const keyInvalid = () => raise('InvalidClerkSecretKey')
 
-export const notFound = () => new ErrorResponse(404, [item('resource_not_found', 'not found', 'Resource not found')])
+/** 404 for an unknown path or a resource Clerk documents no 404 for; `name` for one it does. */
+export const notFound = (name: ErrorName = 'ResourceNotFound', vars: Record<string, unknown> = {}) => raise(name, vars)
 
 export const tooManyRequests = (retryAfter: number | string) =>
-  new ErrorResponse(429, [item('too_many_requests', 'Too many requests', 'Too many requests, please retry later')], {
-    'Retry-After': String(retryAfter),
-  })
+  raise('TooManyRequests', {}, undefined, {'Retry-After': String(retryAfter)})
 
-export const badRequestBody = () =>
-  new ErrorResponse(400, [
-    item(
-      'request_body_invalid',
-      'Request body invalid',
-      'The request body is invalid. Please consult the API documentation for more information.',
-    ),
-  ])
+export const badRequestBody = () => raise('InvalidRequestBody')
 
-export const formatInvalid = (param: string, longMessage: string) =>
-  new ErrorResponse(422, [item('form_param_format_invalid', 'is invalid', longMessage, {param_name: param})])
+/** 422 form_param_format_invalid: the email/phone/identifier entries when they fit, else the generic one. */
+export const formatInvalid = (p: string, longMessage: string) =>
+  raise('FormInvalidParameterFormat', {detail: longMessage}, param(p))
+export const emailInvalid = (p: string) => raise('FormInvalidEmailAddress', {param: p}, param(p))
+export const phoneInvalid = (p: string) => raise('FormInvalidPhoneNumber', {param: p}, param(p))
 
-export const valueInvalid = (param: string, longMessage: string) =>
-  new ErrorResponse(422, [item('form_param_value_invalid', 'is invalid', longMessage, {param_name: param})])
+export const valueInvalid = (p: string, longMessage: string) =>
+  raise('FormInvalidParameterValue', {detail: longMessage}, param(p))
 
-export const paramUnknown = (param: string) =>
-  new ErrorResponse(422, [
-    item('form_param_unknown', 'is unknown', `${param} is not a valid parameter for this request.`, {
-      param_name: param,
-    }),
-  ])
+/** 422 form_param_type_invalid: `` `p` must be a `type`. `` */
+export const typeInvalid = (p: string, paramType: string) =>
+  raise('FormInvalidTypeParameter', {param: p, paramType}, param(p))
 
-export const paramMissing = (param: string, longMessage = `${param} must be included.`) =>
-  new ErrorResponse(422, [item('form_param_missing', 'missing', longMessage, {param_name: param})])
+export const timeInvalid = (p: string) => raise('FormInvalidTime', {param: p}, param(p))
+
+export const paramUnknown = (p: string) => raise('FormUnknownParameter', {param: p}, param(p))
+
+export const paramMissing = (p: string) => raise('FormMissingParameter', {param: p}, param(p))
+
+/** `missing` is required when `present` is there. */
+export const conditionalMissing = (missing: string, present: string) =>
+  raise(
+    'FormMissingConditionalParameterOnExistence',
+    {missingParam: missing, conditionalParam: present},
+    param(missing),
+  )
+
+export const paramNil = (p: string) => raise('FormNilParameter', {param: p}, param(p))
 
 const TAKEN: Record<string, string> = {
-  email_address: 'That email address is taken. Please try another.',
-  phone_number: 'That phone number is taken. Please try another.',
-  username: 'That username is taken. Please try another.',
-  external_id: 'That external ID is taken. Please try another.',
-  web3_wallet: 'That web3 wallet is taken. Please try another.',
+  email_address: 'email address',
+  phone_number: 'phone number',
+  username: 'username',
+  external_id: 'external ID',
+  web3_wallet: 'web3 wallet',
 }
 
-export const identifierExists = (param: string) =>
-  new ErrorResponse(422, [
-    item(
-      'form_identifier_exists',
-      TAKEN[param] ?? 'That identifier is taken.',
-      TAKEN[param] ?? 'That identifier is taken.',
-      {param_name: param},
-    ),
-  ])
+export const identifierExists = (p: string) =>
+  raise('FormIdentifierExists', {what: TAKEN[p] ?? p.replace(/_/g, ' ')}, param(p))
 
-export const passwordTooShort = () =>
-  new ErrorResponse(422, [
-    item(
-      'form_password_length_too_short',
-      'Passwords must be 8 characters or more.',
-      'Passwords must be 8 characters or more.',
-      {param_name: 'password'},
-    ),
-  ])
+export const passwordTooShort = () => raise('FormPasswordLengthTooShort', {}, param('password'))
 
-const STATUS_ERRORS: Record<number, [string, string, string]> = {
-  400: ['bad_request', 'Bad request', 'The request could not be processed.'],
-  401: [
-    'authentication_invalid',
-    'Invalid authentication',
-    'Unable to authenticate the request, you need to supply an active API key',
-  ],
-  403: ['authorization_invalid', 'Unauthorized request', 'You are not authorized to perform this request'],
-  404: ['resource_not_found', 'not found', 'Resource not found'],
-  409: ['conflict', 'Conflict', 'The request conflicts with the current state of the resource.'],
-  422: ['unprocessable_entity', 'Unprocessable entity', 'The request could not be processed.'],
-  429: ['too_many_requests', 'Too many requests', 'Too many requests, please retry later'],
-  500: [
-    'internal_clerk_error',
-    'Oops, an unexpected error occurred',
-    "There was an internal error on our servers. We've been notified and are working on fixing it.",
-  ],
-  502: ['bad_gateway', 'Bad gateway', 'The upstream server returned an invalid response.'],
-  503: [
-    'service_unavailable',
-    'Service unavailable',
-    'The service is temporarily unavailable. Please try again later.',
-  ],
-  504: ['gateway_timeout', 'Gateway timeout', 'The upstream server did not respond in time.'],
+/** Which table entry an injected `status` fault answers with. */
+const STATUS_ERRORS: Record<number, ErrorName> = {
+  400: 'BadRequest',
+  401: 'InvalidAuthentication',
+  403: 'InvalidAuthorization',
+  404: 'ResourceNotFound',
+  409: 'EmulatorConflict',
+  422: 'EmulatorUnprocessable',
+  429: 'TooManyRequests',
+  500: 'Unexpected',
+  502: 'EmulatorBadGateway',
+  503: 'SystemUnderMaintenance',
+  504: 'EmulatorGatewayTimeout',
 }
 
-/** A Clerk-shaped error for an arbitrary status (used by injected faults). */
-export function errorForStatus(status: number, headers: Record<string, string> = {}): ErrorResponse {
-  const [code, message, longMessage] =
-    STATUS_ERRORS[status] ?? (status >= 500 ? STATUS_ERRORS[500] : STATUS_ERRORS[400])
-  return new ErrorResponse(status, [item(code, message, longMessage)], headers)
+/** A Clerk-shaped error for an arbitrary status (used by injected faults); `body` replaces it verbatim. */
+export function errorForStatus(status: number, headers: Record<string, string> = {}, body?: unknown): ErrorResponse {
+  if (body !== undefined) return new ErrorResponse(status, [], headers, body)
+  const name = STATUS_ERRORS[status] ?? (status >= 500 ? 'Unexpected' : 'BadRequest')
+  const e = errorItem(name)
+  return new ErrorResponse(status, [e], headers)
 }

@@ -6,7 +6,18 @@
  * set: then the request is processed (state changes) and the fault replaces its answer ('status' sends
  * that error instead, 'reset' drops the connection) — the ambiguous failure a client cannot tell from a
  * lost request, for testing that bulk jobs never apply a row twice.
+ * A 'status' fault answers `body` verbatim when given (any JSON: a documented Clerk error, or a deliberately
+ * unhelpful one), else the table's error for its status. `before` lists requests "someone else" makes when
+ * the fault hits, served (unlogged, unlimited) just before the matched request — e.g. an invitation sent by
+ * another admin in the middle of a bulk run. A 'latency' fault with no `ms` is a pure trigger for them.
  */
+export interface SideRequest {
+  method: string
+  /** e.g. `/v1/organizations/org_1/invitations` */
+  path: string
+  body?: unknown
+}
+
 export interface FaultSpec {
   method?: string
   /** A regular expression (source text) tested against the request path, e.g. `^/v1/users$`. */
@@ -23,6 +34,10 @@ export interface FaultSpec {
   probability?: number
   /** Apply the fault after the request was processed (only 'status' and 'reset'). */
   after?: boolean
+  /** For 'status': the response body, sent as is. */
+  body?: unknown
+  /** Requests served first when the fault hits (another client's). */
+  before?: SideRequest[]
 }
 
 interface ActiveFault {
@@ -46,6 +61,13 @@ export function validateFault(f: unknown): FaultSpec {
   }
   if (spec.after && spec.kind !== 'status' && spec.kind !== 'reset')
     throw new TypeError('fault: after applies to status and reset only')
+  if (spec.body !== undefined && spec.kind !== 'status') throw new TypeError('fault: body applies to status only')
+  if (spec.before !== undefined) {
+    if (!Array.isArray(spec.before)) throw new TypeError('fault: before must be an array of {method, path, body?}')
+    for (const s of spec.before)
+      if (!s || typeof s.method !== 'string' || typeof s.path !== 'string' || !s.path.startsWith('/v1/'))
+        throw new TypeError('fault: every before item needs a method and a /v1/ path')
+  }
   if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1))
     throw new TypeError('fault: probability must be in [0, 1]')
   return spec

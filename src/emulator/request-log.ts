@@ -8,4 +8,6 @@ export interface RequestLogEntry {
   startedAt: number
   endedAt: number
   body?: unknown
+  /** the answer came from an injected 'status' fault, not from a route */
+  fault?: boolean
 }

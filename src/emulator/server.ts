@@ -12,6 +12,7 @@ import {controlRouter} from './control.js'
 import {registerTokenControl} from './control-tokens.js'
 import {
   ErrorResponse,
+  authFormatInvalid,
   authMissing,
   badRequestBody,
   errorForStatus,
@@ -19,7 +20,7 @@ import {
   notFound,
   tooManyRequests,
 } from './errors.js'
-import {FaultSet, type FaultSpec} from './faults.js'
+import {FaultSet, type FaultSpec, type SideRequest} from './faults.js'
 import {base62} from './ids.js'
 import {RateLimiter, defaultRules, retryAfterSeconds} from './ratelimit.js'
 import {type Reply, Router} from './router.js'
@@ -177,6 +178,31 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return text
   }
 
+  const faultError = (f: FaultSpec) =>
+    errorForStatus(f.status ?? 503, f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)}, f.body)
+
+  /** A fault's side request (another client's), straight to the routes: not limited, faulted or logged. */
+  const serveSide = async (side: SideRequest): Promise<void> => {
+    const u = new URL(side.path, 'http://emulator')
+    const route = api.match(side.method.toUpperCase(), u.pathname)
+    if (!route) throw new Error(`fault side request: no route for ${side.method} ${side.path}`)
+    const json = side.body
+    const body = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
+    try {
+      await route.handler({
+        method: side.method.toUpperCase(),
+        path: u.pathname,
+        query: u.searchParams,
+        params: route.params,
+        body,
+        json,
+        store,
+      })
+    } catch (error) {
+      if (!(error instanceof ErrorResponse)) throw error // a refused side request changes nothing, as at Clerk
+    }
+  }
+
   const errorReply = (e: unknown): Reply => {
     const err = e instanceof ErrorResponse ? e : errorForStatus(500)
     return {status: err.status, body: err.body(), headers: err.headers}
@@ -200,12 +226,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     let reply: Reply
     let afterFault: FaultSpec | undefined
     try {
-      const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')
-      if (!auth) throw authMissing()
+      const header = req.headers.authorization ?? ''
+      const auth = /^Bearer\s+(\S+)\s*$/i.exec(header)
+      if (!header.trim()) throw authMissing()
+      if (!auth) throw authFormatInvalid()
       if (auth[1] !== secretKey) throw keyInvalid()
       const router = isControl ? control : api
       if (!isControl) {
         const taken = faults.take(method, path)
+        // "someone else" acts first: the faults' side requests are served before this one
+        for (const f of taken) for (const side of f.before ?? []) await serveSide(side)
         afterFault = taken.find((f) => f.after)
         for (const f of taken.filter((x) => !x.after)) {
           if (f.kind === 'latency') await sleep(f.ms ?? 0)
@@ -222,11 +252,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
               log(entry)
             })
             return
-          } else {
-            throw errorForStatus(
-              f.status ?? 503,
-              f.retryAfter === undefined ? {} : {'Retry-After': String(f.retryAfter)},
-            )
+          } else if (f.kind === 'status') {
+            entry.fault = true
+            throw faultError(f)
           }
         }
         const decision = limiter.check({method, path, secretKey}, clock())
@@ -250,12 +278,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
       reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
       if (afterFault?.kind === 'status') {
-        reply = errorReply(
-          errorForStatus(
-            afterFault.status ?? 503,
-            afterFault.retryAfter === undefined ? {} : {'Retry-After': String(afterFault.retryAfter)},
-          ),
-        )
+        entry.fault = true
+        reply = errorReply(faultError(afterFault))
       }
     } catch (error) {
       reply = errorReply(error)

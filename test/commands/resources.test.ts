@@ -37,7 +37,7 @@ describe.concurrent.each(['allowlist', 'blocklist'] as const)('clerk %s', (kind)
     expect(await json([kind, 'list', '--limit', '1'])).toHaveLength(1)
     const dup = await run([kind, 'add', `ONE@${kind}.example`])
     expect(dup.code).toBe(1)
-    expect(dup.stderr).toMatch(/HTTP 422 form_identifier_exists/)
+    expect(dup.stderr).toMatch(/HTTP 400 duplicate_record/) // Clerk: DuplicateAllowlistIdentifier
     const noYes = await run([kind, 'remove', `one@${kind}.example`])
     expect(noYes.code).toBe(2)
     expect(noYes.stderr).toMatch(/--yes/)

@@ -21,7 +21,7 @@ describe('faults', () => {
     expect(res.status).toBe(503)
     expect(res.headers.get('retry-after')).toBe('2')
     expect(res.headers.get('content-type')).toBe('application/json')
-    expect(res.body.errors[0].code).toBe('service_unavailable')
+    expect(res.body.errors[0].code).toBe('maintenance_mode')
     expect(await count()).toBe(before) // nothing was created
     expect((await emu.request('POST', '/v1/users', {email_address: ['faulted@example.com']})).status).toBe(200)
   })

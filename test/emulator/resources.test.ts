@@ -27,7 +27,7 @@ describe('allow-list and block-list identifiers', () => {
     expect(
       (await emu.request('POST', '/v1/allowlist_identifiers', {identifier: '+15555550100'})).body.identifier_type,
     ).toBe('phone_number')
-    expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: 'A@example.com'})).status).toBe(422)
+    expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: 'A@example.com'})).status).toBe(400)
     expect((await emu.request('POST', '/v1/allowlist_identifiers', {identifier: 'not an identifier'})).status).toBe(422)
     expect((await emu.request('POST', '/v1/allowlist_identifiers', {})).body.errors[0].code).toBe('form_param_missing')
     const list = await emu.request('GET', '/v1/allowlist_identifiers?limit=2')
@@ -163,13 +163,13 @@ describe('waitlist entries', () => {
       email_address: 'w1@example.com',
       status: 'pending',
     })
-    expect((await emu.request('POST', `/v1/waitlist_entries/${a.body.id}/invite`)).status).toBe(400)
+    expect((await emu.request('POST', `/v1/waitlist_entries/${a.body.id}/invite`)).status).toBe(409)
     expect((await emu.request('POST', `/v1/waitlist_entries/${bulk.body[0].id}/reject`)).body.status).toBe('rejected')
     expect(
       (await emu.request('GET', '/v1/waitlist_entries?status=pending')).body.data.map((e: {id: string}) => e.id),
     ).toEqual([bulk.body[1].id])
     expect((await emu.request('GET', '/v1/waitlist_entries?query=w2')).body.total_count).toBe(1)
-    expect((await emu.request('DELETE', `/v1/waitlist_entries/${a.body.id}`)).status).toBe(400)
+    expect((await emu.request('DELETE', `/v1/waitlist_entries/${a.body.id}`)).status).toBe(409)
     expect((await emu.request('DELETE', `/v1/waitlist_entries/${bulk.body[1].id}`)).body.deleted).toBe(true)
     expect((await emu.request('GET', '/v1/waitlist_entries?status=bogus')).status).toBe(422)
   })

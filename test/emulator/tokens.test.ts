@@ -126,7 +126,7 @@ describe('machine-token verify routes (spec shapes, as @clerk/backend calls them
       const r = await emu.request('POST', path, body)
       expect(r.status, `${path} ${JSON.stringify(body)}`).toBe(404)
     }
-    expect((await emu.request('POST', '/api_keys/verify', {})).status).toBe(400)
+    expect((await emu.request('POST', '/api_keys/verify', {})).status).toBe(422)
     // the stored secret is never served back
     expect(JSON.stringify(emu.requests.map((q) => q.body))).not.toContain(ak)
   })

@@ -1,5 +1,5 @@
 /** List requests as BAPI reads them: limit/offset paging, the bare-array or paginated reply, +/- id filters, the default order. */
-import {valueInvalid} from '../errors.js'
+import {typeInvalid, valueInvalid} from '../errors.js'
 import type {Collection, JsonObject} from '../store.js'
 
 export interface Page {
@@ -11,7 +11,7 @@ function int(q: URLSearchParams, name: string): number | undefined {
   const raw = q.get(name)
   if (raw === null || raw === '') return undefined
   const n = Number(raw)
-  if (!Number.isInteger(n)) throw valueInvalid(name, `${name} must be an integer.`)
+  if (!Number.isInteger(n)) throw typeInvalid(name, 'integer')
   return n
 }
 

@@ -3,12 +3,17 @@
  * malformed emails/phones, short passwords, and identifiers already taken by another user.
  */
 import {
-  ErrorResponse,
-  formatInvalid,
+  conditionalMissing,
+  emailInvalid,
   identifierExists,
   paramMissing,
+  paramNil,
   paramUnknown,
   passwordTooShort,
+  phoneInvalid,
+  raise,
+  timeInvalid,
+  typeInvalid,
   valueInvalid,
 } from '../errors.js'
 import type {Collection, Json, JsonObject} from '../store.js'
@@ -118,7 +123,7 @@ export function checkParams(body: Json, allowed: Record<string, Kind>): void {
     if (!kind) throw paramUnknown(key)
     if (value === null || value === undefined) {
       if (kind === 'string?' || kind === 'boolean' || kind === 'integer') continue
-      throw valueInvalid(key, `${key} must not be null.`)
+      throw paramNil(key)
     }
     const okType =
       kind === 'string?'
@@ -130,60 +135,41 @@ export function checkParams(body: Json, allowed: Record<string, Kind>): void {
             : kind === 'integer'
               ? Number.isInteger(value)
               : isPlainObject(value)
-    if (!okType) throw formatInvalid(key, `${key} must be ${describe(kind)}.`)
+    if (!okType) throw typeInvalid(key, describe(kind))
   }
 }
 
 const describe = (k: Kind) =>
   ({
-    string: 'a string',
-    'string?': 'a string',
-    strings: 'an array of strings',
-    boolean: 'a boolean',
-    integer: 'an integer',
-    object: 'an object',
+    string: 'string',
+    'string?': 'string',
+    strings: 'array of strings',
+    boolean: 'boolean',
+    integer: 'integer',
+    object: 'object',
   })[k]
 
 export function checkEmail(address: string, param = 'email_address'): void {
-  if (!EMAIL.test(address)) throw formatInvalid(param, `${param} must be a valid email address.`)
+  if (!EMAIL.test(address)) throw emailInvalid(param)
 }
 
 export function checkPhone(phone: string, param = 'phone_number'): void {
-  if (!E164.test(phone))
-    throw formatInvalid(param, `${param} must be a valid phone number according to E.164 international standard.`)
+  if (!E164.test(phone)) throw phoneInvalid(param)
 }
 
 export function checkUsername(username: string): void {
-  if (username.length < 4 || username.length > 64) {
-    throw new ErrorResponse(422, [
-      {
-        code: 'form_username_invalid_length',
-        message: 'Username must be between 4 and 64 characters long.',
-        long_message: 'Username must be between 4 and 64 characters long.',
-        meta: {param_name: 'username'},
-      },
-    ])
-  }
-  if (!USERNAME.test(username)) {
-    throw new ErrorResponse(422, [
-      {
-        code: 'form_username_invalid_character',
-        message: "Username can only contain letters, numbers and '_' or '-'.",
-        long_message: "Username can only contain letters, numbers and '_' or '-'.",
-        meta: {param_name: 'username'},
-      },
-    ])
-  }
+  if (username.length < 4 || username.length > 64)
+    throw raise('FormUsernameInvalidLength', {}, {param_name: 'username'})
+  if (!USERNAME.test(username)) throw raise('FormUsernameInvalidCharacter', {}, {param_name: 'username'})
 }
 
 export function checkPassword(body: Json): void {
   if (typeof body.password === 'string' && body.password.length < 8 && !body.skip_password_checks)
     throw passwordTooShort()
   if (body.password_digest != null && body.password_hasher == null)
-    throw paramMissing('password_hasher', 'password_hasher must be included when password_digest is.')
+    throw conditionalMissing('password_hasher', 'password_digest')
   if (body.password_hasher != null) {
-    if (body.password_digest == null)
-      throw paramMissing('password_digest', 'password_digest must be included when password_hasher is.')
+    if (body.password_digest == null) throw conditionalMissing('password_digest', 'password_hasher')
     if (!PASSWORD_HASHERS.has(body.password_hasher))
       throw valueInvalid(
         'password_hasher',
@@ -205,12 +191,11 @@ export function parseStatuses(values: string[] | undefined, count: number, param
   return values as ('verified' | 'reserved')[]
 }
 
-/** An RFC 3339 timestamp param -> epoch ms (422 when malformed). */
+/** An RFC 3339 timestamp param -> epoch ms (422 form_param_invalid_time when malformed). */
 export function parseTimestamp(value: unknown, param: string): number | undefined {
   if (value === undefined || value === null) return undefined
   const ms = Date.parse(String(value))
-  if (!/^\d{4}-\d\d-\d\dT/.test(String(value)) || Number.isNaN(ms))
-    throw formatInvalid(param, `${param} must be a valid date/time in RFC3339 format.`)
+  if (!/^\d{4}-\d\d-\d\dT/.test(String(value)) || Number.isNaN(ms)) throw timeInvalid(param)
   return ms
 }
 
@@ -234,6 +219,6 @@ export function checkNoRepeats(values: string[], param: string): void {
 export function requireString(body: Json, key: string): string {
   const v = body[key]
   if (v === undefined || v === null || v === '') throw paramMissing(key)
-  if (typeof v !== 'string') throw valueInvalid(key, `${key} must be a string.`)
+  if (typeof v !== 'string') throw typeInvalid(key, 'string')
   return v
 }

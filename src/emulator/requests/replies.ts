@@ -1,11 +1,29 @@
-/** Pieces of the routes' answers: an object by id (or 404), a DeletedObject, error replies, the instance id, random tokens. */
-import {ErrorResponse, notFound} from '../errors.js'
+/** Pieces of the routes' answers: an object by id (or its 404), a DeletedObject, the instance id, random tokens. */
+import {type ErrorName, notFound} from '../errors.js'
 import {base62} from '../ids.js'
 import type {Collection, JsonObject, Store} from '../store.js'
 
+/** The 404 Clerk documents for each collection (the generic one for the rest), and its placeholder. */
+const NOT_FOUND: Record<string, [ErrorName, string]> = {
+  users: ['UserNotFound', 'userID'],
+  sessions: ['SessionNotFound', 'sessionID'],
+  invitations: ['InvitationNotFound', 'invitationID'],
+  organization_invitations: ['InvitationNotFound', 'invitationID'],
+  allowlist_identifiers: ['AllowlistIdentifierNotFound', 'identifierID'],
+  blocklist_identifiers: ['BlocklistIdentifierNotFound', 'identifierID'],
+  jwt_templates: ['JWTTemplateNotFound', 'val'],
+  redirect_urls: ['RedirectURLNotFound', 'val'],
+}
+
+/** The 404 for `id` in collection `name`. */
+export function notFoundIn(name: string, id: string) {
+  const [entry, key] = NOT_FOUND[name] ?? ['ResourceNotFound', 'id']
+  return notFound(entry, {[key]: id, attribute: 'id'})
+}
+
 export function find(c: Collection<JsonObject>, id: string): JsonObject {
   const obj = c.get(id)
-  if (!obj) throw notFound()
+  if (!obj) throw notFoundIn(c.name, id)
   return obj
 }
 
@@ -20,13 +38,3 @@ export function instanceId(store: Store): string {
 }
 
 export const randomToken = (n = 48) => base62(n)
-
-export const badRequest = (code: string, message: string, longMessage: string) =>
-  new ErrorResponse(400, [{code, message, long_message: longMessage}])
-
-export const unprocessable = (code: string, message: string, longMessage: string, param?: string) =>
-  new ErrorResponse(422, [
-    param
-      ? {code, message, long_message: longMessage, meta: {param_name: param}}
-      : {code, message, long_message: longMessage},
-  ])

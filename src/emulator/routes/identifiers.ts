@@ -1,5 +1,5 @@
 /** /v1/allowlist_identifiers and /v1/blocklist_identifiers: list, add, delete. */
-import {formatInvalid, identifierExists} from '../errors.js'
+import {raise} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {JsonObject} from '../store.js'
@@ -17,10 +17,7 @@ export function identifierType(identifier: string): 'email_address' | 'phone_num
   if (EMAIL.test(identifier)) return 'email_address'
   if (PHONE.test(identifier)) return 'phone_number'
   if (WEB3.test(identifier)) return 'web3_wallet'
-  throw formatInvalid(
-    'identifier',
-    'identifier must be an email address, a phone number in E.164 format, or a web3 wallet address.',
-  )
+  throw raise('FormInvalidIdentifier', {param: 'identifier'}, {param_name: 'identifier'})
 }
 
 function register(r: Router, kind: 'allowlist' | 'blocklist', prefix: string): void {
@@ -41,7 +38,8 @@ function register(r: Router, kind: 'allowlist' | 'blocklist', prefix: string): v
     const type = identifierType(identifier)
     const c = store.collection(name)
     const lower = identifier.toLowerCase()
-    if (c.values().some((x) => String(x.identifier).toLowerCase() === lower)) throw identifierExists('identifier')
+    if (c.values().some((x) => String(x.identifier).toLowerCase() === lower))
+      throw raise(kind === 'allowlist' ? 'DuplicateAllowlistIdentifier' : 'DuplicateBlocklistIdentifier', {identifier})
     const now = Date.now()
     const item: JsonObject = {
       object,

@@ -4,18 +4,25 @@
  *                                    {data, total_count} with paginated=true), revoke
  *   /v1/organizations/{id}/invitations  organization invitations: create, bulk create (<= 10), list
  *                                    ({data, total_count}), get, revoke
- * A bulk request is all or nothing: when any item is invalid the answer is a 422 listing every bad item
- * (meta.param_name `[i].field`), and nothing is created. The hourly limits live in ratelimit.ts.
+ * A bulk request is all or nothing, answered the way Clerk documents it (errors/table.ts): pending
+ * invitations for some addresses -> 400 duplicate_record naming them all in meta.email_addresses (instance
+ * invitations); an existing member -> 400 already_a_member_in_organization, a pending invitee -> 400
+ * organization_invitation_not_unique, over max_allowed_memberships (members + pending invitations + this
+ * request) -> 403 organization_membership_quota_exceeded — none of these say which item. A malformed item
+ * answers its first validation error, with meta.param_name the bare field (Clerk documents no per-item
+ * index). Nothing is created. The hourly limits live in ratelimit.ts.
  */
-import {ErrorResponse, type ClerkErrorItem, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {emailInvalid, paramMissing, raise, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {checkParams} from '../requests/params.js'
+import {notFoundIn} from '../requests/replies.js'
 import {checkRole, findOrg, membersOf, orderRows, parseLimitOffset} from './organizations.js'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const DAY = 86_400_000
+const BULK_MAX = 10
 
 export function registerInvitations(r: Router): void {
   r.post('/v1/invitations', ({store, body}) => ok(render(createInvitations(store, [body], false)[0])))
@@ -24,20 +31,20 @@ export function registerInvitations(r: Router): void {
   r.post('/v1/invitations/:invitation_id/revoke', ({store, params}) => {
     const c = store.collection('invitations')
     const inv = c.get(params.invitation_id)
-    if (!inv) throw notFound()
-    if (statusOf(inv) !== 'pending')
-      throw badRequest(
-        'invitation_not_pending',
-        `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`,
-      )
+    if (!inv) throw notFoundIn('invitations', params.invitation_id)
+    const status = statusOf(inv)
+    if (status === 'revoked') throw raise('InvitationAlreadyRevoked')
+    if (status === 'accepted') throw raise('InvitationAlreadyAccepted')
+    // undocumented: an expired invitation; refused (400 bad_request) rather than silently revoked
+    if (status !== 'pending') throw raise('BadRequest')
     return ok(render(c.set({...inv, revoked: true, status: 'revoked', updated_at: Date.now()})))
   })
 
   r.post('/v1/organizations/:organization_id/invitations', ({store, params, body}) =>
-    ok(renderOrgInv(store, createOrgInvitations(store, params.organization_id, [body], false)[0])),
+    ok(renderOrgInv(store, createOrgInvitations(store, params.organization_id, [body])[0])),
   )
   r.post('/v1/organizations/:organization_id/invitations/bulk', ({store, params, json}) =>
-    ok(listOf(store, createOrgInvitations(store, params.organization_id, bulkItems(json), true))),
+    ok(listOf(store, createOrgInvitations(store, params.organization_id, bulkItems(json)))),
   )
   r.get('/v1/organizations/:organization_id/invitations', listOrgInvitations)
   r.get('/v1/organizations/:organization_id/invitations/:invitation_id', ({store, params}) =>
@@ -46,11 +53,7 @@ export function registerInvitations(r: Router): void {
   r.post('/v1/organizations/:organization_id/invitations/:invitation_id/revoke', ({store, params, body}) => {
     const inv = findOrgInv(store, params.organization_id, params.invitation_id)
     checkParams(body, {requesting_user_id: 'string?'})
-    if (statusOf(inv) !== 'pending')
-      throw badRequest(
-        'organization_invitation_not_pending',
-        `Only pending invitations can be revoked; this one is ${statusOf(inv)}.`,
-      )
+    if (statusOf(inv) !== 'pending') throw raise('OrganizationInvitationNotPending')
     return ok(
       renderOrgInv(
         store,
@@ -60,47 +63,18 @@ export function registerInvitations(r: Router): void {
   })
 }
 
-const badRequest = (code: string, long: string) =>
-  new ErrorResponse(400, [{code, message: 'bad request', long_message: long}])
-
 function bulkItems(json: unknown): Json[] {
-  if (!Array.isArray(json))
-    throw new ErrorResponse(400, [
-      {
-        code: 'request_body_invalid',
-        message: 'Request body invalid',
-        long_message: 'The request body must be an array of invitations.',
-      },
-    ])
+  if (!Array.isArray(json)) throw raise('InvalidRequestBody')
   if (json.length === 0) throw valueInvalid('invitations', 'At least one invitation is required.')
-  if (json.length > 10) throw valueInvalid('invitations', 'At most 10 invitations can be created per request.')
+  if (json.length > BULK_MAX) throw raise('BulkSizeExceeded', {max: BULK_MAX})
   for (const item of json)
-    if (typeof item !== 'object' || item === null || Array.isArray(item))
-      throw formatInvalid('invitations', 'Every invitation must be an object.')
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw raise('InvalidRequestBody')
   return json as Json[]
-}
-
-/** Run `check` on every item; a single request rethrows its error, a bulk one reports every bad item in one 422. */
-function validateAll(items: Json[], bulk: boolean, check: (item: Json, i: number) => void): void {
-  const errors: ClerkErrorItem[] = []
-  items.forEach((item, i) => {
-    try {
-      check(item, i)
-    } catch (error) {
-      if (!bulk || !(error instanceof ErrorResponse)) throw error
-      for (const e of error.errors)
-        errors.push({
-          ...e,
-          meta: {...e.meta, param_name: `[${i}].${(e.meta?.param_name as string) ?? 'email_address'}`},
-        })
-    }
-  })
-  if (errors.length) throw new ErrorResponse(422, errors)
 }
 
 function checkEmailParam(v: unknown): string {
   if (typeof v !== 'string' || v === '') throw paramMissing('email_address')
-  if (!EMAIL.test(v)) throw formatInvalid('email_address', 'email_address must be a valid email address.')
+  if (!EMAIL.test(v)) throw emailInvalid('email_address')
   return v.toLowerCase()
 }
 
@@ -108,11 +82,6 @@ function checkDays(v: unknown): void {
   if (v != null && ((v as number) < 1 || (v as number) > 365))
     throw valueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.')
 }
-
-const duplicate = (long: string) =>
-  new ErrorResponse(422, [
-    {code: 'duplicate_record', message: 'duplicate', long_message: long, meta: {param_name: 'email_address'}},
-  ])
 
 function statusOf(inv: Json): string {
   return inv.status === 'pending' && inv.expires_at != null && inv.expires_at < Date.now() ? 'expired' : inv.status
@@ -138,29 +107,27 @@ function createInvitations(store: Store, items: Json[], bulk: boolean): JsonObje
       .filter((i) => statusOf(i) === 'pending')
       .map((i) => String(i.email_address).toLowerCase()),
   )
-  const seen = new Set<string>()
-  validateAll(items, bulk, (item) => {
+  const emails = items.map((item) => {
     checkParams(item, INVITATION_PARAMS)
     const email = checkEmailParam(item.email_address)
     checkDays(item.expires_in_days)
     if (item.template_slug != null && !['invitation', 'waitlist_invitation'].includes(item.template_slug)) {
       throw valueInvalid('template_slug', 'template_slug must be one of invitation, waitlist_invitation.')
     }
-    if (store.users.findBy('email', email) && (bulk || !item.ignore_existing)) {
-      throw new ErrorResponse(422, [
-        {
-          code: 'form_identifier_exists',
-          message: 'That email address is taken. Please try another.',
-          long_message: `${item.email_address} already belongs to a user.`,
-          meta: {param_name: 'email_address'},
-        },
-      ])
-    }
-    if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
-    if (pending.has(email) && !item.ignore_existing)
-      throw duplicate(`There is already a pending invitation for ${item.email_address}.`)
-    seen.add(email)
+    return email
   })
+  // undocumented: the same address twice in one bulk request (422 form_param_duplicate, no item named)
+  if (new Set(emails).size !== emails.length)
+    throw raise('FormDuplicateParameterValue', {value: 'email_address'}, {param_name: 'email_address'})
+  items.forEach((item, i) => {
+    if (store.users.findBy('email', emails[i]) && (bulk || !item.ignore_existing))
+      throw raise('FormIdentifierExists', {what: 'email address'}, {param_name: 'email_address'})
+  })
+  const taken = items.filter((item, i) => pending.has(emails[i]) && !item.ignore_existing)
+  if (taken.length) {
+    const addresses = taken.map((item) => String(item.email_address))
+    throw raise('DuplicateInvitations', {emails: addresses.join(', ')}, {email_addresses: addresses})
+  }
   const now = Date.now()
   return items.map((item) => {
     const id = newId('inv')
@@ -217,50 +184,32 @@ const ORG_INVITATION_PARAMS = {
   notify: 'boolean',
 } as const
 
-function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: boolean): JsonObject[] {
+function createOrgInvitations(store: Store, orgId: string, items: Json[]): JsonObject[] {
   const org = findOrg(store, orgId)
   const c = store.collection('organization_invitations')
-  const pending = new Set(
-    c
-      .values()
-      .filter((i) => i.organization_id === org.id && statusOf(i) === 'pending')
-      .map((i) => String(i.email_address).toLowerCase()),
-  )
+  const pendingRows = c.values().filter((i) => i.organization_id === org.id && statusOf(i) === 'pending')
+  const pending = new Set(pendingRows.map((i) => String(i.email_address).toLowerCase()))
   const members = membersOf(store, org.id)
   const memberIds = new Set(members.map((m) => m.user_id))
   const admins = new Set(members.filter((m) => m.role === 'org:admin').map((m) => m.user_id))
-  const seen = new Set<string>()
-  validateAll(items, bulk, (item) => {
+  const emails = items.map((item) => {
     checkParams(item, ORG_INVITATION_PARAMS)
     const email = checkEmailParam(item.email_address)
     checkRole(store, item.role)
     checkDays(item.expires_in_days)
-    if (item.inviter_user_id && !admins.has(item.inviter_user_id)) {
-      throw new ErrorResponse(422, [
-        {
-          code: 'not_an_admin_in_organization',
-          message: 'not an admin',
-          long_message: `The inviter ${item.inviter_user_id} must be an admin of the organization.`,
-          meta: {param_name: 'inviter_user_id'},
-        },
-      ])
-    }
-    const userId = store.users.findBy('email', email)
-    if (userId && memberIds.has(userId)) {
-      throw new ErrorResponse(422, [
-        {
-          code: 'already_a_member_in_organization',
-          message: 'already a member',
-          long_message: `${item.email_address} is already a member of the organization.`,
-          meta: {param_name: 'email_address'},
-        },
-      ])
-    }
-    if (seen.has(email)) throw duplicate(`${item.email_address} appears more than once in this request.`)
-    if (pending.has(email))
-      throw duplicate(`There is already a pending invitation for ${item.email_address} in this organization.`)
-    seen.add(email)
+    return email
   })
+  for (const item of items)
+    if (item.inviter_user_id && !admins.has(item.inviter_user_id))
+      throw raise('NotAnAdminInOrganization', {who: item.inviter_user_id})
+  // any of a user's addresses makes them a member, not just the primary one
+  items.forEach((item, i) => {
+    const userId = store.users.findBy('email', emails[i])
+    if (userId && memberIds.has(userId)) throw raise('AlreadyAMemberOfOrganization', {user: item.email_address})
+  })
+  if (emails.some((e) => pending.has(e)) || new Set(emails).size !== emails.length)
+    throw raise('OrganizationInvitationNotUnique')
+  checkMembershipQuota(store, org, items.length)
   const now = Date.now()
   return items.map((item) =>
     c.set({
@@ -285,8 +234,20 @@ function createOrgInvitations(store: Store, orgId: string, items: Json[], bulk: 
 function findOrgInv(store: Store, orgId: string, invId: string): JsonObject {
   const org = findOrg(store, orgId)
   const inv = store.collection('organization_invitations').get(invId)
-  if (!inv || inv.organization_id !== org.id) throw notFound()
+  if (!inv || inv.organization_id !== org.id) throw notFoundIn('organization_invitations', invId)
   return inv
+}
+
+/** Members plus pending invitations plus `adding` may not exceed max_allowed_memberships (0: no cap). */
+export function checkMembershipQuota(store: Store, org: JsonObject, adding: number): void {
+  const max = Number(org.max_allowed_memberships ?? 0)
+  if (max <= 0) return
+  const pending = store
+    .collection('organization_invitations')
+    .values()
+    .filter((i) => i.organization_id === org.id && statusOf(i) === 'pending').length
+  if (membersOf(store, org.id).length + pending + adding > max)
+    throw raise('OrganizationMembershipQuotaExceeded', {max})
 }
 
 export function renderOrgInv(store: Store, inv: JsonObject): Json {

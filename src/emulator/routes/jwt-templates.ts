@@ -1,5 +1,5 @@
 /** /v1/jwt_templates: list, get, create, update (PATCH with name and claims), delete. */
-import {formatInvalid, identifierExists, paramMissing, valueInvalid} from '../errors.js'
+import {identifierExists, paramMissing, raise, typeInvalid, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject} from '../store.js'
@@ -24,7 +24,7 @@ function fields(body: Json, old?: JsonObject): Json {
   checkParams(body, PARAMS)
   const name = requireString(body, 'name')
   if (body.claims === undefined) throw paramMissing('claims')
-  if (!isPlainObject(body.claims)) throw formatInvalid('claims', 'claims must be an object.')
+  if (!isPlainObject(body.claims)) throw typeInvalid('claims', 'object')
   const lifetime = body.lifetime ?? old?.lifetime ?? 60
   if (lifetime < 30 || lifetime > 315_360_000)
     throw valueInvalid('lifetime', 'lifetime must be between 30 and 315360000 seconds.')
@@ -36,7 +36,11 @@ function fields(body: Json, old?: JsonObject): Json {
   if (!ALGORITHMS.has(algorithm))
     throw valueInvalid('signing_algorithm', `signing_algorithm must be one of ${[...ALGORITHMS].join(', ')}.`)
   if (custom && !body.signing_key && !old?.custom_signing_key)
-    throw paramMissing('signing_key', 'signing_key is required when custom_signing_key is true.')
+    throw raise(
+      'FormMissingConditionalParameter',
+      {param: 'signing_key', leftCondition: 'custom_signing_key', rightCondition: 'true'},
+      {param_name: 'signing_key'},
+    )
   return {
     name,
     claims: body.claims,

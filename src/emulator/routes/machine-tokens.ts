@@ -4,9 +4,9 @@
  *   POST /m2m_tokens/verify                      {token}         -> the M2M token object
  *   POST /oauth_applications/access_tokens/verify {access_token} -> the OAuth access token object
  * Tokens come from POST /__emulator/tokens. Unknown, revoked or expired tokens answer 404 (the SDK then
- * reports the token as invalid), a missing field 400. The stored `secret` is never served.
+ * reports the token as invalid), a missing field 422 form_param_missing. The stored `secret` is never served.
  */
-import {ErrorResponse} from '../errors.js'
+import {paramMissing, raise} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import {MACHINE_COLLECTIONS, type MachineTokenType} from '../tokens.js'
 
@@ -20,14 +20,7 @@ function verify(type: MachineTokenType, ...fields: string[]) {
   return ({body, store}: RequestContext) => {
     const secret = fields.map((f) => body[f]).find((v) => v !== undefined)
     if (typeof secret !== 'string' || secret === '') {
-      throw new ErrorResponse(400, [
-        {
-          code: 'form_param_missing',
-          message: 'missing',
-          long_message: `${fields[0]} must be included.`,
-          meta: {param_name: fields[0]},
-        },
-      ])
+      throw paramMissing(fields[0])
     }
     const found = store
       .collection(MACHINE_COLLECTIONS[type])
@@ -36,7 +29,7 @@ function verify(type: MachineTokenType, ...fields: string[]) {
     const now = Date.now()
     const expired = found && typeof found.expiration === 'number' && found.expiration <= now
     if (!found || found.revoked || expired) {
-      throw new ErrorResponse(404, [{code: 'resource_not_found', message: 'not found', long_message: NOT_FOUND[type]}])
+      throw raise('MachineTokenNotFound', {what: NOT_FOUND[type].replace(/ not found$/, '')})
     }
     const {secret: _secret, ...served} = found
     if (type !== 'oauth_token') served.last_used_at = now

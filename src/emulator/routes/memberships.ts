@@ -1,5 +1,9 @@
-/** /v1/organizations/{id}/memberships: list ({data, total_count}), add, change role, remove, merge metadata. */
-import {ErrorResponse, notFound, paramMissing, valueInvalid} from '../errors.js'
+/**
+ * /v1/organizations/{id}/memberships: list ({data, total_count}, every filter the spec documents), add (a
+ * member already there: 400; over max_allowed_memberships counting pending invitations: 403), change role,
+ * remove, merge metadata.
+ */
+import {notFound, paramMissing, raise, typeInvalid, valueInvalid} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge} from '../json.js'
@@ -14,6 +18,7 @@ import {
   renderMembership,
 } from './organizations.js'
 import {plusMinus} from '../requests/lists.js'
+import {checkMembershipQuota} from './invitations.js'
 
 export function registerMemberships(r: Router): void {
   r.get('/v1/organizations/:organization_id/memberships', listMemberships)
@@ -45,7 +50,7 @@ function findMembership(store: Store, orgId: string, userId: string): JsonObject
   const org = findOrg(store, orgId)
   const c = store.collection('organization_memberships')
   const m = c.get(c.findBy('member', `${org.id}\u0000${userId}`) ?? '')
-  if (!m) throw notFound()
+  if (!m) throw notFound() // Clerk documents no membership 404: the generic one
   return m
 }
 
@@ -55,28 +60,10 @@ function createMembership({store, params, body}: RequestContext) {
   if (!body.user_id) throw paramMissing('user_id')
   checkRole(store, body.role)
   const user = store.users.get(body.user_id)
-  if (!user) throw notFound()
+  if (!user) throw notFound('UserNotFound', {userID: body.user_id})
   const c = store.collection('organization_memberships')
-  if (c.findBy('member', `${org.id}\u0000${user.id}`)) {
-    throw new ErrorResponse(422, [
-      {
-        code: 'already_a_member_in_organization',
-        message: 'already a member',
-        long_message: `User ${user.id} is already a member of the organization.`,
-        meta: {param_name: 'user_id'},
-      },
-    ])
-  }
-  const max = Number(org.max_allowed_memberships ?? 0)
-  if (max > 0 && membersOf(store, org.id).length >= max) {
-    throw new ErrorResponse(403, [
-      {
-        code: 'organization_membership_quota_exceeded',
-        message: 'membership quota exceeded',
-        long_message: `The organization has reached its limit of ${max} memberships.`,
-      },
-    ])
-  }
+  if (c.findBy('member', `${org.id}\u0000${user.id}`)) throw raise('AlreadyAMemberOfOrganization', {user: user.id})
+  checkMembershipQuota(store, org, 1)
   return ok(
     renderMembership(
       store,
@@ -86,6 +73,14 @@ function createMembership({store, params, body}: RequestContext) {
 }
 
 const lower = (s: unknown) => String(s ?? '').toLowerCase()
+
+/** A millisecond timestamp query parameter (the spec's integer filters). */
+function msParam(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name)
+  if (v === null || v === '') return undefined
+  if (!/^-?\d+$/.test(v)) throw typeInvalid(name, 'integer')
+  return Number(v)
+}
 
 function listMemberships({store, params, query}: RequestContext) {
   const org = findOrg(store, params.organization_id)
@@ -98,20 +93,41 @@ function listMemberships({store, params, query}: RequestContext) {
   }
   const ids = plusMinus(many('user_id'))
   const emails = new Set(many('email_address').map(lower))
+  const phones = new Set(many('phone_number'))
+  const wallets = new Set(many('web3_wallet').map(lower))
   const roles = new Set(many('role'))
   const usernames = new Set(many('username').map(lower))
   const q = lower(query.get('query'))
   const emailQ = lower(query.get('email_address_query'))
+  const phoneQ = lower(query.get('phone_number_query'))
+  const usernameQ = lower(query.get('username_query'))
+  const nameQ = lower(query.get('name_query'))
+  const times = (
+    ['last_active_at_before', 'last_active_at_after', 'created_at_before', 'created_at_after'] as const
+  ).map((p) => [p, msParam(query, p)] as const)
   const rows = membersOf(store, org.id).filter((m) => {
     const u = users.get(m.user_id)
     const addrs: string[] = u ? (u.email_addresses as Json[]).map((e) => lower(e.email_address)) : []
+    const nums: string[] = u ? (u.phone_numbers as Json[]).map((p) => String(p.phone_number)) : []
+    const w3: string[] = u ? (u.web3_wallets as Json[]).map((w) => lower(w.web3_wallet)) : []
+    const names = [u?.first_name, u?.last_name, [u?.first_name, u?.last_name].filter(Boolean).join(' ')].map(lower)
     if (ids.include.size && !ids.include.has(m.user_id)) return false
     if (ids.exclude.has(m.user_id)) return false
     if (roles.size && !roles.has(m.role)) return false
     if (emails.size && !addrs.some((a) => emails.has(a))) return false
+    if (phones.size && !nums.some((n) => phones.has(n))) return false
+    if (wallets.size && !w3.some((w) => wallets.has(w))) return false
     if (usernames.size && !usernames.has(lower(u?.username))) return false
     if (emailQ && !addrs.some((a) => a.includes(emailQ))) return false
-    if (q && ![m.user_id, u?.username, u?.first_name, u?.last_name, ...addrs].some((s) => lower(s).includes(q)))
+    if (phoneQ && !nums.some((n) => n.includes(phoneQ))) return false
+    if (usernameQ && !lower(u?.username).includes(usernameQ)) return false
+    if (nameQ && !names.some((n) => n.includes(nameQ))) return false
+    for (const [p, v] of times) {
+      if (v === undefined) continue
+      const at = p.startsWith('created') ? u?.created_at : u?.last_active_at
+      if (typeof at !== 'number' || (p.endsWith('_before') ? !(at < v) : !(at > v))) return false
+    }
+    if (q && ![m.user_id, u?.username, ...names, ...addrs, ...nums, ...w3].some((s) => lower(s).includes(q)))
       return false
     return true
   })

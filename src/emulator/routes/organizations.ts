@@ -1,16 +1,25 @@
 /**
  * /v1/organizations: list ({data, total_count}), create, get by id or slug, update, delete (with its
- * memberships and invitations), and the metadata merge/replace routes. Also the helpers the membership
+ * memberships, invitations and domains), and the metadata merge/replace routes. Also the helpers the membership
  * and invitation routes share: finding an organization, roles, paging parameters.
  */
-import {ErrorResponse, formatInvalid, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {
+  formatInvalid,
+  identifierExists,
+  notFound,
+  paramMissing,
+  paramUnknown,
+  raise,
+  typeInvalid,
+  valueInvalid,
+} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge, isPlainObject} from '../json.js'
 import {plusMinus} from '../requests/lists.js'
 import {checkParams, parseTimestamp} from '../requests/params.js'
-import {instanceRole, instanceRoleKeys} from './roles.js'
+import {instanceRole} from './roles.js'
 
 export function registerOrganizations(r: Router): void {
   r.get('/v1/organizations', listOrganizations)
@@ -22,7 +31,7 @@ export function registerOrganizations(r: Router): void {
   r.patch('/v1/organizations/:organization_id', updateOrganization)
   r.delete('/v1/organizations/:organization_id', ({store, params}) => {
     const org = findOrg(store, params.organization_id)
-    for (const name of ['organization_memberships', 'organization_invitations']) {
+    for (const name of ['organization_memberships', 'organization_invitations', 'organization_domains']) {
       const c = store.collection(name)
       for (const x of c.values()) if (x.organization_id === org.id) c.delete(x.id)
     }
@@ -39,11 +48,7 @@ export function registerOrganizations(r: Router): void {
 export function checkRole(store: Store, role: unknown, param = 'role'): {name: string; permissions: string[]} {
   if (typeof role !== 'string' || role === '') throw paramMissing(param)
   const r = instanceRole(store, role)
-  if (!r)
-    throw valueInvalid(
-      param,
-      `${param} "${role}" does not exist; this instance has the roles ${instanceRoleKeys(store).join(', ')}.`,
-    )
+  if (!r) throw raise('OrganizationRoleNotFound', {}, {param_name: param})
   return r
 }
 
@@ -51,7 +56,7 @@ export function checkRole(store: Store, role: unknown, param = 'role'): {name: s
 export function findOrg(store: Store, idOrSlug: string, bySlug = false): JsonObject {
   const orgs = store.collection('organizations')
   const org = orgs.get(idOrSlug) ?? (bySlug ? orgs.get(orgs.findBy('slug', idOrSlug) ?? '') : undefined)
-  if (!org) throw notFound()
+  if (!org) throw notFound('OrganizationNotFound')
   return org
 }
 
@@ -69,7 +74,7 @@ export function renderOrg(store: Store, org: JsonObject, withCount = false): Jso
 function int(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name)
   if (v === null || v === '') return undefined
-  if (!/^-?\d+$/.test(v)) throw formatInvalid(name, `${name} must be an integer.`)
+  if (!/^-?\d+$/.test(v)) throw typeInvalid(name, 'integer')
   return Number(v)
 }
 
@@ -135,7 +140,7 @@ const UPDATE_PARAMS = {
 
 function checkName(name: unknown): string {
   if (typeof name !== 'string' || name.trim() === '') throw paramMissing('name')
-  if (name.length > 256) throw valueInvalid('name', 'name must be at most 256 characters long.')
+  if (name.length > 256) throw raise('FormParameterMaxLengthExceeded', {param: 'name', max: 256}, {param_name: 'name'})
   if (/<[^>]+>|https?:\/\//i.test(name)) throw valueInvalid('name', 'name may not contain URLs or HTML.')
   return name
 }
@@ -144,16 +149,7 @@ function checkSlug(store: Store, slug: string, selfId?: string): void {
   if (!SLUG.test(slug))
     throw formatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".')
   const holder = store.collection('organizations').findBy('slug', slug)
-  if (holder && holder !== selfId) {
-    throw new ErrorResponse(422, [
-      {
-        code: 'form_identifier_exists',
-        message: 'That slug is taken. Please try another.',
-        long_message: 'That slug is taken. Please try another.',
-        meta: {param_name: 'slug'},
-      },
-    ])
-  }
+  if (holder && holder !== selfId) throw identifierExists('slug')
 }
 
 function slugFor(store: Store, name: string): string {
@@ -216,7 +212,7 @@ function createOrganization({store, body}: RequestContext) {
   let creator: JsonObject | undefined
   if (body.created_by) {
     creator = store.users.get(body.created_by)
-    if (!creator) throw valueInvalid('created_by', `created_by: no user with id ${body.created_by}.`)
+    if (!creator) throw raise('OrganizationCreatorNotFound', {userID: body.created_by})
   }
   const slug = body.slug ? String(body.slug) : slugFor(store, name)
   checkSlug(store, slug)
@@ -247,15 +243,8 @@ function createOrganization({store, body}: RequestContext) {
 function updateOrganization({store, params, body}: RequestContext) {
   const old = findOrg(store, params.organization_id)
   for (const k of ['public_metadata', 'private_metadata']) {
-    if (k in body)
-      throw new ErrorResponse(422, [
-        {
-          code: 'form_param_unknown',
-          message: 'is unknown',
-          long_message: `${k} is not accepted here since API version 2026-05-12; use PATCH /v1/organizations/{organization_id}/metadata.`,
-          meta: {param_name: k},
-        },
-      ])
+    // not accepted here since API version 2026-05-12: PATCH /v1/organizations/{organization_id}/metadata
+    if (k in body) throw paramUnknown(k)
   }
   checkParams(body, UPDATE_PARAMS)
   checkMax(body.max_allowed_memberships)
@@ -280,7 +269,7 @@ function metadata({store, params, body}: RequestContext, mode: 'merge' | 'replac
   const o: Json = {...old}
   for (const k of ['public_metadata', 'private_metadata']) {
     if (body[k] === undefined) continue
-    if (!isPlainObject(body[k])) throw formatInvalid(k, `${k} must be an object.`)
+    if (!isPlainObject(body[k])) throw typeInvalid(k, 'object')
     o[k] = mode === 'merge' ? deepMerge(old[k] ?? {}, body[k]) : body[k]
   }
   o.updated_at = Date.now()

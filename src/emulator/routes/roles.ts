@@ -103,12 +103,6 @@ export function instanceRole(store: Store, key: string): {name: string; permissi
   return r ? {name: r.name, permissions: [...(r.permission_keys as string[])]} : undefined
 }
 
-/** Every role key of the instance (for error messages). */
-export const instanceRoleKeys = (store: Store): string[] =>
-  roles(store)
-    .values()
-    .map((r) => String(r.key))
-
 function listReply(rows: JsonObject[], ctx: RequestContext, render: (x: JsonObject) => Json = (x) => x) {
   const {limit, offset} = parsePage(ctx.query)
   const q = (ctx.query.get('query') ?? '').toLowerCase()

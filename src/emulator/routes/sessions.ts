@@ -4,7 +4,7 @@
  * get, revoke, and create (BAPI's testing-only endpoint, which is how tests and scripts get sessions).
  */
 import {newId} from '../ids.js'
-import {formatInvalid, notFound, paramMissing, paramUnknown, valueInvalid} from '../errors.js'
+import {notFound, paramMissing, paramUnknown, typeInvalid, valueInvalid} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {JsonObject, Store} from '../store.js'
 
@@ -58,14 +58,14 @@ export function registerSessions(r: Router): void {
 
 function findSession(store: Store, id: string): JsonObject {
   const s = sessions(store).get(id)
-  if (!s) throw notFound()
+  if (!s) throw notFound('SessionNotFound', {sessionID: id})
   return s
 }
 
 function int(q: URLSearchParams, name: string, fallback: number): number {
   const v = q.get(name)
   if (v === null || v === '') return fallback
-  if (!/^-?\d+$/.test(v)) throw formatInvalid(name, `${name} must be an integer.`)
+  if (!/^-?\d+$/.test(v)) throw typeInvalid(name, 'integer')
   return Number(v)
 }
 
@@ -80,8 +80,7 @@ function listSessions({store, query}: RequestContext) {
   const offset = int(query, 'offset', 0)
   if (offset < 0) throw valueInvalid('offset', 'offset must be greater than or equal to 0.')
   const paginated = query.get('paginated')
-  if (paginated && paginated !== 'true' && paginated !== 'false')
-    throw formatInvalid('paginated', 'paginated must be a boolean.')
+  if (paginated && paginated !== 'true' && paginated !== 'false') throw typeInvalid('paginated', 'boolean')
   const rows = sessions(store)
     .values()
     .filter(
@@ -98,7 +97,7 @@ function listSessions({store, query}: RequestContext) {
 function createSession({store, body}: RequestContext) {
   for (const k of Object.keys(body)) if (k !== 'user_id' && k !== 'active_organization_id') throw paramUnknown(k)
   if (typeof body.user_id !== 'string' || !body.user_id) throw paramMissing('user_id')
-  if (!store.users.has(body.user_id)) throw notFound()
+  if (!store.users.has(body.user_id)) throw notFound('UserNotFound', {userID: body.user_id})
   return ok(
     sessions(store).set(
       buildSession({user_id: body.user_id, active_organization_id: body.active_organization_id ?? null}),

@@ -2,13 +2,13 @@
  * One-time tokens an admin mints: /v1/actor_tokens (impersonation), /v1/sign_in_tokens, /v1/testing_tokens.
  * Actor and sign-in tokens start `pending`; revoke makes a pending one `revoked` (400 otherwise).
  */
-import {notFound, paramMissing, valueInvalid} from '../errors.js'
+import {notFound, paramMissing, raise, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {JsonObject} from '../store.js'
 import {isPlainObject} from '../json.js'
 import {checkParams} from '../requests/params.js'
-import {badRequest, find, randomToken} from '../requests/replies.js'
+import {find, randomToken} from '../requests/replies.js'
 import {requireString} from '../requests/params.js'
 
 const FAPI = 'https://clerk.emulator.clerk.localhost'
@@ -22,13 +22,10 @@ function seconds(value: unknown, param: string, fallback: number): number {
 
 function revoke(ctx: RequestContext, collection: string, param: string): JsonObject {
   const t = find(ctx.store.collection(collection), ctx.params[param])
-  if (t.status !== 'pending') {
-    throw badRequest(
-      `${t.object}_not_pending`,
-      'cannot be revoked',
-      `Only pending tokens can be revoked; this one is ${t.status}.`,
-    )
-  }
+  if (t.status !== 'pending')
+    throw raise(collection === 'actor_tokens' ? 'ActorTokenCannotBeRevoked' : 'SignInTokenCannotBeRevoked', {
+      status: t.status,
+    })
   return ctx.store.collection(collection).set({...t, status: 'revoked', updated_at: Date.now()})
 }
 
@@ -47,9 +44,9 @@ export function registerTokensAdmin(r: Router): void {
     const userId = requireString(body, 'user_id')
     if (body.actor === undefined) throw paramMissing('actor')
     if (!isPlainObject(body.actor) || typeof body.actor.sub !== 'string' || !body.actor.sub) {
-      throw paramMissing('actor', 'actor must include a "sub" key with the ID of the impersonating user.')
+      throw valueInvalid('actor', 'actor must include a "sub" key with the ID of the impersonating user.')
     }
-    if (!store.users.has(userId)) throw valueInvalid('user_id', `No user was found with id ${userId}.`)
+    if (!store.users.has(userId)) throw raise('FormMissingResource', {param: 'user_id'}, {param_name: 'user_id'})
     const expires = seconds(body.expires_in_seconds, 'expires_in_seconds', 3600)
     seconds(body.session_max_duration_in_seconds, 'session_max_duration_in_seconds', 1800)
     const now = Date.now()
@@ -74,7 +71,7 @@ export function registerTokensAdmin(r: Router): void {
     const {body, store} = ctx
     checkParams(body, {user_id: 'string?', org_id: 'string?', expires_in_seconds: 'integer'})
     const userId = requireString(body, 'user_id')
-    if (!store.users.has(userId)) throw notFound()
+    if (!store.users.has(userId)) throw notFound('UserNotFound', {userID: userId})
     const expires = seconds(body.expires_in_seconds, 'expires_in_seconds', 30 * 24 * 3600)
     const now = Date.now()
     const token = randomToken()

@@ -26,12 +26,12 @@ export function registerUsers(r: Router): void {
   r.get('/v1/users', listUsers)
   r.get('/v1/users/count', countUsers)
   r.post('/v1/users', createUser)
-  r.get('/v1/users/:user_id', ({store, params}) => ok(findUser(store.users.get(params.user_id))))
+  r.get('/v1/users/:user_id', ({store, params}) => ok(findUser(store.users.get(params.user_id), params.user_id)))
   r.patch('/v1/users/:user_id', updateUser)
   r.delete('/v1/users/:user_id', ({store, params}) => {
-    const user = findUser(store.users.get(params.user_id))
+    const user = findUser(store.users.get(params.user_id), params.user_id)
     store.users.delete(user.id)
-    endUserSessions(store, user.id, 'removed')
+    deleteUserCascade(store, user.id)
     return ok({object: 'user', id: user.id, deleted: true})
   })
   r.patch('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'merge'))
@@ -49,7 +49,7 @@ const LOCKOUT_SECONDS = 3600
 
 /** Ban (revoking the user's sessions, as BAPI does), unban, lock or unlock one user. */
 function setState(store: Store, id: string, action: 'ban' | 'unban' | 'lock' | 'unlock'): JsonObject {
-  const u: Json = {...findUser(store.users.get(id))}
+  const u: Json = {...findUser(store.users.get(id), id)}
   if (action === 'ban' || action === 'unban') u.banned = action === 'ban'
   if (action === 'ban') endUserSessions(store, u.id, 'revoked')
   if (action === 'lock')
@@ -68,25 +68,45 @@ function bulkState({store, body}: RequestContext, action: 'ban' | 'unban') {
   if (ids.length > 50) throw valueInvalid('user_ids', 'user_ids accepts up to 50 user IDs.')
   if (!ids.every((id) => typeof id === 'string'))
     throw valueInvalid('user_ids', 'user_ids must be an array of strings.')
-  ids.forEach((id: string) => findUser(store.users.get(id)))
+  ids.forEach((id: string) => findUser(store.users.get(id), id))
   return ok(ids.map((id: string) => setState(store, id, action)))
 }
 
-function findUser(user: JsonObject | undefined): JsonObject {
-  if (!user) throw notFound()
+function findUser(user: JsonObject | undefined, id?: string): JsonObject {
+  if (!user) throw notFound('UserNotFound', {userID: id})
   return user
+}
+
+/**
+ * What goes with a deleted user at Clerk: their sessions end (`removed`), their organization memberships
+ * go, and the pending organization invitations they sent are revoked; pending actor and sign-in tokens
+ * for them are revoked too.
+ */
+function deleteUserCascade(store: Store, userId: string): void {
+  endUserSessions(store, userId, 'removed')
+  const memberships = store.collection('organization_memberships')
+  for (const m of memberships.values()) if (m.user_id === userId) memberships.delete(m.id)
+  const now = Date.now()
+  const invs = store.collection('organization_invitations')
+  for (const i of invs.values())
+    if (i.inviter_id === userId && i.status === 'pending') invs.set({...i, status: 'revoked', updated_at: now})
+  for (const name of ['actor_tokens', 'sign_in_tokens']) {
+    const c = store.collection(name)
+    for (const t of c.values())
+      if (t.user_id === userId && t.status === 'pending') c.set({...t, status: 'revoked', updated_at: now})
+  }
 }
 
 function listUsers({store, query}: RequestContext) {
   const order = parseOrder(query)
   const page = parsePage(query, order)
-  const filter = userFilter(query)
+  const filter = userFilter(query, store.collection('organization_memberships').values())
   const rows = sortedUsers(store.users, order).filter(filter)
   return ok(pageOf(rows, page, store.users))
 }
 
 function countUsers({store, query}: RequestContext) {
-  const filter = userFilter(query)
+  const filter = userFilter(query, store.collection('organization_memberships').values())
   let n = 0
   for (const u of store.users.values()) if (filter(u)) n++
   return ok({object: 'total_count', total_count: n})
@@ -116,7 +136,7 @@ function createUser({store, body}: RequestContext) {
     'phone_number_identification_status',
   )
   if (!emails.length && !phones.length && !wallets.length && !username && !body.skip_user_requirement) {
-    throw paramMissing('email_address', 'email_address must be included.')
+    throw paramMissing('email_address')
   }
   checkPassword(body)
   const createdAt = parseTimestamp(body.created_at, 'created_at')
@@ -167,7 +187,7 @@ function createUser({store, body}: RequestContext) {
 }
 
 function updateUser({store, params, body}: RequestContext) {
-  const old = findUser(store.users.get(params.user_id))
+  const old = findUser(store.users.get(params.user_id), params.user_id)
   checkParams(body, UPDATE_PARAMS)
   checkPassword(body)
   const now = Date.now()
@@ -224,7 +244,7 @@ function updateUser({store, params, body}: RequestContext) {
 }
 
 function metadata({store, params, body}: RequestContext, mode: 'merge' | 'replace') {
-  const old = findUser(store.users.get(params.user_id))
+  const old = findUser(store.users.get(params.user_id), params.user_id)
   checkParams(body, METADATA_PARAMS)
   const u: Json = {...old}
   for (const k of Object.keys(METADATA_PARAMS)) {

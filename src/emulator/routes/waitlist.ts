@@ -3,13 +3,13 @@
  * already on the list returns its entry), bulk create (a JSON array of 1..50, no repeated addresses), delete
  * (pending only), invite (creates an invitation), reject.
  */
-import {badRequestBody, formatInvalid, valueInvalid} from '../errors.js'
+import {badRequestBody, emailInvalid, raise, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {checkParams} from '../requests/params.js'
 import {parsePage, slice} from '../requests/lists.js'
-import {badRequest, deleted, find, randomToken, unprocessable} from '../requests/replies.js'
+import {deleted, find, randomToken} from '../requests/replies.js'
 import {requireString} from '../requests/params.js'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -20,7 +20,7 @@ const NAME = 'waitlist_entries'
 function addEntry(store: Store, body: Json, param = 'email_address'): JsonObject {
   checkParams(body, {email_address: 'string?', notify: 'boolean'})
   const email = requireString(body, 'email_address').trim()
-  if (!EMAIL.test(email)) throw formatInvalid(param, `${param} must be a valid email address.`)
+  if (!EMAIL.test(email)) throw emailInvalid(param)
   const c = store.collection(NAME)
   const existing = c.findBy('email', email.toLowerCase())
   if (existing) return c.get(existing)!
@@ -80,19 +80,14 @@ function bulk({store, json}: RequestContext) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw badRequestBody()
     const email = String((item as Json).email_address ?? '').toLowerCase()
     if (seen.has(email))
-      throw unprocessable(
-        'duplicate_record',
-        'duplicate email address',
-        `The email address ${email} appears more than once in the request.`,
-        'email_address',
-      )
+      throw raise('FormDuplicateParameterValue', {value: 'email_address'}, {param_name: 'email_address'})
     seen.add(email)
   }
   // validate every entry before creating any, so a bad row leaves the list unchanged
   for (const item of json as Json[]) {
     checkParams(item, {email_address: 'string?', notify: 'boolean'})
     const email = requireString(item, 'email_address')
-    if (!EMAIL.test(email.trim())) throw formatInvalid('email_address', 'email_address must be a valid email address.')
+    if (!EMAIL.test(email.trim())) throw emailInvalid('email_address')
   }
   return ok((json as Json[]).map((item) => addEntry(store, item)))
 }
@@ -106,11 +101,7 @@ function transition(ctx: RequestContext, to: 'invited' | 'rejected') {
     e.status === to ||
     (to === 'invited' && e.status === 'rejected' && !ctx.body.ignore_existing)
   ) {
-    throw badRequest(
-      'waitlist_entry_invalid_status',
-      'invalid status',
-      `The waitlist entry is ${e.status} and cannot be ${to}.`,
-    )
+    throw statusConflict(e.status)
   }
   const now = Date.now()
   const invitation =
@@ -131,18 +122,20 @@ function transition(ctx: RequestContext, to: 'invited' | 'rejected') {
   return ok(c.set({...e, status: to, invitation: invitation ?? null, updated_at: now}))
 }
 
+/** 409 for an entry whose status forbids the change (Clerk documents these three; any other status -> completed). */
+function statusConflict(status: string) {
+  if (status === 'invited') return raise('WaitlistEntryAlreadyInvited')
+  if (status === 'rejected') return raise('WaitlistEntryAlreadyRejected')
+  return raise('WaitlistEntryAlreadyCompleted')
+}
+
 export function registerWaitlist(r: Router): void {
   r.get(`/v1/${NAME}`, list)
   r.post(`/v1/${NAME}`, ({store, body}) => ok(addEntry(store, body)))
   r.post(`/v1/${NAME}/bulk`, bulk, {arrayBody: true})
   r.delete(`/v1/${NAME}/:waitlist_entry_id`, ({store, params}) => {
     const e = find(store.collection(NAME), params.waitlist_entry_id)
-    if (e.status !== 'pending')
-      throw badRequest(
-        'waitlist_entry_invalid_status',
-        'invalid status',
-        `Only pending waitlist entries can be deleted; this one is ${e.status}.`,
-      )
+    if (e.status !== 'pending') throw statusConflict(e.status)
     store.collection(NAME).delete(e.id)
     return ok(deleted('waitlist_entry', e.id))
   })

@@ -2,7 +2,7 @@
  * GET /v1/users and /v1/users/count: the filters, `order_by`, `limit`/`offset` and the
  * `starting_after` cursor, following the spec's parameter descriptions.
  */
-import {formatInvalid, valueInvalid} from '../errors.js'
+import {typeInvalid, valueInvalid} from '../errors.js'
 import {plusMinus} from '../requests/lists.js'
 import type {Collection, Json, JsonObject} from '../store.js'
 import {primaryEmail, primaryPhone, primaryWeb3} from './model.js'
@@ -32,14 +32,14 @@ function list(q: URLSearchParams, name: string): string[] {
 function int(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name)
   if (v === null || v === '') return undefined
-  if (!/^-?\d+$/.test(v)) throw formatInvalid(name, `${name} must be an integer.`)
+  if (!/^-?\d+$/.test(v)) throw typeInvalid(name, 'integer')
   return Number(v)
 }
 
 type Pred = (u: Json) => boolean
 
 /** Build one predicate from every filter parameter present (filters AND together; values within one OR). */
-export function userFilter(q: URLSearchParams): Pred {
+export function userFilter(q: URLSearchParams, memberships?: Json[]): Pred {
   const preds: Pred[] = []
   const emails = new Set(list(q, 'email_address').map(lower))
   if (emails.size) preds.push((u) => u.email_addresses.some((e: Json) => emails.has(lower(e.email_address))))
@@ -57,8 +57,15 @@ export function userFilter(q: URLSearchParams): Pred {
     if (include.size) preds.push((u) => include.has(u[field]))
     if (exclude.size) preds.push((u) => !exclude.has(u[field]))
   }
-  // No organizations yet: an included organization matches nobody, an excluded one excludes nobody.
-  if (plusMinus(list(q, 'organization_id')).include.size) preds.push(() => false)
+  const orgs = plusMinus(list(q, 'organization_id'))
+  if (orgs.include.size || orgs.exclude.size) {
+    const memberOf = (ids: Set<string>) =>
+      new Set((memberships ?? []).filter((m) => ids.has(m.organization_id)).map((m) => m.user_id))
+    const inc = memberOf(orgs.include)
+    const exc = memberOf(orgs.exclude)
+    if (orgs.include.size) preds.push((u) => inc.has(u.id))
+    if (exc.size) preds.push((u) => !exc.has(u.id))
+  }
   if (q.get('provider') || list(q, 'provider_user_id').length) preds.push(() => false)
 
   const query = lower(q.get('query'))
@@ -89,7 +96,7 @@ export function userFilter(q: URLSearchParams): Pred {
 
   const banned = q.get('banned')
   if (banned === 'true' || banned === 'false') preds.push((u) => u.banned === (banned === 'true'))
-  else if (banned) throw formatInvalid('banned', 'banned must be a boolean.')
+  else if (banned) throw typeInvalid('banned', 'boolean')
 
   const range = (param: string, field: string, cmp: (a: number, b: number) => boolean) => {
     const v = int(q, param)
@@ -175,8 +182,10 @@ export function parsePage(q: URLSearchParams, order: Order): Page {
 export function pageOf(rows: JsonObject[], page: Page, users: Collection<JsonObject>): JsonObject[] {
   let start = page.offset
   if (page.startingAfter) {
+    // Undocumented: a cursor that is no user (deleted, or never was) or not in this result set. Clerk says
+    // nothing; the emulator answers an empty page, the answer a client can mistake for "done".
     const idx = users.has(page.startingAfter) ? rows.findIndex((u) => u.id === page.startingAfter) : -1
-    if (idx < 0) throw valueInvalid('starting_after', 'starting_after must be the id of a user in the result set.')
+    if (idx < 0) return []
     start = idx + 1
   }
   return rows.slice(start, start + page.limit)

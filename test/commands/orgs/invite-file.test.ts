@@ -149,12 +149,13 @@ describe('clerk orgs invite --file', () => {
     expect(by[4]).toMatchObject({status: 'skipped', message: 'already a member'})
     expect(by[5]).toMatchObject({status: 'skipped', message: 'already invited (pending invitation)'})
     expect(by[6]).toMatchObject({status: 'failed', code: 'invalid_row'})
-    // the role the instance lacks: the bulk 422 names that item; it fails, the other three go out again in bulk
-    expect(by[7]).toMatchObject({status: 'failed', code: 'form_param_value_invalid'})
+    // the role the instance lacks: Clerk's 404 (OrganizationRoleNotFound) names no item, so every row of the
+    // batch is sent alone; that row fails, the other three are invited
+    expect(by[7]).toMatchObject({status: 'failed', code: 'resource_not_found'})
     expect(by[8]).toMatchObject({status: 'ok'})
     expect(by[9]).toMatchObject({status: 'ok'})
-    expect(bulk(422)).toBe(1)
-    expect(bulk(200)).toBe(1)
+    expect(bulk(404)).toBe(1)
+    expect(bulk(200)).toBe(0)
     expect(
       invitations()
         .map((i) => i.email_address)

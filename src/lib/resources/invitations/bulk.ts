@@ -150,6 +150,12 @@ export function instanceInviteJob(
   }
 }
 
+/** Revoke answers that mean the invitation needs no revoking (Clerk's errors reference). */
+const NOT_PENDING: Record<string, string> = {
+  invitation_already_revoked: 'already revoked',
+  invitation_already_accepted: 'already accepted (cannot be revoked)',
+}
+
 /** `invitations revoke --file`: one POST /invitations/{id}/revoke per id; an already revoked one is skipped. */
 export function revokeInvitationsJob(client: Client): BulkJob<string> {
   return {
@@ -166,9 +172,10 @@ export function revokeInvitationsJob(client: Client): BulkJob<string> {
       try {
         return [{status: 'ok', id: (await revokeInvitation(client, item.value)).id}]
       } catch (error) {
-        const e = error as {status?: number}
-        if (e.status === 400)
-          return [{status: 'skipped', id: item.value, message: 'not pending (already revoked, accepted or expired)'}]
+        const e = error as {status?: number; errors?: Array<{code?: string}>}
+        const code = e.errors?.[0]?.code
+        if (e.status === 400 && code && NOT_PENDING[code])
+          return [{status: 'skipped', id: item.value, code, message: NOT_PENDING[code]}]
         throw error
       }
     },

@@ -175,42 +175,71 @@ export function instanceInviteBody(row: InviteRow, d: InstanceInviteDefaults): R
   return body
 }
 
-/** Errors that mean "this person needs no invitation": a skip, not a failure. */
+/**
+ * Errors of a single invitation request that mean "this person needs no invitation": a skip, not a failure
+ * (codes from Clerk's errors reference; see src/emulator/errors/table.ts). Anything else fails the row.
+ */
 const SKIP_CODES: Record<string, string> = {
   already_a_member_in_organization: 'already a member',
+  organization_invitation_not_unique: 'already invited (pending invitation)',
   duplicate_record: 'already invited (pending invitation)',
   form_identifier_exists: 'already a user',
 }
 
-function failure(error: unknown): RowOutcome {
-  const e = error as {status?: number; errors?: Array<{code?: string}>}
-  const code = e?.errors?.[0]?.code
-  if (code && SKIP_CODES[code]) return {status: 'skipped', code, message: SKIP_CODES[code]}
-  const status = e?.status
-  const retryable = status === undefined || status >= 500 || status === 429 || status === 408
-  return {status: 'failed', code: code ?? 'error', message: toCliError(error).message, retryable}
+type ApiErrorLike = {
+  status?: number
+  errors?: Array<{code?: string; message?: string; longMessage?: string; meta?: Record<string, unknown>}>
 }
 
-/** `[3].email_address` -> 3: which items of a bulk request a 422 blames (undefined when it does not say). */
-function blamedItems(error: unknown, n: number): Map<number, unknown> | undefined {
-  const e = error as {
-    status?: number
-    errors?: Array<{code: string; message: string; longMessage?: string; meta?: {param_name?: string}}>
+const retryableStatus = (status: number | undefined) =>
+  status === undefined || status >= 500 || status === 429 || status === 408
+
+function failure(error: unknown): RowOutcome {
+  const e = error as ApiErrorLike
+  const code = e?.errors?.[0]?.code
+  if (e?.status !== undefined && e.status < 500 && code && SKIP_CODES[code])
+    return {status: 'skipped', code, message: SKIP_CODES[code]}
+  return {
+    status: 'failed',
+    code: code ?? 'error',
+    message: toCliError(error).message,
+    retryable: retryableStatus(e?.status),
   }
-  if (e?.status !== 422 || !e.errors?.length) return undefined
-  const out = new Map<number, unknown>()
-  for (const item of e.errors) {
-    const m = /^\[(\d+)\]/.exec(item.meta?.param_name ?? '')
-    if (!m || Number(m[1]) >= n) return undefined
-    out.set(Number(m[1]), {status: 422, errors: [item]})
+}
+
+/**
+ * Which items of a refused bulk request the error names, and why: Clerk's duplicate_record lists the
+ * addresses with a pending invitation in `meta.email_addresses`. Nothing else in the reference names an
+ * item, so anything else (or addresses not in the batch) names nobody.
+ */
+function namedItems(error: unknown, bodies: Array<Record<string, unknown>>): Map<number, RowOutcome> {
+  const e = error as ApiErrorLike
+  const out = new Map<number, RowOutcome>()
+  if (e?.status !== 400) return out
+  const index = new Map<string, number[]>()
+  bodies.forEach((b, i) => {
+    const k = String(b.email_address ?? '').toLowerCase()
+    index.set(k, [...(index.get(k) ?? []), i])
+  })
+  for (const item of e.errors ?? []) {
+    const emails = item.meta?.email_addresses
+    if (item.code !== 'duplicate_record' || !Array.isArray(emails)) continue
+    for (const addr of emails)
+      for (const i of index.get(String(addr).toLowerCase()) ?? [])
+        out.set(i, {status: 'skipped', code: item.code, message: 'already invited (pending invitation)'})
   }
   return out
 }
 
 /**
  * Send invitations: fewer than `minBulk` items -> the single endpoint; else the bulk endpoint (callers pass <= 10).
- * A bulk 422 that names its bad items fails (or skips) just those and sends the rest again in bulk;
- * a 422 that names none falls back to one single request per item, so a bad row fails alone.
+ * A refused bulk request is all or nothing, so its rows are never all given the error's outcome:
+ * - a transient failure (5xx, 429, network) fails every row as retryable (the runner retries them);
+ * - an error that names items (duplicate_record with meta.email_addresses) skips just those and sends the
+ *   rest again in bulk;
+ * - any other refusal (an error naming nobody, an unknown code, a body without meta) falls back to one
+ *   single request per row, so each row gets its own answer: skipped only when that answer says the person
+ *   needs no invitation, failed otherwise.
  */
 export async function sendInvites(
   client: Client,
@@ -227,6 +256,7 @@ export async function sendInvites(
       return failure(error)
     }
   }
+  if (bodies.length === 0) return []
   if (bodies.length < minBulk) return [await single(bodies[0])]
   try {
     return pick(await client.request('POST', `${path}/bulk`, {body: bodies})).map((x) => ({
@@ -234,10 +264,14 @@ export async function sendInvites(
       id: x.id,
     }))
   } catch (error) {
-    const blamed = blamedItems(error, bodies.length)
-    if (blamed && blamed.size < bodies.length) {
-      const out: RowOutcome[] = bodies.map((_, i) => (blamed.has(i) ? failure(blamed.get(i)) : {status: 'ok'}))
-      const rest = bodies.map((b, i) => [b, i] as const).filter(([, i]) => !blamed.has(i))
+    const status = (error as ApiErrorLike).status
+    if (retryableStatus(status)) return bodies.map(() => failure(error))
+    // a bad key answers the same for every row: no point asking once per row
+    if (status === 401) return bodies.map(() => failure(error))
+    const named = namedItems(error, bodies)
+    if (named.size > 0) {
+      const out: RowOutcome[] = bodies.map((_, i) => named.get(i) ?? {status: 'ok'})
+      const rest = bodies.map((b, i) => [b, i] as const).filter(([, i]) => !named.has(i))
       const again = await sendInvites(
         client,
         path,
@@ -248,9 +282,6 @@ export async function sendInvites(
       rest.forEach(([, i], k) => (out[i] = again[k]))
       return out
     }
-    if (blamed) return bodies.map((_, i) => failure(blamed.get(i)))
-    const o = failure(error)
-    if (o.retryable || (error as {status?: number}).status !== 422) return bodies.map(() => o)
     const out: RowOutcome[] = []
     for (const b of bodies) out.push(await single(b))
     return out

@@ -138,19 +138,38 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
       const progress = new Progress({label: 'users export', total: Math.max(0, total - rows), mode: o.progress})
       let cursor = cp.last_id
       let after = cp.last_created_at
+      // Clerk does not document what an unknown `starting_after` answers (the cursor user was deleted during
+      // the export): an empty page or an error. Either way, when the cursor user is gone, go on from its
+      // creation time instead (ties at that millisecond are caught by the count check at the end).
+      const afterTime = () => {
+        o.notify(`the cursor user ${cursor} is gone; continuing after its creation time`)
+        cursor = null
+        return client.request<BapiUser[]>('GET', '/users', {
+          query: {order_by: '+created_at', limit: o.pageSize, created_at_after: after},
+        })
+      }
+      const cursorGone = async (): Promise<boolean> => {
+        if (!cursor || after === null) return false
+        try {
+          await client.request('GET', `/users/${encodeURIComponent(cursor)}`)
+          return false
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) return true
+          throw error
+        }
+      }
       const page = async (): Promise<BapiUser[]> => {
         const query = {order_by: '+created_at', limit: o.pageSize, starting_after: cursor ?? undefined}
+        let users: BapiUser[]
         try {
-          return await client.request<BapiUser[]>('GET', '/users', {query})
+          users = await client.request<BapiUser[]>('GET', '/users', {query})
         } catch (error) {
-          // The user the cursor points at was deleted meanwhile: continue from its creation time instead.
-          if (!(error instanceof ApiError && error.status === 422 && cursor && after !== null)) throw error
-          o.notify(`the cursor user ${cursor} is gone; continuing after its creation time`)
-          cursor = null
-          return client.request<BapiUser[]>('GET', '/users', {
-            query: {order_by: '+created_at', limit: o.pageSize, created_at_after: after},
-          })
+          const refused = error instanceof ApiError && (error.status === 400 || error.status === 422)
+          if (refused && (await cursorGone())) return afterTime()
+          throw error
         }
+        if (users.length === 0 && (await cursorGone())) return afterTime()
+        return users
       }
       try {
         for (;;) {
