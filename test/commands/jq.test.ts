@@ -132,6 +132,19 @@ describe('--jq', () => {
     expect(r.stderr).toContain('Error: --jq: jq: error: stop here')
   })
 
+  it('tokens: decode and verify --batch print through it too (per token, or all at once with --slurp)', async () => {
+    const mint = async (user: string) =>
+      (await t.emu.request('POST', '/__emulator/tokens', {user_id: user, expires_in_seconds: 300})).body.token as string
+    const tokens = [await mint('user_j1'), await mint('user_j2')]
+    const decoded = await t.ok(['token', 'decode', tokens[0], '-r', '--jq', '.claims.sub'])
+    expect(decoded.stdout).toBe('user_j1\n')
+    const input = `${tokens.join('\n')}\n`
+    const batch = await t.ok(['token', 'verify', '--batch', '-r', '--jq', '"\\(.line) \\(.userId)"'], {input})
+    expect(batch.stdout).toBe('1 user_j1\n2 user_j2\n')
+    const slurped = await t.ok(['token', 'verify', '--batch', '--slurp', '--jq', 'map(.valid) | all'], {input})
+    expect(slurped.stdout).toBe('true\n')
+  })
+
   it('every list command that runs without arguments prints one result per item with --jq (the surface, looped)', async () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8'))
     const ids = Object.keys(manifest.commands).filter((id) => {

@@ -71,7 +71,7 @@ Exit codes: 0 signed in and every check holds, 3 not authenticated (invalid, exp
       if (this.args.token && this.args.token !== '-')
         throw usageError('--batch reads tokens from stdin, not from the argument')
       const {verifyBatch} = await import('../../lib/token/batch.js')
-      const summary = await verifyBatch(await this.client(), keys, options, readTokenLines())
+      const summary = await verifyBatch(await this.client(), keys, options, readTokenLines(), this.jq)
       this.note(`${summary.valid} of ${summary.tokens} tokens valid`)
       process.exitCode = summary.exitCode
       return
