@@ -90,6 +90,14 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
   const render = (u: BapiUser) =>
     o.format === 'csv' ? csvLine(cols.map(([, c]) => c.get(u))) : `${JSON.stringify(u)}\n`
   let written = 0
+  // the journal records the format (and the --jq and --filter programs): a resume must write the same thing
+  const label = [
+    o.format,
+    o.jq && `--jq ${JSON.stringify(o.jq.source)}`,
+    o.filter && `--filter ${JSON.stringify(o.filter.source)}`,
+  ]
+    .filter(Boolean)
+    .join(' ')
   let cp: Checkpoint = {bytes: 0, rows: 0, last_id: null, last_created_at: null}
   let fd: number | undefined
   let journal: JournalWriter | undefined
@@ -102,8 +110,11 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
           'add --resume to continue it, or delete it to start over',
         )
       const last = await lastCheckpoint(journalPath)
-      if (last.format !== o.format)
-        throw usageError(`the earlier export wrote ${last.format}, not ${o.format}`, `resume with -o ${last.format}`)
+      if (last.format !== label)
+        throw usageError(
+          `the earlier export wrote ${last.format}, not ${label}`,
+          /^(ndjson|csv)$/.test(last.format ?? '') ? `resume with -o ${last.format}` : 'resume with the same flags',
+        )
       cp = last.checkpoint!
       if (!existsSync(o.out))
         throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
@@ -125,7 +136,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         input: o.out,
         sha256: '',
         created_at: new Date().toISOString(),
-        format: o.format,
+        format: label,
       })
     }
   } else if (o.resume) {
