@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {formatHead, paginateAll, prepareApiRequest} from '../lib/raw-api/request.js'
 import {ClerkCommand} from '../lib/oclif/command.js'
 import {toCliError} from '../lib/util/errors.js'
-import {out, printList} from '../lib/output/writer.js'
+import {out, printJson, printList} from '../lib/output/writer.js'
 
 export default class Api extends ClerkCommand<typeof Api> {
   static summary = 'Call any Backend API endpoint (paced and retried like every command); JSON out'
@@ -88,7 +88,9 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
     }
     const res = await client.send(req.method, req.path, {query: req.query, body: req.body})
     if (f.include) await out(formatHead(res))
-    if (typeof res.data === 'string') await out(res.data && !res.data.endsWith('\n') ? `${res.data}\n` : res.data)
+    // --jq shapes a successful answer; an error answer's body is printed as it came
+    if (res.status < 400 && f.jq !== undefined) await printJson(res.data, 'json')
+    else if (typeof res.data === 'string') await out(res.data && !res.data.endsWith('\n') ? `${res.data}\n` : res.data)
     else await out(`${ndjson ? JSON.stringify(res.data) : JSON.stringify(res.data, null, 2)}\n`)
     if (res.status >= 400) {
       const {apiErrorFrom} = await import('../lib/http/client.js')

@@ -47,7 +47,7 @@ machine token (ak_, mt_, oat_) its verify endpoints accept. Prints the token alo
   async run(): Promise<void> {
     const f = this.flags
     const {request} = await this.client()
-    const {out} = await import('../../lib/output/writer.js')
+    const {out, printJson} = await import('../../lib/output/writer.js')
     if (f['print-jwt-key']) {
       const key = await request<{jwt_key: string}>('GET', '/__emulator/jwt-key', {versioned: false})
       return out(key.jwt_key)
@@ -72,6 +72,7 @@ machine token (ak_, mt_, oat_) its verify endpoints accept. Prints the token alo
       not_before_seconds: parseSignedDuration(f['not-before'], 'not-before'),
     }
     const minted = await request<{token: string}>('POST', '/__emulator/tokens', {body, versioned: false})
-    await out(this.format === 'table' ? `${minted.token}\n` : `${JSON.stringify(minted, null, 2)}\n`)
+    if (this.format === 'table') await out(`${minted.token}\n`)
+    else await printJson(minted, 'json')
   }
 }

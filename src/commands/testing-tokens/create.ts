@@ -13,7 +13,8 @@ export default class TestingTokensCreate extends ClerkCommand<typeof TestingToke
 
   async run(): Promise<void> {
     const t = await createTestingToken(await this.client())
-    const explicit = (this.flags as {output?: string; json?: boolean}).output || (this.flags as {json?: boolean}).json
+    const f = this.flags as {output?: string; json?: boolean; jq?: string}
+    const explicit = f.output || f.json || f.jq !== undefined
     if (!explicit && !process.stdout.isTTY) return out(`${t.token}\n`)
     await printOne(t, {
       format: this.format,

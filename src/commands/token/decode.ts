@@ -17,7 +17,7 @@ UNVERIFIED. Use \`clerk token verify\` to trust a token.`
   }
 
   async run(): Promise<void> {
-    const [{readToken}, {decodeToken, UNVERIFIED}, {out}] = await Promise.all([
+    const [{readToken}, {decodeToken, UNVERIFIED}, {out, printJson}] = await Promise.all([
       import('../../lib/token/input.js'),
       import('../../lib/token/decode.js'),
       import('../../lib/output/writer.js'),
@@ -33,7 +33,7 @@ UNVERIFIED. Use \`clerk token verify\` to trust a token.`
       ])
       await out(`${await renderRecord(decodedRows(decoded))}\n`)
     } else {
-      await out(this.format === 'ndjson' ? `${JSON.stringify(decoded)}\n` : `${JSON.stringify(decoded, null, 2)}\n`)
+      await printJson(decoded, this.format)
     }
   }
 }

@@ -71,7 +71,7 @@ Exit codes: 0 signed in and every check holds, 3 not authenticated (invalid, exp
       if (this.args.token && this.args.token !== '-')
         throw usageError('--batch reads tokens from stdin, not from the argument')
       const {verifyBatch} = await import('../../lib/token/batch.js')
-      const summary = await verifyBatch(await this.client(), keys, options, readTokenLines())
+      const summary = await verifyBatch(await this.client(), keys, options, readTokenLines(), this.jq)
       this.note(`${summary.valid} of ${summary.tokens} tokens valid`)
       process.exitCode = summary.exitCode
       return
@@ -86,8 +86,8 @@ Exit codes: 0 signed in and every check holds, 3 not authenticated (invalid, exp
       ])
       await out(`${await renderRecord(resultRows(result))}\n`)
     } else {
-      const {out} = await import('../../lib/output/writer.js')
-      await out(this.format === 'ndjson' ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`)
+      const {printJson} = await import('../../lib/output/writer.js')
+      await printJson(result, this.format)
     }
     process.exitCode = exitCodeFor(result)
   }

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
+import {jqFilterFlag} from '../../lib/oclif/user-flags.js'
 
 export default class UsersExport extends ClerkCommand<typeof UsersExport> {
   static summary =
@@ -15,9 +16,11 @@ rows than the instance has users.`
     '<%= config.bin %> users export > users.ndjson',
     '<%= config.bin %> users export -o csv --out users.csv',
     '<%= config.bin %> users export --out users.ndjson --resume     # after a crash or a CI timeout',
+    `<%= config.bin %> users export --filter '.public_metadata.plan == "trial"' --jq '.id' -r > trial-ids.txt`,
   ]
 
   static flags = {
+    ...jqFilterFlag,
     out: Flags.string({description: 'write to this file (resumable) instead of stdout'}),
     resume: Flags.boolean({description: 'continue the export recorded in <out>.journal'}),
     journal: Flags.string({description: 'journal file (default <out>.journal)'}),
@@ -31,13 +34,18 @@ rows than the instance has users.`
 
   async run(): Promise<void> {
     const f = this.flags
-    const format = (this.flags.output ?? 'ndjson') as string
-    if (format !== 'ndjson' && format !== 'csv')
+    const format = this.jq ? 'jq' : ((this.flags.output ?? 'ndjson') as string)
+    if (format !== 'ndjson' && format !== 'csv' && format !== 'jq')
       throw usageError(`users export writes ndjson or csv, not ${format}`, 'use -o ndjson (default) or -o csv')
+    if (f.slurp) throw usageError('users export streams; --slurp is not for it', 'use `users list --all --slurp`')
+    const filter =
+      f.filter === undefined ? undefined : await (await import('../../lib/output/jq.js')).JqFilter.compile(f.filter)
     const {exportUsers, exportExit} = await import('../../lib/resources/users/export.js')
     const client = await this.client()
     const result = await exportUsers(client, {
       format,
+      jq: this.jq,
+      filter,
       out: f.out,
       journal: f.journal,
       resume: f.resume,
@@ -47,6 +55,6 @@ rows than the instance has users.`
       notify: (m) => this.note(m),
     })
     if (this.cfg.verbose) this.note(`[clerk] peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
-    exportExit(result, (m) => this.note(m), f.out ?? 'stdout')
+    exportExit(result, (m) => this.note(m), f.out ?? 'stdout', filter !== undefined)
   }
 }

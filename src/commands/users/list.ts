@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
-import {userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
+import {jqFilterFlag, localFilter, userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
 import {
   USER_DEFAULT_COLUMNS,
   type UserFilter,
@@ -22,10 +22,12 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
     '<%= config.bin %> users list --banned --created-after 2026-01-01',
     '<%= config.bin %> users list --all -o ndjson > users.ndjson',
     '<%= config.bin %> users list --all -o csv --columns id,email,created > users.csv',
+    `<%= config.bin %> users list --all --filter '.public_metadata.plan == "pro"' --jq '.email_addresses[0].email_address' -r`,
   ]
 
   static flags = {
     ...userFilterFlags,
+    ...jqFilterFlag,
     'order-by': Flags.string({
       description: 'sort field with +/- prefix, e.g. -created_at, +email_address',
       default: '-created_at',
@@ -44,15 +46,17 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
     if (!f.all && f.limit !== undefined && f.limit > 500)
       throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter: UserFilter = {...userFilterFrom(f), order_by: f['order-by']}
+    const local = f.filter === undefined ? undefined : await localFilter(f.filter)
     const client = await this.client()
     const rows = f.all
       ? allUsers(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})
       : await listUsersPage(client, filter, f.offset, f.limit ?? 10)
-    await printList(rows, {
+    await printList(local ? local.rows(rows) : rows, {
       format: this.format,
       columns: userColumns(this.format),
       defaults: USER_DEFAULT_COLUMNS,
       select: this.selectedColumns,
     })
+    if (local) this.note(local.summary())
   }
 }

@@ -89,6 +89,11 @@ export const userBulkFlags = {
     helpGroup: 'BULK',
     description: 'with --where: users created after this time (ISO 8601 or epoch ms)',
   }),
+  filter: Flags.string({
+    helpGroup: 'BULK',
+    description:
+      'with --where: only users for which this jq expression is true, checked locally on each user the filters above return',
+  }),
 }
 
 export interface BulkFlagValues {

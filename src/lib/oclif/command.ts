@@ -9,14 +9,23 @@ import {
   instanceKind,
   resolveConfig,
 } from '../config/resolve.js'
-import {CliError, ExitCode, toCliError} from '../util/errors.js'
+import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
 import {maskSecret, redact} from '../util/mask.js'
 import {confirmDestructive} from '../output/prompts.js'
+import type {JqProgram} from '../output/jq.js'
+import {out, setDataSink} from '../output/writer.js'
 import {productionMarker} from '../output/tty.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof ClerkCommand)['baseFlags'] & T['flags']
 >
+interface JqFlags {
+  jq?: string
+  'raw-output'?: boolean
+  slurp?: boolean
+  output?: string
+}
+
 export type Args<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 /**
@@ -46,6 +55,12 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     }),
     json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
     columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
+    jq: Flags.string({
+      helpGroup: 'GLOBAL',
+      description: "jq expression run on BAPI's JSON (each item of a list or stream); one result per line",
+    }),
+    'raw-output': Flags.boolean({char: 'r', helpGroup: 'GLOBAL', description: 'with --jq: print strings raw'}),
+    slurp: Flags.boolean({helpGroup: 'GLOBAL', description: 'with --jq: collect every item into one array first'}),
     'rate-limit': Flags.string({
       helpGroup: 'GLOBAL',
       description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)',
@@ -82,6 +97,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   protected flags!: BaseFlags<T>
   protected args!: Args<T>
   protected cfg!: Config
+  /** --jq, compiled in init (before any request); printList/printOne/printJson print through it */
+  protected jq?: JqProgram
   private clientPromise?: Promise<Client>
 
   async init(): Promise<void> {
@@ -99,13 +116,29 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
     if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
+    await this.compileJq(flags as JqFlags)
     if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }
 
-  /** The output format: --json or -o, else `fallback` (a table for people). */
+  /** --jq: checked by jq itself before anything is sent (exit 2 with jq's message); implies JSON. */
+  private async compileJq(f: JqFlags): Promise<void> {
+    if (f.jq === undefined) {
+      if (f['raw-output'] || f.slurp)
+        throw usageError(`--${f.slurp ? 'slurp' : 'raw-output'} goes with --jq`, "e.g. --jq '.id' -r")
+      return
+    }
+    if (f.output && f.output !== 'json' && f.output !== 'ndjson')
+      throw usageError(`--jq prints JSON, not ${f.output}`, `drop -o ${f.output}`)
+    const {JqProgram, printThroughJq} = await import('../output/jq.js')
+    const program = await JqProgram.compile(f.jq, {raw: f['raw-output'], slurp: f.slurp})
+    this.jq = program
+    setDataSink({print: (rows) => printThroughJq(program, rows, (text) => out(text))})
+  }
+
+  /** The output format: --json or -o, else `fallback` (a table for people); --jq prints JSON. */
   protected get format(): OutputFormat {
-    const f = this.flags as {json?: boolean; output?: string}
-    if (f.json) return 'json'
+    const f = this.flags as {json?: boolean; output?: string; jq?: string}
+    if (f.json || f.jq !== undefined) return 'json'
     return (f.output as OutputFormat | undefined) ?? 'table'
   }
 

@@ -65,6 +65,30 @@ export function userFilterFrom(f: UserFilterFlagValues): UserFilter {
   }
 }
 
+/**
+ * --filter: a jq expression evaluated locally on each user BAPI returned (after the server-side filters);
+ * the user is kept when it yields true (any truthy result, as jq's `select`).
+ */
+export const jqFilterFlag = {
+  filter: Flags.string({
+    description:
+      'keep only users for which this jq expression is true, checked locally after the server-side filters, e.g. \'.public_metadata.plan == "trial"\'',
+  }),
+}
+
+/** A compiled --filter (checked before any request) and its counts, for a stream of users. */
+export async function localFilter(source: string) {
+  const {JqFilter, filterRows} = await import('../output/jq.js')
+  const filter = await JqFilter.compile(source)
+  const counts = {scanned: 0, matched: 0}
+  return {
+    filter,
+    counts,
+    rows: <T>(rows: AsyncIterable<T> | Iterable<T>) => filterRows(rows, filter, counts),
+    summary: () => `--filter matched ${counts.matched} of the ${counts.scanned} users scanned`,
+  }
+}
+
 /** One user: the USER_ID argument, or --email / --external-id (resolved with one lookup). */
 export const userRefArgs = {
   id: Args.string({required: false, description: 'user id (user_...); or use --email / --external-id'}),

@@ -10,6 +10,18 @@ export async function out(text: string, stream: NodeJS.WritableStream = process.
   if (!stream.write(text)) await once(stream, 'drain')
 }
 
+/**
+ * --jq (src/lib/output/jq.ts): set by the command before anything is printed; printList, printOne and
+ * printJson then hand their data, BAPI's own JSON, to it instead of a format.
+ */
+export interface DataSink {
+  print(rows: AsyncIterable<unknown> | Iterable<unknown>): Promise<number>
+}
+let sink: DataSink | undefined
+export function setDataSink(s: DataSink | undefined): void {
+  sink = s
+}
+
 export interface ListOutput<T> {
   format: OutputFormat
   columns: Columns<T>
@@ -23,6 +35,7 @@ export interface ListOutput<T> {
  * with constant memory; a table needs its widths, so it is collected first. Returns the number of rows.
  */
 export async function printList<T>(rows: AsyncIterable<T> | Iterable<T>, opts: ListOutput<T>): Promise<number> {
+  if (sink) return sink.print(rows)
   const cols = selectColumns(opts.columns, opts.select, opts.defaults)
   let n = 0
   if (opts.format === 'table') {
@@ -53,11 +66,18 @@ export async function printList<T>(rows: AsyncIterable<T> | Iterable<T>, opts: L
 
 /** Print one object: JSON for scripts, a key/value table for people, one CSV row with a header. */
 export async function printOne<T>(row: T, opts: ListOutput<T>): Promise<void> {
+  if (sink) return void (await sink.print([row]))
   if (opts.format === 'json') return out(`${JSON.stringify(row, null, 2)}\n`)
   if (opts.format === 'ndjson') return out(`${JSON.stringify(row)}\n`)
   const cols = selectColumns(opts.columns, opts.select, opts.defaults)
   if (opts.format === 'csv') return out(csvLine(cols.map(([n]) => n)) + csvLine(cols.map(([, c]) => c.get(row))))
   await out(`${await renderRecord(cols.map(([, c]) => [c.header, c.get(row)]))}\n`)
+}
+
+/** Print a JSON value that has no columns (a raw API answer, a decoded token): pretty, or a line for ndjson. */
+export async function printJson(value: unknown, format: OutputFormat): Promise<void> {
+  if (sink) return void (await sink.print([value]))
+  await out(`${format === 'ndjson' ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`)
 }
 
 function indent(text: string): string {

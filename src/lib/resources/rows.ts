@@ -15,9 +15,8 @@ export function simpleColumns(format: string, spec: Array<[string, string, strin
 
 /** Print BAPI's DeletedObject: JSON for scripts, `Deleted <id>` for people. */
 export async function printDeleted(result: Row, format: string): Promise<void> {
-  const {out} = await import('../output/writer.js')
-  if (format === 'json') return out(`${JSON.stringify(result, null, 2)}\n`)
-  if (format === 'ndjson') return out(`${JSON.stringify(result)}\n`)
+  const {out, printJson} = await import('../output/writer.js')
+  if (format === 'json' || format === 'ndjson') return printJson(result, format)
   if (format === 'csv')
     return out(`id,object,deleted\r\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\r\n`)
   process.stderr.write(`Deleted ${result.object ?? ''} ${result.id ?? ''}\n`)

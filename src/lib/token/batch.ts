@@ -5,6 +5,7 @@
  */
 import type {Client} from '../http/client.js'
 import {out} from '../output/writer.js'
+import type {JqProgram} from '../output/jq.js'
 import {createFastVerifier} from './fast.js'
 import type {VerifyKeys} from './keys.js'
 import {batchExitCode, exitCodeFor, type VerifyOptions} from './result.js'
@@ -21,6 +22,8 @@ export async function verifyBatch(
   keys: VerifyKeys,
   options: VerifyOptions,
   batches: AsyncIterable<Array<{line: number; token: string}>>,
+  /** --jq: each batch's results (objects with their `line`) through it instead of NDJSON */
+  jq?: JqProgram,
 ): Promise<BatchSummary> {
   const fast = await createFastVerifier(options, {
     key: keys.jwtKey,
@@ -31,7 +34,9 @@ export async function verifyBatch(
   let tokens = 0
   let valid = 0
   let buffer = ''
+  const slurped: unknown[] = []
   for await (const lines of batches) {
+    const results: unknown[] = jq?.options.slurp ? slurped : []
     for (const {line, token} of lines) {
       let result = unverifiable(token, keys) ?? fast(token)
       if (result instanceof Promise) result = await result
@@ -39,7 +44,13 @@ export async function verifyBatch(
       tokens++
       if (result.valid) valid++
       codes.add(exitCodeFor(result))
-      buffer += `{"line":${line},${JSON.stringify(result).slice(1)}\n`
+      if (jq) results.push({line, ...result})
+      else buffer += `{"line":${line},${JSON.stringify(result).slice(1)}\n`
+    }
+    if (jq && !jq.options.slurp) {
+      const r = jq.run(results)
+      if (r.text) await out(r.text)
+      if (r.error) throw r.error
     }
     if (buffer.length > 65_536) {
       await out(buffer)
@@ -47,5 +58,10 @@ export async function verifyBatch(
     }
   }
   if (buffer) await out(buffer)
+  if (jq?.options.slurp) {
+    const r = jq.run(slurped, true)
+    if (r.text) await out(r.text)
+    if (r.error) throw r.error
+  }
   return {tokens, valid, exitCode: tokens === 0 ? 3 : batchExitCode(codes)}
 }

@@ -16,6 +16,7 @@ import {ApiError, type Client} from '../../http/client.js'
 import {usageError} from '../../util/errors.js'
 import {type BapiUser, type UserFilter, allUsers} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
+import type {JqFilter} from '../../output/jq.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
 
 export type BulkUserAction =
@@ -146,10 +147,20 @@ export function userActionJob(
   return job
 }
 
-/** --where: the filter as BAPI's query, plus --email-domain (matched exactly on the primary email's domain). */
+/**
+ * --where: the filter as BAPI's query, plus --email-domain (matched exactly on the primary email's domain)
+ * and --filter (a jq expression, evaluated locally on each user the query returns).
+ */
 export interface WhereFilter {
   filter: UserFilter
   emailDomain?: string
+  jq?: string
+}
+
+/** How --where selected its users: read from BAPI, and kept by --email-domain / --filter. */
+export interface Selection {
+  scanned: number
+  matched: number
 }
 
 /**
@@ -163,7 +174,8 @@ export async function collectIds(
   path: string,
   reuse: boolean,
   notify: (l: string) => void,
-): Promise<number | undefined> {
+  jq?: JqFilter,
+): Promise<Selection | undefined> {
   if (reuse && existsSync(path)) {
     notify(`using the users selected by the earlier run (${path})`)
     return undefined
@@ -174,8 +186,15 @@ export async function collectIds(
   const tmp = `${path}.tmp-${process.pid}`
   const fd = openSync(tmp, 'w')
   let n = 0
+  const counts = {scanned: 0, matched: 0}
   try {
-    for await (const u of allUsers(client, filter, {pageSize: 500})) {
+    let users: AsyncIterable<BapiUser> = allUsers(client, filter, {pageSize: 500})
+    if (jq) {
+      const {filterRows} = await import('../../output/jq.js')
+      users = filterRows(users, jq, counts)
+    }
+    for await (const u of users) {
+      if (!jq) counts.scanned++
       if (domain && !u.email_addresses.some((e) => e.email_address.toLowerCase().endsWith(`@${domain}`))) continue
       writeSync(fd, `${u.id}\n`)
       n++
@@ -185,7 +204,7 @@ export async function collectIds(
   }
   renameSync(tmp, path)
   notify(`${n} users match the filter (ids in ${path})`)
-  return n
+  return {scanned: counts.scanned, matched: n}
 }
 
 /** Where --where keeps its id list: next to --journal, else in the cwd, named by the action and the filter. */
@@ -201,7 +220,9 @@ export function whereIdsPath(action: string, where: WhereFilter, journal?: strin
 export function checkWhere(where: WhereFilter): void {
   const f = where.filter
   const any =
-    Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) || where.emailDomain
+    Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) ||
+    where.emailDomain ||
+    where.jq
   if (!any)
     throw usageError(
       '--where needs at least one filter',
@@ -217,6 +238,7 @@ export interface UserBulkFlagValues {
   'created-before'?: string
   'created-after'?: string
   banned?: boolean
+  filter?: string
   journal?: string
   resume?: boolean
   replace?: boolean
@@ -237,6 +259,9 @@ export async function runUserBulk(
   if (f.file && f.where) throw usageError('give --file or --where, not both')
   let input = f.file
   let format = runOptions.format
+  let selected: Selection | undefined
+  if (f.filter !== undefined && !f.where)
+    throw usageError('--filter selects users with --where', 'add --where (and server-side filters to narrow it)')
   if (f.where) {
     if (action === 'metadata') throw usageError('users metadata takes --file (a patch per row), not --where')
     const where: WhereFilter = {
@@ -247,13 +272,24 @@ export async function runUserBulk(
         banned: f.banned === undefined ? undefined : String(f.banned),
       },
       emailDomain: f['email-domain'],
+      jq: f.filter,
     }
     checkWhere(where)
+    // compiled (and so checked: exit 2 on a bad expression) before the first request
+    const jq =
+      f.filter === undefined ? undefined : await (await import('../../output/jq.js')).JqFilter.compile(f.filter)
     input = whereIdsPath(action, where, f.journal)
     format = 'lines'
-    await collectIds(client, where, input, Boolean(f.resume), runOptions.notify)
+    selected = await collectIds(client, where, input, Boolean(f.resume), runOptions.notify, jq)
   }
   const job = userActionJob(client, action, {replace: f.replace}) as import('../../bulk/runner.js').BulkJob<unknown>
+  if (selected) {
+    const kept = [f['email-domain'] && '--email-domain', f.filter !== undefined && '--filter'].filter(Boolean)
+    job.planNotes = [
+      ...(job.planNotes ?? []),
+      `selected: ${selected.scanned} users scanned (GET /v1/users), ${selected.matched} matched${kept.length ? ` ${kept.join(' and ')}` : ''}`,
+    ]
+  }
   const result = await runBulk(job, {...runOptions, input: input!, format})
   bulkExit(result)
 }

@@ -16,6 +16,7 @@ import {CliError, ExitCode, usageError} from '../../util/errors.js'
 import {type Column, selectColumns} from '../../output/columns.js'
 import {csvLine} from '../../output/csv.js'
 import {out} from '../../output/writer.js'
+import type {JqFilter, JqProgram} from '../../output/jq.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
 import {JournalWriter, readJournal} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
@@ -36,7 +37,11 @@ export const EXPORT_COLUMNS = [
 ]
 
 export interface ExportOptions {
-  format: 'ndjson' | 'csv'
+  /** jq: each page through `jq` (--jq; its output is what is written) */
+  format: 'ndjson' | 'csv' | 'jq'
+  jq?: JqProgram
+  /** --filter: only the users it keeps are written (every user is still scanned and counted) */
+  filter?: JqFilter
   /** a file; stdout when absent */
   out?: string
   journal?: string
@@ -48,7 +53,10 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
+  /** users read from BAPI (all of them, with or without --filter) */
   rows: number
+  /** users written: rows, or those --filter kept (this run only) */
+  written: number
   expected: number
   missing: number
   resumedFrom: number
@@ -81,6 +89,15 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
   const cols = selectColumns(userColumns('csv'), o.columns, EXPORT_COLUMNS) as Array<[string, Column<BapiUser>]>
   const render = (u: BapiUser) =>
     o.format === 'csv' ? csvLine(cols.map(([, c]) => c.get(u))) : `${JSON.stringify(u)}\n`
+  let written = 0
+  // the journal records the format (and the --jq and --filter programs): a resume must write the same thing
+  const label = [
+    o.format,
+    o.jq && `--jq ${JSON.stringify(o.jq.source)}`,
+    o.filter && `--filter ${JSON.stringify(o.filter.source)}`,
+  ]
+    .filter(Boolean)
+    .join(' ')
   let cp: Checkpoint = {bytes: 0, rows: 0, last_id: null, last_created_at: null}
   let fd: number | undefined
   let journal: JournalWriter | undefined
@@ -93,8 +110,11 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
           'add --resume to continue it, or delete it to start over',
         )
       const last = await lastCheckpoint(journalPath)
-      if (last.format !== o.format)
-        throw usageError(`the earlier export wrote ${last.format}, not ${o.format}`, `resume with -o ${last.format}`)
+      if (last.format !== label)
+        throw usageError(
+          `the earlier export wrote ${last.format}, not ${label}`,
+          /^(ndjson|csv)$/.test(last.format ?? '') ? `resume with -o ${last.format}` : 'resume with the same flags',
+        )
       cp = last.checkpoint!
       if (!existsSync(o.out))
         throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
@@ -116,7 +136,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         input: o.out,
         sha256: '',
         created_at: new Date().toISOString(),
-        format: o.format,
+        format: label,
       })
     }
   } else if (o.resume) {
@@ -175,16 +195,24 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         for (;;) {
           const users = await page()
           if (users.length === 0) break
-          // written in ~64 KB pieces, so no page-sized string is ever built
-          let text = ''
-          for (const u of users) {
-            text += render(u)
-            if (text.length >= 65_536) {
-              await write(text)
-              text = ''
+          const kept = o.filter ? o.filter.select(users) : users
+          written += kept.length
+          if (o.jq) {
+            const r = o.jq.run(kept)
+            if (r.text) await write(r.text)
+            if (r.error) throw r.error
+          } else {
+            // written in ~64 KB pieces, so no page-sized string is ever built
+            let text = ''
+            for (const u of kept) {
+              text += render(u)
+              if (text.length >= 65_536) {
+                await write(text)
+                text = ''
+              }
             }
+            if (text) await write(text)
           }
-          if (text) await write(text)
           rows += users.length
           const last = users.at(-1)!
           cursor = last.id
@@ -200,7 +228,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
     }
     const expected = await countUsers(client, {})
     const missing = Math.max(0, expected - rows)
-    return {rows, expected, missing, resumedFrom}
+    return {rows, written, expected, missing, resumedFrom}
   } finally {
     journal?.close()
     if (fd !== undefined) closeSync(fd)
@@ -208,9 +236,10 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
 }
 
 /** Summary on stderr and the exit code: 1 when the export has fewer rows than the instance has users. */
-export function exportExit(r: ExportResult, notify: (line: string) => void, where: string): void {
+export function exportExit(r: ExportResult, notify: (line: string) => void, where: string, filter = false): void {
+  const filtered = filter ? ` (--filter kept ${r.written} of the ${r.rows - r.resumedFrom} scanned)` : ''
   notify(
-    `users export: ${r.rows} users written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
+    `users export: ${filter ? r.written : r.rows} users written to ${where}${filtered}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
   )
   if (r.missing > 0) {
     throw new CliError(`the export is incomplete: ${r.missing} of ${r.expected} users are missing`, ExitCode.FAILURE, {
