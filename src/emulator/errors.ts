@@ -149,3 +149,35 @@ export function errorForStatus(status: number, headers: Record<string, string> =
     STATUS_ERRORS[status] ?? (status >= 500 ? STATUS_ERRORS[500] : STATUS_ERRORS[400])
   return new ErrorResponse(status, [item(code, message, longMessage)], headers)
 }
+
+/**
+ * 403 when a create would take the instance past its user cap (Clerk caps development instances,
+ * 100 users by default: clerk-docs "managing environments"; code and messages as BAPI sends them).
+ */
+export const userQuotaExceeded = (max: number, production = false) =>
+  new ErrorResponse(403, [
+    item(
+      'user_quota_exceeded',
+      'user quota exceeded',
+      production
+        ? `You have reached your limit of ${max} users. You can remove the user limit by upgrading to a paid plan.`
+        : `You have reached your limit of ${max} users. If you need more users, please use a Production instance.`,
+    ),
+  ])
+
+/** 422 from POST /v1/users/{id}/verify_password when the password does not match. */
+export const passwordIncorrect = () =>
+  new ErrorResponse(422, [
+    item(
+      'form_password_incorrect',
+      'Password is incorrect. Try again, or use another method.',
+      'Password is incorrect. Try again, or use another method.',
+      {param_name: 'password'},
+    ),
+  ])
+
+/** 400 from POST /v1/users/{id}/verify_password when the user has no password. */
+export const passwordNotSet = () =>
+  new ErrorResponse(400, [
+    item('password_not_set', 'no password set', 'The user does not have a password set.', {param_name: 'password'}),
+  ])

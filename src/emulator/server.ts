@@ -55,6 +55,11 @@ export interface EmulatorOptions {
   recordBodies?: boolean
   /** Keep at most this many log entries (oldest dropped). Default 100 000. */
   logLimit?: number
+  /**
+   * The instance's user cap: POST /v1/users past it answers 403 user_quota_exceeded, as Clerk's development
+   * instances do at 100 users. Default: no cap (tests and benchmarks create thousands).
+   */
+  userCap?: number
 }
 
 export interface Emulator {
@@ -104,6 +109,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (opts.persist && existsSync(opts.persist)) store.import(loadState(opts.persist))
   else if (opts.seed) store.import(loadState(opts.seed))
   store.signingKey ??= generateSigningKey()
+  if (opts.userCap) store.userCap = {max: opts.userCap, production: secretKey.startsWith('sk_live_')}
 
   const rate = opts.rateLimit ?? instanceRateForKey(secretKey)
   const clock = opts.clock ?? Date.now

@@ -96,6 +96,8 @@ export class Collection<T extends {id: string}> {
 export class Store {
   private collections = new Map<string, Collection<JsonObject>>()
   signingKey?: StoredSigningKey
+  /** The instance's user cap (Clerk caps development instances at 100 users); creates past it get 403 user_quota_exceeded. Unset: no cap. */
+  userCap?: {max: number; production: boolean}
 
   constructor() {
     this.define('users', USER_INDEXES)

@@ -41,6 +41,10 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     'secret-key': Flags.string({description: 'Secret key clients must send (default: a generated sk_test_ key).'}),
     users: Flags.integer({description: 'Add N generated sample users at start.', min: 0}),
     latency: Flags.integer({description: 'Milliseconds added to every response.', min: 0}),
+    'user-cap': Flags.integer({
+      description: "Refuse creates past N users (403 user_quota_exceeded), as Clerk's development instances do at 100.",
+      min: 1,
+    }),
   }
 
   async run(): Promise<void> {
@@ -68,6 +72,7 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       rateLimit,
       secretKey: flags['secret-key'],
       latencyMs: flags.latency,
+      userCap: flags['user-cap'],
     }).catch((error: Error) => this.error(`cannot start the emulator: ${error.message}`, {exit: 1}))
     if (flags.users) emu.store.seedUsers(flags.users)
 
