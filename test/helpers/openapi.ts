@@ -106,6 +106,11 @@ export function validateResponse(
     key = 'ClerkErrors'
   }
   let schema = resolve(response)?.content?.['application/json']?.schema
+  // An error documented by its description only (e.g. VerifyPassword's 400/422): Clerk's error shape still applies.
+  if (!schema && status >= 400 && body !== undefined && body !== null && body !== '') {
+    schema = {$ref: '#/components/schemas/ClerkErrors'}
+    key = 'ClerkErrors'
+  }
   if (!schema)
     return body === undefined || body === null || body === '' ? [] : [`${where}: the spec documents no JSON body`]
   // `paginated=true` (the spec's Paginated parameter) turns a documented array into {data: [...], total_count}.
