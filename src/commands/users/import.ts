@@ -106,8 +106,8 @@ and --undo JOURNAL deletes exactly the users that import created.`
       if (this.args.file) throw usageError('give either FILE or --undo JOURNAL, not both')
       const {undoInput, undoJob} = await import('../../lib/resources/users/undo.js')
       const input = await undoInput(f.undo)
-      const client = f['validate-only'] ? undefined : await this.client()
-      const job = undoJob(client!, {journal: f.undo, since: input.since, includeSignedIn: f['include-signed-in']})
+      const client = f['validate-only'] && !this.cfg.secretKey ? undefined : await this.client()
+      const job = undoJob(client, {journal: f.undo, since: input.since, includeSignedIn: f['include-signed-in']})
       const result = await runBulk(job, {
         ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
         input: input.path,

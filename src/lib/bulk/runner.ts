@@ -104,6 +104,14 @@ async function runSource<T>(
     state = await loadJournalState(journalPath)
     checkJournalHeader(journalPath, state.header, job.name, source.sha256)
   }
+  // Rows that failed retryably are treated like rows in flight: checked, then sent again.
+  const redo = (d: DoneEntry) => (d.status === 'failed' && (d.retryable || opts.retryFailed)) || false
+  for (const [row, d] of state.done) {
+    if (redo(d)) {
+      state.done.delete(row)
+      if (d.retryable) state.pending.add(row)
+    }
+  }
   const preflight = await runPreflight(job, source, opts, map, v, {
     done: new Set(state.done.keys()),
     pending: state.pending,
@@ -159,14 +167,6 @@ async function runSource<T>(
       `journal ${journalPath} exists from an earlier run`,
       'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
     )
-  }
-  // Rows that failed retryably are treated like rows in flight: checked, then sent again.
-  const redo = (d: DoneEntry) => (d.status === 'failed' && (d.retryable || opts.retryFailed)) || false
-  for (const [row, d] of state.done) {
-    if (redo(d)) {
-      state.done.delete(row)
-      if (d.retryable) state.pending.add(row)
-    }
   }
   const already = state.done.size
   const toRun = v.valid + v.skip.size + v.invalid.size - [...state.done.keys()].length

@@ -5,8 +5,9 @@
  *
  * It is a bulk job of its own: the created users are listed from the journal into `<journal>.undo.jsonl`
  * (0600; the same journal always gives the same list, so the undo's own journal, `<journal>.undo.jsonl.journal`,
- * resumes like any other), then each user is looked up (GET) and deleted (DELETE). A user already gone
- * counts as done.
+ * resumes like any other). Its readiness check looks the users up, 100 per request (who is still there,
+ * who signed in since the import began); then each user still there is deleted (DELETE). A user already
+ * gone counts as done.
  */
 import {writeFileSync} from 'node:fs'
 
@@ -41,14 +42,17 @@ export async function undoInput(journal: string): Promise<{path: string; since: 
 const gone = (e: unknown) => e instanceof ApiError && e.status === 404
 
 export function undoJob(
-  client: Client,
+  client: Client | undefined,
   options: {journal: string; since: number; includeSignedIn: boolean},
 ): BulkJob<UndoRow> {
   const when = new Date(options.since).toISOString()
+  /** from the readiness check: each user's last sign-in (null: never), absent when already deleted */
+  const seen = new Map<string, number | null>()
+  let checked = false
+  const signedInSince = (id: string) => (seen.get(id) ?? 0) > options.since
   return {
     name: 'users import undo',
     action: 'delete the users the import created',
-    requestsPerBatch: 2,
     prepare(record) {
       const id = typeof record.id === 'string' ? record.id : ''
       if (!/^user_\w+$/.test(id)) return {error: 'not a user id'}
@@ -57,42 +61,53 @@ export function undoJob(
     ref: (item) => item.value.source_id,
     planNotes: [
       `undo of ${options.journal}: only users that import created (rows it skipped, updated or failed are left alone)`,
-      options.includeSignedIn
-        ? `users who signed in since ${when} are deleted too (--include-signed-in)`
-        : `users who signed in since ${when} are refused (reported failed, code signed_in_since); --include-signed-in deletes them`,
     ],
+    // The users, 100 per request: who is still there, who signed in since the import began.
+    async preflight(rows) {
+      const ids: string[] = []
+      for await (const item of rows) ids.push(item.value.id)
+      if (!client) return {lines: [`Readiness: ${ids.length} users to delete (not looked up: no secret key)`]}
+      for (let i = 0; i < ids.length; i += 100) {
+        const users = await client.request<BapiUser[]>('GET', '/users', {
+          query: {user_id: ids.slice(i, i + 100), limit: 100},
+        })
+        for (const u of users) seen.set(u.id, u.last_sign_in_at ?? null)
+      }
+      checked = true
+      const gone = ids.filter((id) => !seen.has(id)).length
+      const signed = ids.filter(signedInSince).length
+      return {
+        lines: [
+          `Readiness (undo, ${ids.length} users the import created):`,
+          `  still there:      ${ids.length - gone} (${gone} already deleted)`,
+          `  signed in since:  ${signed} (after ${when}): ${options.includeSignedIn ? 'deleted too (--include-signed-in)' : 'refused, reported failed with code signed_in_since; --include-signed-in deletes them'}`,
+        ],
+      }
+    },
     async execute([item]): Promise<Outcome[]> {
+      const id = item.value.id
+      if (checked && !seen.has(id)) return [{status: 'ok', id, message: 'already deleted'}]
+      if (!options.includeSignedIn && signedInSince(id))
+        return [
+          {
+            status: 'failed',
+            id,
+            code: 'signed_in_since',
+            message: `signed in at ${new Date(seen.get(id)!).toISOString()}, after the import; not deleted (--include-signed-in)`,
+          },
+        ]
       try {
-        let user: BapiUser
-        try {
-          user = await client.request<BapiUser>('GET', `/users/${item.value.id}`)
-        } catch (error) {
-          if (gone(error)) return [{status: 'ok', id: item.value.id, message: 'already deleted'}]
-          throw error
-        }
-        if (!options.includeSignedIn && user.last_sign_in_at && user.last_sign_in_at > options.since)
-          return [
-            {
-              status: 'failed',
-              id: user.id,
-              code: 'signed_in_since',
-              message: `signed in at ${new Date(user.last_sign_in_at).toISOString()}, after the import; not deleted (--include-signed-in)`,
-            },
-          ]
-        try {
-          await client.request('DELETE', `/users/${item.value.id}`)
-        } catch (error) {
-          if (!gone(error)) throw error
-        }
-        return [{status: 'ok', id: item.value.id, message: 'deleted'}]
+        await client!.request('DELETE', `/users/${id}`)
+        return [{status: 'ok', id, message: 'deleted'}]
       } catch (error) {
+        if (gone(error)) return [{status: 'ok', id, message: 'already deleted'}]
         return [outcomeFromError(error)]
       }
     },
     // a DELETE whose answer was lost: done if the user is gone
     async reconcile(item) {
       try {
-        await client.request('GET', `/users/${item.value.id}`)
+        await client!.request('GET', `/users/${item.value.id}`)
         return undefined
       } catch (error) {
         if (gone(error)) return {status: 'ok', id: item.value.id, message: 'deleted'}
