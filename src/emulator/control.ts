@@ -10,6 +10,7 @@
  *   POST   /__emulator/reset       -> empties the state, faults and rate-limit buckets (the log stays)
  *   POST   /__emulator/rate-limit  body: {rate: "100/10s" | "off"} (the instance rate), or
  *                                   {rule: "org_invitations_bulk", rate: "5/2s"} (one named rule of ratelimit.ts)
+ *   POST   /__emulator/user-cap    body: {max: 100} (creates past it get 403 user_quota_exceeded) or {max: null} (no cap)
  */
 import {parseEmulatorRate, type Rate} from './rates.js'
 import {ErrorResponse} from './errors.js'
@@ -74,6 +75,12 @@ export function controlRouter(emu: ControlTarget): Router {
     }
     guard(() => emu.setRateLimit(rate === 'off' ? 'off' : parseEmulatorRate(rate)))
     return ok({rate})
+  })
+  r.post('/__emulator/user-cap', ({body}) => {
+    const max = body.max
+    if (max !== null && !(Number.isInteger(max) && max > 0)) throw bad('max must be a positive integer or null')
+    emu.store.userCap = max === null ? undefined : {max, production: emu.store.userCap?.production ?? false}
+    return ok({max})
   })
   return r
 }

@@ -146,3 +146,18 @@ export function errorForStatus(status: number, headers: Record<string, string> =
   const e = errorItem(name)
   return new ErrorResponse(status, [e], headers)
 }
+
+/** 403 when a create would take the instance past its user cap (development instances: 100 users). */
+export const userQuotaExceeded = (max: number, production = false) =>
+  raise('UserQuotaExceeded', {
+    max,
+    advice: production
+      ? 'You can remove the user limit by upgrading to a paid plan.'
+      : 'If you need more users, please use a Production instance.',
+  })
+
+/** 422 from POST /v1/users/{id}/verify_password when the password does not match. */
+export const passwordIncorrect = () => raise('PasswordIncorrect', {}, param('password'))
+
+/** 400 from POST /v1/users/{id}/verify_password when the user has no password. */
+export const passwordNotSet = () => raise('PasswordNotSet', {}, param('password'))

@@ -70,6 +70,11 @@ export interface EmulatorOptions {
   webhooks?: WebhookEndpointOptions[]
   /** Delays before each retry of a failed delivery; default Svix's (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
   webhookRetryDelaysMs?: number[]
+  /**
+   * The instance's user cap: POST /v1/users past it answers 403 user_quota_exceeded, as Clerk's development
+   * instances do at 100 users. Default: no cap (tests and benchmarks create thousands).
+   */
+  userCap?: number
 }
 
 export interface Emulator {
@@ -127,6 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (opts.persist && existsSync(opts.persist)) store.import(loadState(opts.persist))
   else if (opts.seed) store.import(loadState(opts.seed))
   store.signingKey ??= generateSigningKey()
+  if (opts.userCap) store.userCap = {max: opts.userCap, production: secretKey.startsWith('sk_live_')}
 
   const rate = opts.rateLimit ?? instanceRateForKey(secretKey)
   const clock = opts.clock ?? Date.now

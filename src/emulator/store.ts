@@ -113,6 +113,8 @@ export class Store {
    * Loading state (import, reset, seedUsers) is not a change the API made and is not reported.
    */
   onChange?: (change: StoreChange) => void
+  /** The instance's user cap (Clerk caps development instances at 100 users); creates past it get 403 user_quota_exceeded. Unset: no cap. */
+  userCap?: {max: number; production: boolean}
 
   constructor() {
     this.define('users', USER_INDEXES)

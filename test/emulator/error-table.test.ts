@@ -55,6 +55,30 @@ const CASES: Partial<Record<ErrorName, () => Promise<TestResponse>>> = {
     }
   },
   ResourceNotFound: () => req('GET', '/v1/no_such_thing'),
+  UserQuotaExceeded: async () => {
+    t.emu.store.userCap = {max: t.emu.store.users.size, production: false}
+    try {
+      return await req('POST', '/v1/users', {email_address: ['over-cap@x.test']})
+    } finally {
+      t.emu.store.userCap = undefined
+    }
+  },
+  PasswordIncorrect: async () => {
+    const u = (await req('POST', '/v1/users', {email_address: ['pw@x.test'], password: 'correct horse battery'})).body
+    return req('POST', `/v1/users/${u.id}/verify_password`, {password: 'wrong horse'})
+  },
+  PasswordNotSet: () => req('POST', `/v1/users/${member.id}/verify_password`, {password: 'anything at all'}),
+  PrimaryIdentificationDeletionNotAllowed: async () => {
+    const u = (await req('GET', `/v1/users/${member.id}`)).body
+    return req('DELETE', `/v1/email_addresses/${u.primary_email_address_id}`)
+  },
+  RoleDuplicate: async () => {
+    const roles = (await req('GET', '/v1/organization_roles')).body.data
+    const admin = roles.find((r: {key: string}) => r.key === 'org:admin')
+    const perms = (await req('GET', '/v1/organization_permissions')).body.data
+    const p = perms.find((x: {key: string}) => admin.permissions.some((ap: {key: string}) => ap.key === x.key))
+    return req('POST', `/v1/organization_roles/${admin.id}/permissions/${p.id}`)
+  },
   UserNotFound: () => req('GET', '/v1/users/user_missing'),
   SessionNotFound: () => req('GET', '/v1/sessions/sess_missing'),
   InvitationNotFound: () => req('POST', '/v1/invitations/inv_missing/revoke'),

@@ -106,7 +106,7 @@ export function validateResponse(
     key = 'ClerkErrors'
   }
   let schema = resolve(response)?.content?.['application/json']?.schema
-  // an error status documented by description only (e.g. verify_password's 422): BAPI still sends ClerkErrors
+  // An error documented by its description only (e.g. VerifyPassword's 400/422): Clerk's error shape still applies.
   if (!schema && status >= 400 && body !== undefined && body !== null && body !== '') {
     schema = {$ref: '#/components/schemas/ClerkErrors'}
     key = 'ClerkErrors'

@@ -59,6 +59,10 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       description:
         "delays before each retry of a failed delivery, e.g. 1s,5s,30s [default: Svix's 5s,5m,30m,2h,5h,10h,10h]",
     }),
+    'user-cap': Flags.integer({
+      description: "Refuse creates past N users (403 user_quota_exceeded), as Clerk's development instances do at 100.",
+      min: 1,
+    }),
   }
 
   async run(): Promise<void> {
@@ -97,6 +101,7 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       latencyMs: flags.latency,
       webhooks,
       webhookRetryDelaysMs,
+      userCap: flags['user-cap'],
     }).catch((error: Error) => this.error(`cannot start the emulator: ${error.message}`, {exit: 1}))
     if (flags.users) emu.store.seedUsers(flags.users)
 

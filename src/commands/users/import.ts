@@ -2,24 +2,39 @@ import {Args, Flags} from '@oclif/core'
 
 import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
+import {usageError} from '../../lib/util/errors.js'
+
+const SOURCES = ['auth0', 'firebase', 'supabase', 'clerk']
+const MIGRATION = 'MIGRATION'
 
 export default class UsersImport extends ClerkCommand<typeof UsersImport> {
-  static summary = 'Create users from a CSV or JSONL file (or stdin): validated, paced, resumable, reported'
+  static summary =
+    'Create users from a CSV or JSONL file (or stdin), or migrate them from Auth0, Firebase, Supabase or Clerk'
   static description = `Calls POST /v1/users once per row (and, for existing users, GET /v1/users + PATCH /v1/users/{id}[/metadata]).
 Columns/fields as BAPI names them: email_address (or email; several separated by ";"), phone_number (or phone), username,
 first_name, last_name, external_id, password, password_digest + password_hasher (bcrypt, argon2id, scrypt_firebase, ...),
 totp_secret, backup_codes, public_metadata/private_metadata/unsafe_metadata (JSON), created_at, legal_accepted_at, locale.
 Lines of \`clerk users export\` are accepted as they are. Every row is validated before the first request; the journal
-(<file>.journal) makes a killed run resumable with --resume, without creating anyone twice.`
+(<file>.journal) makes a killed run resumable with --resume, without creating anyone twice.
+
+With --from SOURCE the file is another provider's export (auth0, firebase, supabase, or clerk's Dashboard CSV): each
+source maps its own fields; unverified identifiers are created reserved; password digests keep their hasher; the
+source's id becomes external_id; a readiness check runs before anything is sent. --id-map writes old id -> Clerk id,
+and --undo JOURNAL deletes exactly the users that import created.`
 
   static examples = [
     '<%= config.bin %> users import users.csv --dry-run',
     '<%= config.bin %> users import users.csv --map email="Email Address" --map external_id=uid --yes --report report.ndjson',
     '<%= config.bin %> users import users.csv --yes --resume          # after a crash or Ctrl-C',
     'cat users.jsonl | <%= config.bin %> users import - --on-conflict update --yes',
+    '<%= config.bin %> users import auth0-users.ndjson --from auth0 --passwords auth0-hashes.ndjson --id-map ids.csv --yes',
+    '<%= config.bin %> users import users.json --from firebase --hash-config hash_config.txt --validate-only',
+    '<%= config.bin %> users import --undo users.json.journal --dry-run',
   ]
 
-  static args = {file: Args.string({required: true, description: 'CSV or JSONL file, or - for stdin'})}
+  static args = {
+    file: Args.string({description: 'CSV or JSONL file (JSON document for --from firebase), or - for stdin'}),
+  }
 
   static flags = {
     ...bulkFlags,
@@ -31,7 +46,7 @@ Lines of \`clerk users export\` are accepted as they are. Every row is validated
     key: Flags.string({
       options: ['auto', 'external_id', 'email'],
       default: 'auto',
-      description: "what identifies a row's user (auto: external_id, else email, phone, username)",
+      description: "what identifies a row's user (auto: external_id, else email, phone, username; --from: external_id)",
     }),
     'skip-password-checks': Flags.boolean({
       description:
@@ -40,22 +55,108 @@ Lines of \`clerk users export\` are accepted as they are. Every row is validated
     'skip-password-requirement': Flags.boolean({
       description: 'send skip_password_requirement for rows without a password',
     }),
+    from: Flags.string({
+      helpGroup: MIGRATION,
+      options: SOURCES,
+      description: "the file is this provider's user export (see README: Migrating to Clerk)",
+    }),
+    passwords: Flags.string({
+      helpGroup: MIGRATION,
+      description: "--from auth0: Auth0's password-hash export (NDJSON), joined by user id (else email)",
+    }),
+    'hash-config': Flags.string({
+      helpGroup: MIGRATION,
+      description:
+        "--from firebase: the project's password hash parameters, as the console shows them (hash_config {…}) or JSON",
+    }),
+    'hash-key': Flags.string({helpGroup: MIGRATION, description: '--from firebase: base64_signer_key'}),
+    'salt-separator': Flags.string({helpGroup: MIGRATION, description: '--from firebase: base64_salt_separator'}),
+    rounds: Flags.integer({helpGroup: MIGRATION, description: '--from firebase: rounds'}),
+    'mem-cost': Flags.integer({helpGroup: MIGRATION, description: '--from firebase: mem_cost'}),
+    'metadata-map': Flags.string({
+      helpGroup: MIGRATION,
+      multiple: true,
+      description: 'place a source metadata field: field=public|private|unsafe|skip, e.g. user_metadata=unsafe',
+    }),
+    'id-map': Flags.string({
+      helpGroup: MIGRATION,
+      description: 'write source_id,clerk_id,status (CSV, 0600) as rows finish',
+    }),
+    'dev-user-cap': Flags.integer({
+      helpGroup: MIGRATION,
+      min: 1,
+      default: 100,
+      description: "the development instance's user cap the readiness check holds the run to (Clerk's: 100)",
+    }),
+    undo: Flags.string({
+      helpGroup: MIGRATION,
+      description: 'delete exactly the users the import with this journal created (plan, --dry-run, --yes, --resume)',
+      exclusive: ['from', 'on-conflict'],
+    }),
+    'include-signed-in': Flags.boolean({
+      helpGroup: MIGRATION,
+      description: 'with --undo: delete users who signed in since the import too',
+    }),
   }
 
   async run(): Promise<void> {
     const f = this.flags
     const {runBulk, bulkExit} = await import('../../lib/bulk/runner.js')
-    const {userImportJob} = await import('../../lib/resources/users/import.js')
-    const client = f['validate-only'] ? undefined : await this.client()
-    const job = userImportJob(client!, {
+    if (f.undo) {
+      if (this.args.file) throw usageError('give either FILE or --undo JOURNAL, not both')
+      const {undoInput, undoJob} = await import('../../lib/resources/users/undo.js')
+      const input = await undoInput(f.undo)
+      const client = f['validate-only'] && !this.cfg.secretKey ? undefined : await this.client()
+      const job = undoJob(client, {journal: f.undo, since: input.since, includeSignedIn: f['include-signed-in']})
+      const result = await runBulk(job, {
+        ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
+        input: input.path,
+        format: 'jsonl',
+      })
+      bulkExit(result)
+      return
+    }
+    if (!this.args.file) throw usageError('FILE is required (or --undo JOURNAL)')
+    if (f['include-signed-in']) throw usageError('--include-signed-in goes with --undo')
+    const options = {
       onConflict: f['on-conflict'] as 'skip',
       keyBy: f.key as 'auto',
       skipPasswordChecks: f['skip-password-checks'],
       skipPasswordRequirement: f['skip-password-requirement'],
-    })
+    }
+    const idMap = f['id-map']
+      ? new (await import('../../lib/resources/users/id-map.js')).IdMapWriter(f['id-map'])
+      : undefined
+    let job
+    let format = f['input-format']
+    if (f.from) {
+      const {migrationSetup} = await import('../../lib/resources/users/migrate-flags.js')
+      const setup = await migrationSetup(f.from, f, this.cfg.secretKey)
+      // --validate-only runs the instance checks too when a key is configured
+      const client = f['validate-only'] && !this.cfg.secretKey ? undefined : await this.client()
+      const {migrationJob} = await import('../../lib/resources/users/migrate.js')
+      job = migrationJob(client, {...options, ...setup})
+      format ??= setup.source.format
+      const result = await runBulk(job, {
+        ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
+        input: this.args.file,
+        format: format as 'csv',
+        onRecord: idMap ? (r) => idMap.write(r) : undefined,
+        onEnd: () => idMap?.close(),
+      })
+      bulkExit(result)
+      return
+    }
+    for (const k of ['passwords', 'hash-config', 'hash-key', 'salt-separator', 'rounds', 'mem-cost', 'metadata-map'])
+      if (f[k as keyof typeof f] !== undefined) throw usageError(`--${k} goes with --from`)
+    const {userImportJob} = await import('../../lib/resources/users/import.js')
+    const client = f['validate-only'] ? undefined : await this.client()
+    job = userImportJob(client!, options)
     const result = await runBulk(job, {
       ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
       input: this.args.file,
+      onRecord: idMap ? (r) => idMap.write(r) : undefined,
+      onEnd: () => idMap?.close(),
     })
     bulkExit(result)
   }

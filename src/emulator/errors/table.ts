@@ -514,6 +514,49 @@ export const ERRORS = {
     source: 'undocumented: what a proxy in front of Clerk might answer (fault only)',
     faultOnly: true,
   }),
+  // ---- users: caps, passwords, identifications (issues 16, 19) --------------------------------------------
+  /** A create past the instance's user cap (Clerk caps development instances at 100 users). */
+  UserQuotaExceeded: entry({
+    status: 403,
+    code: 'user_quota_exceeded',
+    message: 'user quota exceeded',
+    long: 'You have reached your limit of <max> users. <advice>',
+    source: 'clerk:users.go:UserQuotaExceeded',
+  }),
+  /** POST /v1/users/{id}/verify_password with a password that does not match. */
+  PasswordIncorrect: entry({
+    status: 422,
+    code: 'form_password_incorrect',
+    message: 'Password is incorrect. Try again, or use another method.',
+    long: 'Password is incorrect. Try again, or use another method.',
+    meta: ['param_name'],
+    source: 'clerk:forms.go:FormPasswordIncorrect',
+  }),
+  /** verify_password or password/set_compromised for a user without a password. */
+  PasswordNotSet: entry({
+    status: 400,
+    code: 'password_not_set',
+    message: 'no password set',
+    long: 'The user does not have a password set.',
+    meta: ['param_name'],
+    source: 'undocumented: the spec documents a 400 for verify_password without its body; code and text chosen',
+  }),
+  /** DELETE of a user's primary email address or phone number while they have another. */
+  PrimaryIdentificationDeletionNotAllowed: entry({
+    status: 422,
+    code: 'primary_identification_deletion_not_allowed',
+    message: 'cannot delete the primary identification',
+    long: "This is the user's primary <kind>; make another one primary first.",
+    source: 'undocumented: Clerk refuses deleting a primary identification; code and text chosen',
+  }),
+  /** A permission added twice to a role, or a role or permission key taken. */
+  RoleDuplicate: entry({
+    status: 409,
+    code: 'duplicate_record',
+    message: 'duplicate',
+    long: '<detail>',
+    source: 'undocumented: the spec documents a 409 for organization roles and permissions without its body',
+  }),
 } satisfies Record<string, ErrorEntry>
 
 export type ErrorName = keyof typeof ERRORS

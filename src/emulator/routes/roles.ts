@@ -4,7 +4,7 @@
  * org:member, and the initial role set holding both (default role org:member, creator role org:admin).
  * Memberships and invitations check their role against these (see instanceRole).
  */
-import {ErrorResponse, identifierExists, notFound, paramMissing, valueInvalid} from '../errors.js'
+import {identifierExists, raise, notFound, paramMissing, valueInvalid} from '../errors.js'
 import {newId} from '../ids.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
@@ -140,8 +140,7 @@ function checkKey(key: string, re: RegExp, param: string, example: string): void
   if (!re.test(key)) throw valueInvalid(param, `${param} must look like ${example}.`)
 }
 
-const conflict = (longMessage: string) =>
-  new ErrorResponse(409, [{code: 'duplicate_record', message: 'duplicate', long_message: longMessage}])
+const conflict = (detail: string) => raise('RoleDuplicate', {detail})
 
 function stringsParam(body: Json, name: string): string[] | undefined {
   const v = body[name]

@@ -3,7 +3,7 @@
  * /v1/phone_numbers (create for a user, get, update verified/primary, delete). They live inside the User
  * object (its email_addresses / phone_numbers), so every change re-files the user in the unique indexes.
  */
-import {ErrorResponse, notFound, paramMissing} from '../errors.js'
+import {notFound, paramMissing, raise} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {checkEmail, checkParams, checkPhone, checkUnique} from '../requests/params.js'
@@ -115,13 +115,7 @@ function register(r: Router, kind: Kind): void {
     const {user, item} = owner(store, kind, params[param])
     const rest = (user[kind.list] as Json[]).filter((x) => x.id !== item.id)
     if (user[kind.primary] === item.id && rest.length > 0)
-      throw new ErrorResponse(422, [
-        {
-          code: 'primary_identification_deletion_not_allowed',
-          message: 'cannot delete the primary identification',
-          long_message: `This is the user's primary ${kind.field.replace('_', ' ')}; make another one primary first.`,
-        },
-      ])
+      throw raise('PrimaryIdentificationDeletionNotAllowed', {kind: kind.field.replace('_', ' ')})
     const u: JsonObject = {...user, [kind.list]: rest, updated_at: Date.now()}
     if (user[kind.primary] === item.id) u[kind.primary] = null
     store.users.set(u)

@@ -1,14 +1,11 @@
 /**
  * A user's security and the instance-wide membership listings:
  *   DELETE /v1/users/{id}/mfa, DELETE /v1/users/{id}/passkeys/{passkey_id},
- *   POST /v1/users/{id}/password/set_compromised|unset_compromised, POST /v1/users/{id}/verify_password,
+ *   POST /v1/users/{id}/password/set_compromised|unset_compromised,
  *   GET /v1/users/{id}/organization_memberships, GET /v1/organization_memberships.
- * Passwords are kept as salted scrypt hashes in the `user_passwords` collection (never served), so
- * verify_password can answer; a compromised flag lives in `compromised_passwords` (the User object has none).
+ * A compromised flag lives in `compromised_passwords` (the User object has none); passwords: ../users/passwords.ts.
  */
-import {randomBytes, scryptSync, timingSafeEqual} from 'node:crypto'
-
-import {ErrorResponse, notFound, paramMissing} from '../errors.js'
+import {notFound, passwordNotSet} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {checkParams} from '../requests/params.js'
@@ -17,29 +14,16 @@ import {deleted} from '../requests/replies.js'
 import {renderMembership} from './organizations.js'
 import {endUserSessions} from './sessions.js'
 
-/** Keep a hash of a plain password given to create/update (digests cannot be checked, so they are not kept). */
-export function rememberPassword(store: Store, userId: string, password: unknown): void {
-  if (typeof password !== 'string' || !password) return
-  const salt = randomBytes(16)
-  const hash = scryptSync(password, salt, 32, {N: 1024})
-  store.collection('user_passwords').set({id: userId, salt: salt.toString('hex'), hash: hash.toString('hex')})
-  store.collection('compromised_passwords').delete(userId)
-}
-
 function user(store: Store, id: string): JsonObject {
   const u = store.users.get(id)
   if (!u) throw notFound()
   return u
 }
 
-const refuse = (status: number, code: string, longMessage: string) =>
-  new ErrorResponse(status, [{code, message: longMessage, long_message: longMessage}])
-const noPassword = () => refuse(400, 'no_password', 'This user has no password.')
-
 function compromised(ctx: RequestContext, set: boolean) {
   const u = user(ctx.store, ctx.params.user_id)
   checkParams(ctx.body, set ? {revoke_all_sessions: 'boolean'} : {})
-  if (!u.password_enabled) throw noPassword()
+  if (!u.password_enabled) throw passwordNotSet()
   const c = ctx.store.collection('compromised_passwords')
   if (set) {
     c.set({id: u.id, at: Date.now()})
@@ -95,17 +79,6 @@ export function registerUserSecurity(r: Router): void {
   })
   r.post('/v1/users/:user_id/password/set_compromised', (ctx) => compromised(ctx, true))
   r.post('/v1/users/:user_id/password/unset_compromised', (ctx) => compromised(ctx, false))
-  r.post('/v1/users/:user_id/verify_password', ({store, params, body}) => {
-    const u = user(store, params.user_id)
-    checkParams(body, {password: 'string?'})
-    if (typeof body.password !== 'string' || !body.password) throw paramMissing('password')
-    if (!u.password_enabled) throw noPassword()
-    const kept = store.collection('user_passwords').get(u.id)
-    const hash = kept && scryptSync(body.password, Buffer.from(kept.salt, 'hex'), 32, {N: 1024})
-    if (!kept || !timingSafeEqual(hash!, Buffer.from(kept.hash, 'hex')))
-      throw refuse(422, 'incorrect_password', 'Password is incorrect. Try again, or use another method.')
-    return ok({verified: true})
-  })
   r.get('/v1/users/:user_id/organization_memberships', ({store, params, query}) => {
     user(store, params.user_id)
     const rows = store

@@ -1,6 +1,14 @@
 /** /v1/users: list, count, get, create, update, delete, ban/unban/lock/unlock (one and bulk), and the metadata merge/replace routes. */
-import {notFound, paramMissing, paramUnknown, valueInvalid} from '../errors.js'
-import {rememberPassword} from './user-security.js'
+import {
+  notFound,
+  paramMissing,
+  paramUnknown,
+  passwordIncorrect,
+  passwordNotSet,
+  userQuotaExceeded,
+  valueInvalid,
+} from '../errors.js'
+import {forgetPassword, setPassword, storedPassword, verifyPassword} from '../users/passwords.js'
 import {ok, type RequestContext, type Router} from '../router.js'
 import type {Json, JsonObject, Store} from '../store.js'
 import {deepMerge} from '../json.js'
@@ -32,6 +40,7 @@ export function registerUsers(r: Router): void {
     const user = findUser(store.users.get(params.user_id), params.user_id)
     store.users.delete(user.id)
     deleteUserCascade(store, user.id)
+    forgetPassword(store, user.id)
     return ok({object: 'user', id: user.id, deleted: true})
   })
   r.patch('/v1/users/:user_id/metadata', (ctx) => metadata(ctx, 'merge'))
@@ -40,6 +49,7 @@ export function registerUsers(r: Router): void {
   r.post('/v1/users/:user_id/unban', ({store, params}) => ok(setState(store, params.user_id, 'unban')))
   r.post('/v1/users/:user_id/lock', ({store, params}) => ok(setState(store, params.user_id, 'lock')))
   r.post('/v1/users/:user_id/unlock', ({store, params}) => ok(setState(store, params.user_id, 'unlock')))
+  r.post('/v1/users/:user_id/verify_password', checkPassword_)
   r.post('/v1/users/ban', (ctx) => bulkState(ctx, 'ban'))
   r.post('/v1/users/unban', (ctx) => bulkState(ctx, 'unban'))
 }
@@ -154,6 +164,9 @@ function createUser({store, body}: RequestContext) {
   if (username) checkUnique(users, 'username', username.toLowerCase(), 'username')
   if (body.external_id) checkUnique(users, 'external_id', body.external_id, 'external_id')
 
+  const cap = store.userCap
+  if (cap && users.size >= cap.max) throw userQuotaExceeded(cap.max, cap.production)
+
   const now = Date.now()
   const user = buildUser(
     {
@@ -182,8 +195,20 @@ function createUser({store, body}: RequestContext) {
     },
     now,
   )
-  rememberPassword(store, user.id, body.password)
-  return ok(users.set(user))
+  users.set(user)
+  setPassword(store, user.id, body)
+  return ok(user)
+}
+
+/** POST /v1/users/{id}/verify_password: {password} -> {verified: true}; 422 when wrong, 400 when the user has none. */
+async function checkPassword_({store, params, body}: RequestContext) {
+  const user = findUser(store.users.get(params.user_id))
+  checkParams(body, {password: 'string?'})
+  if (typeof body.password !== 'string') throw paramMissing('password')
+  const stored = storedPassword(store, user.id)
+  if (!stored || !user.password_enabled) throw passwordNotSet()
+  if (!(await verifyPassword(stored, body.password))) throw passwordIncorrect()
+  return ok({verified: true})
 }
 
 function updateUser({store, params, body}: RequestContext) {
@@ -228,7 +253,6 @@ function updateUser({store, params, body}: RequestContext) {
   if (body.password || body.password_digest) {
     u.password_enabled = true
     u.password_last_updated_at = now
-    rememberPassword(store, old.id, body.password)
   }
   if (body.totp_secret) u.totp_enabled = true
   if (asList(body.backup_codes).length) u.backup_code_enabled = true
@@ -240,7 +264,9 @@ function updateUser({store, params, body}: RequestContext) {
   const legal = parseTimestamp(body.legal_accepted_at, 'legal_accepted_at')
   if (legal !== undefined) u.legal_accepted_at = legal
   u.updated_at = now
-  return ok(store.users.set(u as JsonObject))
+  store.users.set(u as JsonObject)
+  setPassword(store, old.id, body)
+  return ok(u)
 }
 
 function metadata({store, params, body}: RequestContext, mode: 'merge' | 'replace') {

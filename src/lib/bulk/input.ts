@@ -1,6 +1,7 @@
 /**
- * Bulk input: CSV (a real parser: quoted fields, embedded newlines, BOM, CRLF), JSONL, or plain lines
- * (one value per line, e.g. user ids), from a file or stdin. Stdin is spooled to a temporary file first,
+ * Bulk input: CSV (a real parser: quoted fields, embedded newlines, BOM, CRLF), JSONL, a JSON document
+ * (an array of objects, or `{"users": [...]}`: read whole), or plain lines (one value per line, e.g. user
+ * ids), from a file or stdin. Stdin is spooled to a temporary file first,
  * so every input can be read twice (validate, then run) with constant memory and hashed for the journal.
  */
 import {createHash, randomBytes} from 'node:crypto'
@@ -13,7 +14,7 @@ import {pipeline} from 'node:stream/promises'
 
 import {usageError} from '../util/errors.js'
 
-export const INPUT_FORMATS = ['csv', 'jsonl', 'lines'] as const
+export const INPUT_FORMATS = ['csv', 'jsonl', 'json', 'lines'] as const
 export type InputFormat = (typeof INPUT_FORMATS)[number]
 
 export type BulkRecord = Record<string, unknown>
@@ -57,22 +58,41 @@ export function applyMap(record: BulkRecord, map: Map<string, string>): BulkReco
 function formatFromName(name: string): InputFormat | undefined {
   const ext = extname(name).toLowerCase()
   if (ext === '.csv' || ext === '.tsv') return 'csv'
-  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl'
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl'
+  if (ext === '.json') return undefined // JSONL or a whole document: sniffed
   if (ext === '.txt' || ext === '.ids') return 'lines'
   return undefined
 }
 
-/** Peek at the first bytes: `{` means JSONL, otherwise CSV. */
+/**
+ * Peek at the first bytes: `[` is a JSON document (an array of objects); `{` is JSONL, unless its first line
+ * is not a whole JSON object (a pretty-printed document such as `firebase auth:export`'s `{"users": [...]}`)
+ * or is an object holding just one array of objects (the same document on one line); otherwise CSV.
+ */
 async function sniff(path: string): Promise<InputFormat> {
-  const stream = createReadStream(path, {start: 0, end: 4095, encoding: 'utf8'})
+  const stream = createReadStream(path, {start: 0, end: 65_535, encoding: 'utf8'})
   let head = ''
   for await (const chunk of stream) head += chunk
-  return head
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .startsWith('{')
-    ? 'jsonl'
-    : 'csv'
+  const text = head.replace(/^\uFEFF/, '').trimStart()
+  if (text.startsWith('[')) return 'json'
+  if (!text.startsWith('{')) return 'csv'
+  const newline = text.indexOf('\n')
+  if (newline < 0 && head.length > 65_535) return 'json' // one line longer than the peek: a document
+  const first = newline < 0 ? text : text.slice(0, newline)
+  try {
+    return wrappedArray(JSON.parse(first)) ? 'json' : 'jsonl'
+  } catch {
+    return 'json'
+  }
+}
+
+/** `{"users": [{…}, …]}` -> the array (an object whose only array-valued property holds objects). */
+function wrappedArray(value: unknown): unknown[] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const arrays = Object.values(value).filter(Array.isArray)
+  if (arrays.length !== 1) return undefined
+  const [array] = arrays
+  return array.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) ? array : undefined
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -150,6 +170,10 @@ export async function* readRecords(source: InputSource, options: ReadOptions = {
     }
     return
   }
+  if (source.format === 'json') {
+    yield* readDocument(source, map)
+    return
+  }
   const lines = createInterface({input: createReadStream(source.path, {encoding: 'utf8'}), crlfDelay: Infinity})
   let row = 0
   for await (let line of lines) {
@@ -170,6 +194,26 @@ export async function* readRecords(source: InputSource, options: ReadOptions = {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       yield {row, record: {}, error: 'each line must be a JSON object'}
+    else yield {row, record: applyMap(value as BulkRecord, map)}
+  }
+}
+
+/** A JSON document: an array of objects, or an object holding one (`{"users": [...]}`); read whole. */
+async function* readDocument(source: InputSource, map: Map<string, string>): AsyncGenerator<InputRow> {
+  const {readFile} = await import('node:fs/promises')
+  let doc: unknown
+  try {
+    doc = JSON.parse((await readFile(source.path, 'utf8')).replace(/^\uFEFF/, ''))
+  } catch (error) {
+    throw new InputError(`not a JSON document (${(error as Error).message})`, 1)
+  }
+  const items = Array.isArray(doc) ? doc : wrappedArray(doc)
+  if (!items) throw new InputError('a JSON document must be an array of objects, or an object holding one', 1)
+  let row = 0
+  for (const value of items) {
+    row++
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      yield {row, record: {}, error: 'each item must be a JSON object'}
     else yield {row, record: applyMap(value as BulkRecord, map)}
   }
 }

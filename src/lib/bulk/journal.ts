@@ -50,6 +50,7 @@ export interface DoneEntry {
   code?: string
   message?: string
   retryable?: boolean
+  ref?: string
 }
 
 export class JournalWriter {

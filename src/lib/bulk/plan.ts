@@ -4,7 +4,7 @@ import {usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
 import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
-import type {BulkJob, BulkRunOptions, Prepared} from './types.js'
+import type {BulkJob, BulkRunOptions, Item, PreflightResult, Prepared} from './types.js'
 
 export interface Validation {
   valid: number
@@ -28,7 +28,7 @@ export async function validate<T>(
     for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
       const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
       if ('error' in p) {
-        invalid.set(row, {key: '', message: p.error})
+        invalid.set(row, {key: p.key ?? '', message: p.error})
         continue
       }
       if ('skip' in p) {
@@ -50,6 +50,46 @@ export async function validate<T>(
     throw error
   }
   return {valid, invalid, skip}
+}
+
+/** Every valid row (prepared again, in order) that `keep(row)` accepts: the input of a job's preflight. */
+export async function* validItems<T>(
+  job: BulkJob<T>,
+  source: InputSource,
+  opts: BulkRunOptions,
+  map: Map<string, string>,
+  v: Validation,
+  keep: (row: number) => boolean,
+): AsyncGenerator<Item<T>> {
+  for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
+    if (error || v.invalid.has(row) || v.skip.has(row) || !keep(row)) continue
+    const p = safePrepare(job, record, row)
+    if ('key' in p && 'value' in p) yield {row, key: p.key, value: p.value}
+  }
+}
+
+/** Run the job's readiness check (if it has one) and fold its invalid rows into the validation. */
+export async function runPreflight<T>(
+  job: BulkJob<T>,
+  source: InputSource,
+  opts: BulkRunOptions,
+  map: Map<string, string>,
+  v: Validation,
+  ctx: {done: ReadonlySet<number>; pending: ReadonlySet<number>; header?: Record<string, unknown>},
+): Promise<PreflightResult | undefined> {
+  if (!job.preflight) return undefined
+  const rows = validItems(job, source, opts, map, v, (row) => !ctx.done.has(row))
+  const result = await job.preflight(rows, {
+    pending: ctx.pending,
+    header: ctx.header,
+    validateOnly: Boolean(opts.validateOnly),
+  })
+  for (const [row, bad] of result.invalid ?? []) {
+    if (v.invalid.has(row)) continue
+    v.invalid.set(row, bad)
+    v.valid--
+  }
+  return result
 }
 
 export function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number): Prepared<T> {

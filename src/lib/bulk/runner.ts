@@ -49,11 +49,11 @@ import {
 } from './journal.js'
 import {EndpointPacer} from './pacer.js'
 import {Progress} from './progress.js'
-import {MAX_SHOWN, planLines, safePrepare, validate} from './plan.js'
+import {MAX_SHOWN, planLines, runPreflight, safePrepare, validate} from './plan.js'
 import {ReportWriter} from './report.js'
 import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
 
-export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, Prepared} from './types.js'
+export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, PreflightResult, Prepared, RowRecord} from './types.js'
 
 /** Network errors, timeouts, 5xx and 429 may not have been processed: retry (after reconciling). */
 export function outcomeFromError(error: unknown): Outcome {
@@ -96,6 +96,27 @@ async function runSource<T>(
   const notify = opts.notify
   const v = await validate(job, source, opts, map)
   const total = v.valid + v.invalid.size + v.skip.size
+  // Resume state (read before the readiness check: rows done by earlier runs are not checked again)
+  const journalPath = opts.journal ?? defaultJournalPath(source, job.name)
+  let state: JournalState = {done: new Map(), pending: new Set()}
+  const journalExists = existsSync(journalPath)
+  if (journalExists && opts.resume && !opts.validateOnly) {
+    state = await loadJournalState(journalPath)
+    checkJournalHeader(journalPath, state.header, job.name, source.sha256)
+  }
+  // Rows that failed retryably are treated like rows in flight: checked, then sent again.
+  const redo = (d: DoneEntry) => (d.status === 'failed' && (d.retryable || opts.retryFailed)) || false
+  for (const [row, d] of state.done) {
+    if (redo(d)) {
+      state.done.delete(row)
+      if (d.retryable) state.pending.add(row)
+    }
+  }
+  const preflight = await runPreflight(job, source, opts, map, v, {
+    done: new Set(state.done.keys()),
+    pending: state.pending,
+    header: state.header,
+  })
   const result: BulkResult = {
     job: job.name,
     total,
@@ -123,11 +144,14 @@ async function runSource<T>(
       report.close()
       result.report = opts.report
     }
+    for (const line of preflight?.lines ?? []) notify(line)
     notify(
       `${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
     )
+    if (preflight?.blocking) notify(`not ready: ${preflight.blocking.message}`)
     result.notRun = total
-    result.exitCode = v.invalid.size ? ExitCode.USAGE : ExitCode.OK
+    result.invalid = v.invalid.size
+    result.exitCode = v.invalid.size || preflight?.blocking ? ExitCode.USAGE : ExitCode.OK
     result.elapsedMs = Date.now() - started
     return result
   }
@@ -138,35 +162,20 @@ async function runSource<T>(
     )
   }
 
-  // Resume state
-  const journalPath = opts.journal ?? defaultJournalPath(source, job.name)
-  let state: JournalState = {done: new Map(), pending: new Set()}
-  const journalExists = existsSync(journalPath)
-  if (journalExists) {
-    if (!opts.resume && !opts.dryRun) {
-      throw usageError(
-        `journal ${journalPath} exists from an earlier run`,
-        'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
-      )
-    }
-    if (opts.resume) {
-      state = await loadJournalState(journalPath)
-      checkJournalHeader(journalPath, state.header, job.name, source.sha256)
-    }
-  }
-  // Rows that failed retryably are treated like rows in flight: checked, then sent again.
-  const redo = (d: DoneEntry) => (d.status === 'failed' && (d.retryable || opts.retryFailed)) || false
-  for (const [row, d] of state.done) {
-    if (redo(d)) {
-      state.done.delete(row)
-      if (d.retryable) state.pending.add(row)
-    }
+  if (journalExists && !opts.resume && !opts.dryRun) {
+    throw usageError(
+      `journal ${journalPath} exists from an earlier run`,
+      'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
+    )
   }
   const already = state.done.size
   const toRun = v.valid + v.skip.size + v.invalid.size - [...state.done.keys()].length
   const toSend = Math.max(0, v.valid - [...state.done.keys()].filter((r) => !v.invalid.has(r) && !v.skip.has(r)).length)
   const {lines} = planLines(job, source, opts, v, toSend, job.reconcile ? state.pending.size : 0, already)
   for (const line of lines) notify(line)
+  for (const line of preflight?.lines ?? []) notify(line)
+  if (preflight?.blocking)
+    throw usageError(`not ready: ${preflight.blocking.message}; nothing was sent`, preflight.blocking.hint)
 
   if (opts.dryRun) {
     notify(`Dry run: nothing was sent.`)
@@ -193,6 +202,7 @@ async function runSource<T>(
           input: source.label,
           sha256: source.sha256,
           created_at: new Date().toISOString(),
+          ...preflight?.header,
         }
   const journal = JournalWriter.open(journalPath, header)
   result.journal = journalPath
@@ -200,15 +210,27 @@ async function runSource<T>(
   result.report = opts.report
   for (const d of state.done.values()) {
     report?.write(d)
+    opts.onRecord?.(d)
     tally(result, d.status)
   }
   const record = (d: Omit<DoneEntry, 't'>) => {
     journal.append({t: 'done', ...d})
     report?.write(d)
+    opts.onRecord?.(d)
     tally(result, d.status)
     progress.tick()
   }
 
+  /** BulkJob.ref of each row in flight, journaled with its outcome */
+  const refs = new Map<number, string | undefined>()
+  const refOf = (key: string) => (job.ref && key ? {ref: key} : {})
+  const entry = (item: Item<T>, o: Outcome) => {
+    const d = entryOf(item, o)
+    const ref = refs.get(item.row)
+    if (ref !== undefined) d.ref = ref
+    refs.delete(item.row)
+    return d
+  }
   const pacer = job.budget ? new EndpointPacer(job.budget.rate) : undefined
   const progress = new Progress({
     label: job.name,
@@ -293,7 +315,7 @@ async function runSource<T>(
       if (state.done.has(row)) continue
       const bad = v.invalid.get(row)
       if (bad) {
-        record({row, key: bad.key, status: 'failed', code: 'invalid_row', message: bad.message})
+        record({row, key: bad.key, status: 'failed', code: 'invalid_row', message: bad.message, ...refOf(bad.key)})
         continue
       }
       const sk = v.skip.get(row)
@@ -304,6 +326,7 @@ async function runSource<T>(
       const p = error ? {error} : safePrepare(job, rec, row)
       if (!('key' in p) || !('value' in p)) continue // cannot happen: validated above
       let item: Item<T> = {row, key: p.key, value: p.value}
+      if (job.ref) refs.set(row, job.ref(item))
       if (state.pending.has(row)) {
         const [left] = await reconcileAll([item])
         if (!left) continue
@@ -336,6 +359,7 @@ async function runSource<T>(
     journal.append({t: 'end', at: new Date().toISOString(), interrupted: result.interrupted})
     journal.close()
     report?.close()
+    opts.onEnd?.()
   }
   result.elapsedMs = Date.now() - started
   result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)
@@ -358,7 +382,7 @@ function longestWait<T>(
   return undefined
 }
 
-function entry<T>(item: Item<T>, o: Outcome): Omit<DoneEntry, 't'> {
+function entryOf<T>(item: Item<T>, o: Outcome): Omit<DoneEntry, 't'> {
   const d: Omit<DoneEntry, 't'> = {row: item.row, key: item.key, status: o.status}
   if (o.id) d.id = o.id
   if (o.code) d.code = o.code

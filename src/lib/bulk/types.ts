@@ -3,7 +3,19 @@ import type {Rate} from '../http/rate.js'
 import type {BulkRecord, InputFormat} from './input.js'
 import type {ProgressMode} from './progress.js'
 
-export type Prepared<T> = {key: string; value: T} | {error: string} | {skip: string; key?: string}
+export type Prepared<T> = {key: string; value: T} | {error: string; key?: string} | {skip: string; key?: string}
+
+/** What a job's readiness check found over the whole input, before anything is sent (see BulkJob.preflight). */
+export interface PreflightResult {
+  /** lines for the plan (e.g. `readiness: 1,990 users will sign in with their old password`) */
+  lines: string[]
+  /** rows that cannot succeed (e.g. an email taken by another user): treated like rows prepare() rejected */
+  invalid?: Map<number, {key: string; message: string}>
+  /** the run as a whole cannot go ahead (e.g. a user cap): nothing is sent, exit 2 */
+  blocking?: {message: string; hint?: string}
+  /** written into the journal's header on a fresh run (a resumed run gets it back in `header`) */
+  header?: Record<string, unknown>
+}
 
 export interface Item<T> {
   /** the row number in the input (1 = first data row) */
@@ -22,6 +34,19 @@ export interface Outcome {
   message?: string
   /** the request may not have been processed (network, 5xx, 429): reconcile and send again */
   retryable?: boolean
+}
+
+/** The journal's record of one finished row (what --report and BulkRunOptions.onRecord see). */
+export interface RowRecord {
+  row: number
+  key: string
+  status: 'ok' | 'skipped' | 'failed'
+  id?: string
+  code?: string
+  message?: string
+  retryable?: boolean
+  /** the job's own reference for the row (BulkJob.ref), e.g. the id the row had in another system */
+  ref?: string
 }
 
 export interface BulkJob<T> {
@@ -51,6 +76,18 @@ export interface BulkJob<T> {
   reconcile?(item: Item<T>): Promise<Outcome | undefined>
   /** extra lines for the plan, e.g. `on conflict: skip (keyed by external_id, else email)` */
   planNotes?: string[]
+  /** the row's own reference kept in the journal with its outcome (e.g. a source system's id) */
+  ref?(item: Item<T>): string | undefined
+  /**
+   * The readiness check: called once before the plan with every valid row that is still to do (a resumed
+   * run leaves out rows done before; `pending` are rows a stopped run maybe sent), and the header of the
+   * journal being resumed. May make (read-only) requests. Its lines join the plan; its invalid rows are
+   * handled like invalid input; `blocking` stops the run before anything is sent.
+   */
+  preflight?(
+    rows: AsyncIterable<Item<T>>,
+    ctx: {pending: ReadonlySet<number>; header?: Record<string, unknown>; validateOnly: boolean},
+  ): Promise<PreflightResult>
 }
 
 export interface BulkRunOptions {
@@ -88,6 +125,10 @@ export interface BulkRunOptions {
   /** a line for people (stderr) */
   notify: (line: string) => void
   stdin?: NodeJS.ReadableStream
+  /** every finished row as it is journaled; on resume, the rows finished by earlier runs first */
+  onRecord?: (r: RowRecord) => void
+  /** called once after the last row (also when interrupted) */
+  onEnd?: () => void
 }
 
 export interface BulkResult {

@@ -19,7 +19,7 @@ export const bulkFlags = {
     helpGroup: 'BULK',
     options: [...INPUT_FORMATS],
     description:
-      'input format (default: from the file name: .csv, .jsonl/.ndjson, .txt = one value per line; else sniffed)',
+      'input format (default: from the file name: .csv, .jsonl/.ndjson, .txt = one value per line; else sniffed: json is a whole document, e.g. {"users": [...]})',
   }),
   map: Flags.string({
     helpGroup: 'BULK',

@@ -39,7 +39,11 @@ type LookupField = 'external_id' | 'email_address' | 'phone_number' | 'username'
 export interface ImportRow {
   body: Record<string, unknown>
   lookup: {field: LookupField; value: string}
+  /** said once in the readiness check, e.g. a password_hasher outside Clerk's documented list */
+  warnings?: string[]
 }
+
+const STATUSES = ['verified', 'reserved']
 
 const E164 = /^\+[1-9]\d{6,14}$/
 const UPDATABLE = [
@@ -144,6 +148,7 @@ export function prepareUser(record: BulkRecord, options: ImportOptions): Prepare
       'skip_legal_checks',
       'delete_self_enabled',
       'create_organization_enabled',
+      'banned',
     ]) {
       const b = bool(r[k], k)
       if (b !== undefined) body[k] = b
@@ -153,13 +158,25 @@ export function prepareUser(record: BulkRecord, options: ImportOptions): Prepare
   }
   const codes = list(r.backup_codes, 'code')
   if (codes.length) body.backup_codes = codes
+  for (const [param, values] of [
+    ['email_address_identification_status', emails],
+    ['phone_number_identification_status', phones],
+  ] as const) {
+    const statuses = list(r[param], param).map((x) => x.toLowerCase())
+    if (!statuses.length) continue
+    if (statuses.length !== values.length)
+      return {error: `${param} needs one status per ${param.replace('_identification_status', '')} (${values.length})`}
+    const bad = statuses.find((x) => !STATUSES.includes(x))
+    if (bad) return {error: `${param} "${bad}" is not one of: ${STATUSES.join(', ')}`}
+    if (statuses.some((x) => x !== 'verified')) body[param] = statuses
+  }
+  const warnings: string[] = []
   if (body.password_digest !== undefined || body.password_hasher !== undefined) {
     if (body.password_digest === undefined) return {error: 'password_hasher given without password_digest'}
     if (body.password_hasher === undefined) return {error: 'password_digest given without password_hasher'}
+    // The spec types password_hasher as a plain string: a name outside its prose list is sent as is (Clerk decides).
     if (!HASHERS.has(String(body.password_hasher)))
-      return {
-        error: `password_hasher "${body.password_hasher}" is not one Clerk accepts (${PASSWORD_HASHERS.join(', ')})`,
-      }
+      warnings.push(`password_hasher "${body.password_hasher}" is not in Clerk's documented list; sent as is`)
     if (body.password !== undefined) return {error: 'give either password or password_digest, not both'}
   }
   if (options.skipPasswordChecks && body.password !== undefined) body.skip_password_checks = true
@@ -182,7 +199,7 @@ export function prepareUser(record: BulkRecord, options: ImportOptions): Prepare
   else if (emails.length) lookup = {field: 'email_address', value: emails[0].toLowerCase()}
   else if (phones.length) lookup = {field: 'phone_number', value: phones[0]}
   else lookup = {field: 'username', value: String(body.username).toLowerCase()}
-  return {key: lookup.value, value: {body, lookup}}
+  return {key: lookup.value, value: warnings.length ? {body, lookup, warnings} : {body, lookup}}
 }
 
 export async function findUser(client: Client, lookup: ImportRow['lookup']): Promise<BapiUser | undefined> {
