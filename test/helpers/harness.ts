@@ -13,6 +13,9 @@
  *
  *   await withEmulator({secretKey: 'sk_live_...'}, async (t) => { ... })   // one test's own emulator
  *
+ * Setup data goes through the emulator's API (`t.emu.request(...)`, or `t.createUser(...)` for the common
+ * case), so the store holds what Clerk would have made of it, not what a test wrote into it.
+ *
  * `useEmulator({each: true})` gives every test a fresh emulator (beforeEach/afterEach).
  */
 import {afterAll, afterEach, beforeAll, beforeEach, expect} from 'vitest'
@@ -49,6 +52,12 @@ export interface Harness {
   fails(code: number, args: string[], options?: RunOptions): Promise<CliResult>
   /** add `n` sample users to the emulator's store */
   seedUsers(n: number): void
+  /**
+   * create one user through `POST /v1/users` (an email address, or the whole request body); expects a 200
+   * and returns the user as the emulator answered it
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createUser(emailOrBody: string | Record<string, unknown>): Promise<any>
   /** a function returning every request the emulator served after this call */
   mark(): () => RequestLogEntry[]
 }
@@ -91,6 +100,12 @@ export function harnessFor(get: () => TestEmulator): Harness {
     usage: (args, o) => expectCode(2, args, o),
     fails: expectCode,
     seedUsers: (n) => get().store.seedUsers(n),
+    async createUser(emailOrBody) {
+      const body = typeof emailOrBody === 'string' ? {email_address: [emailOrBody]} : emailOrBody
+      const r = await get().request('POST', '/v1/users', body)
+      expect(r.status, `POST /v1/users ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`).toBe(200)
+      return r.body
+    },
     mark() {
       const from = get().requests.length
       return () => get().requests.slice(from)
