@@ -7,7 +7,7 @@ import {join} from 'node:path'
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
-import {type CliResult, startCli, verboseStats} from '../helpers/cli.js'
+import {type CliResult, verboseStats} from '../helpers/cli.js'
 import {withEmulator} from '../helpers/harness.js'
 import {NO_REDIS_MESSAGE, type TestRedis, hasRedisServer, startRedis} from '../helpers/redis.js'
 
@@ -124,7 +124,7 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     withEmulator({rateLimit: 'off'}, async (t) => {
       t.emu.store.seedUsers(40)
       // 41 requests at 10/s take about 4 s: Redis goes away for a while in the middle
-      const run = startCli(
+      const run = t.start(
         [
           'users',
           'list',
@@ -139,10 +139,7 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
           '--limiter-redis',
           redis!.url,
         ],
-        {
-          env: t.env(),
-          timeoutMs: 120_000,
-        },
+        {timeoutMs: 120_000},
       )
       while (t.emu.requests.length < 8 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
       await redis!.stop()

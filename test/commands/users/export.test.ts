@@ -4,7 +4,6 @@ import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
 
-import {startCli} from '../../helpers/cli.js'
 import type {TestEmulator} from '../../helpers/emulator.js'
 import {withEmulator} from '../../helpers/harness.js'
 
@@ -62,7 +61,7 @@ describe('clerk users export', () => {
       t.emu.store.seedUsers(3000)
       const out = join(dir(), 'users.ndjson')
       const args = ['users', 'export', '--out', out, '--page-size', '50']
-      const run = startCli([...args, '--rate-limit', '20/1s'], {env: t.env()})
+      const run = t.start([...args, '--rate-limit', '20/1s'])
       await new Promise((r) => setTimeout(r, 1500 + Math.random() * 1000))
       run.child.kill('SIGKILL')
       const killed = await run.done
@@ -83,9 +82,7 @@ describe('clerk users export', () => {
     withEmulator({rateLimit: {limit: 10, windowMs: 1000}, recordBodies: false}, async (t) => {
       t.emu.store.seedUsers(1000)
       const out = join(dir(), 'users.ndjson')
-      const run = startCli(['users', 'export', '--out', out, '--page-size', '50', '--rate-limit', '10/1s'], {
-        env: t.env(),
-      })
+      const run = t.start(['users', 'export', '--out', out, '--page-size', '50', '--rate-limit', '10/1s'])
       await new Promise((r) => setTimeout(r, 800))
       t.emu.setRateLimit('off')
       for (let i = 0; i < 3; i++) {

@@ -115,11 +115,10 @@ describe('clerk users import', () => {
       })
       const report = join(d, 'report.ndjson')
       const args = ['users', 'import', csv, ...MAP, '--yes', '--resume', '--report', report, '--rate-limit', '400/1s']
-      const {startCli} = await import('../../helpers/cli.js')
       let kills = 0
       let last
       for (let i = 0; i < 30; i++) {
-        const run = startCli(args, {env: t.env(), timeoutMs: 60_000})
+        const run = t.start(args, {timeoutMs: 60_000})
         const killAfter = kills < 5 ? 600 + Math.random() * 1500 : undefined
         const timer = killAfter ? setTimeout(() => run.child.kill('SIGKILL'), killAfter) : undefined
         last = await run.done
@@ -142,9 +141,8 @@ describe('clerk users import', () => {
       const d = dir()
       const csv = join(d, 'users.csv')
       awkwardCsv(csv, 600)
-      const {startCli} = await import('../../helpers/cli.js')
       const args = ['users', 'import', csv, ...MAP, '--yes', '--rate-limit', '200/1s', '--report', join(d, 'r.ndjson')]
-      const run = startCli(args, {env: t.env()})
+      const run = t.start(args)
       await new Promise((r) => setTimeout(r, 1500))
       run.child.kill('SIGINT')
       const r = await run.done
