@@ -1,6 +1,6 @@
-import {afterEach, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {RateLimiter, defaultRules, retryAfterSeconds} from '../../src/emulator/ratelimit.js'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {withEmulator} from '../helpers/harness.js'
 
 const req = (method: string, path: string, secretKey = 'sk_test_a') => ({method, path, secretKey})
 
@@ -43,66 +43,63 @@ describe('RateLimiter (token bucket, fake clock)', () => {
 })
 
 describe('429 over HTTP', () => {
-  let emu: TestEmulator
-  afterEach(async () => {
-    emu.assertResponsesMatchSpec()
-    await emu.stop()
-  })
-
   test('Retry-After and Clerk body when the bucket is empty; refill admits again; control routes are free', async () => {
     let now = Date.now()
-    emu = await startTestEmulator({rateLimit: {limit: 5, windowMs: 1000}, clock: () => now})
-    for (let i = 0; i < 5; i++) expect((await emu.request('GET', '/v1/users')).status).toBe(200)
-    const res = await emu.request('GET', '/v1/users/count')
-    expect(res.status).toBe(429)
-    expect(res.headers.get('retry-after')).toBe('1')
-    expect(res.headers.get('content-type')).toBe('application/json')
-    expect(res.body.errors[0].code).toBe('too_many_requests')
-    expect((await emu.request('GET', '/__emulator/requests')).status).toBe(200)
-    expect((await emu.request('GET', '/v1/jwks')).status).toBe(200)
-    now += 250 // 5/s -> one token per 200 ms
-    expect((await emu.request('GET', '/v1/users')).status).toBe(200)
-    expect((await emu.request('GET', '/v1/users')).status).toBe(429)
+    await withEmulator({rateLimit: {limit: 5, windowMs: 1000}, clock: () => now}, async (t) => {
+      for (let i = 0; i < 5; i++) expect((await t.emu.request('GET', '/v1/users')).status).toBe(200)
+      const res = await t.emu.request('GET', '/v1/users/count')
+      expect(res.status).toBe(429)
+      expect(res.headers.get('retry-after')).toBe('1')
+      expect(res.headers.get('content-type')).toBe('application/json')
+      expect(res.body.errors[0].code).toBe('too_many_requests')
+      expect((await t.emu.request('GET', '/__emulator/requests')).status).toBe(200)
+      expect((await t.emu.request('GET', '/v1/jwks')).status).toBe(200)
+      now += 250 // 5/s -> one token per 200 ms
+      expect((await t.emu.request('GET', '/v1/users')).status).toBe(200)
+      expect((await t.emu.request('GET', '/v1/users')).status).toBe(429)
+    })
   })
 
   test('Retry-After rounds the wait for one token up to whole seconds', async () => {
     const now = Date.now()
-    emu = await startTestEmulator({rateLimit: {limit: 2, windowMs: 10_000}, clock: () => now})
-    await emu.request('GET', '/v1/users')
-    await emu.request('GET', '/v1/users')
-    const res = await emu.request('GET', '/v1/users')
-    expect(res.status).toBe(429)
-    expect(res.headers.get('retry-after')).toBe('5')
+    await withEmulator({rateLimit: {limit: 2, windowMs: 10_000}, clock: () => now}, async (t) => {
+      await t.emu.request('GET', '/v1/users')
+      await t.emu.request('GET', '/v1/users')
+      const res = await t.emu.request('GET', '/v1/users')
+      expect(res.status).toBe(429)
+      expect(res.headers.get('retry-after')).toBe('5')
+    })
   })
 
   test('default rate by key kind; setRateLimit and the control route change it', async () => {
-    const now = Date.now()
-    emu = await startTestEmulator({clock: () => now}) // frozen: no refill however slow the machine is
-    const codes: number[] = []
-    for (let i = 0; i < 101; i++) codes.push((await emu.request('GET', '/v1/users/count')).status)
-    expect(codes.filter((c) => c === 200)).toHaveLength(100)
-    expect(codes.at(-1)).toBe(429)
-    emu.setRateLimit('off')
-    expect((await emu.request('GET', '/v1/users/count')).status).toBe(200)
-    expect((await emu.request('POST', '/__emulator/rate-limit', {rate: '1/1h'})).status).toBe(200)
-    expect((await emu.request('GET', '/v1/users/count')).status).toBe(200)
-    const res = await emu.request('GET', '/v1/users/count')
-    expect(res.status).toBe(429)
-    expect(res.headers.get('retry-after')).toBe('3600')
-    expect((await emu.request('POST', '/__emulator/rate-limit', {rate: 'fast'})).status).toBe(400)
+    const now = Date.now() // frozen: no refill however slow the machine is
+    await withEmulator({clock: () => now}, async (t) => {
+      const codes: number[] = []
+      for (let i = 0; i < 101; i++) codes.push((await t.emu.request('GET', '/v1/users/count')).status)
+      expect(codes.filter((c) => c === 200)).toHaveLength(100)
+      expect(codes.at(-1)).toBe(429)
+      t.emu.setRateLimit('off')
+      expect((await t.emu.request('GET', '/v1/users/count')).status).toBe(200)
+      expect((await t.emu.request('POST', '/__emulator/rate-limit', {rate: '1/1h'})).status).toBe(200)
+      expect((await t.emu.request('GET', '/v1/users/count')).status).toBe(200)
+      const res = await t.emu.request('GET', '/v1/users/count')
+      expect(res.status).toBe(429)
+      expect(res.headers.get('retry-after')).toBe('3600')
+      expect((await t.emu.request('POST', '/__emulator/rate-limit', {rate: 'fast'})).status).toBe(400)
+    })
   })
 
-  test('per-user PATCH limit: the 11th update of one user in 10 s is a 429, other users are unaffected', async () => {
-    emu = await startTestEmulator({rateLimit: {limit: 1000, windowMs: 10_000}})
-    const a = (await emu.request('POST', '/v1/users', {email_address: ['a@example.com']})).body
-    const b = (await emu.request('POST', '/v1/users', {email_address: ['b@example.com']})).body
-    for (let i = 0; i < 9; i++)
-      expect((await emu.request('PATCH', `/v1/users/${a.id}`, {first_name: `A${i}`})).status).toBe(200)
-    expect((await emu.request('PATCH', `/v1/users/${a.id}/metadata`, {public_metadata: {n: 1}})).status).toBe(200)
-    const res = await emu.request('PATCH', `/v1/users/${a.id}`, {first_name: 'too many'})
-    expect(res.status).toBe(429)
-    expect(res.headers.get('retry-after')).toBe('1')
-    expect((await emu.request('GET', `/v1/users/${a.id}`)).body.first_name).toBe('A8') // the rejected update did nothing
-    expect((await emu.request('PATCH', `/v1/users/${b.id}`, {first_name: 'B'})).status).toBe(200)
-  })
+  test('per-user PATCH limit: the 11th update of one user in 10 s is a 429, other users are unaffected', () =>
+    withEmulator({rateLimit: {limit: 1000, windowMs: 10_000}}, async (t) => {
+      const a = await t.createUser({email_address: ['a@example.com']})
+      const b = await t.createUser({email_address: ['b@example.com']})
+      for (let i = 0; i < 9; i++)
+        expect((await t.emu.request('PATCH', `/v1/users/${a.id}`, {first_name: `A${i}`})).status).toBe(200)
+      expect((await t.emu.request('PATCH', `/v1/users/${a.id}/metadata`, {public_metadata: {n: 1}})).status).toBe(200)
+      const res = await t.emu.request('PATCH', `/v1/users/${a.id}`, {first_name: 'too many'})
+      expect(res.status).toBe(429)
+      expect(res.headers.get('retry-after')).toBe('1')
+      expect((await t.emu.request('GET', `/v1/users/${a.id}`)).body.first_name).toBe('A8') // the rejected update did nothing
+      expect((await t.emu.request('PATCH', `/v1/users/${b.id}`, {first_name: 'B'})).status).toBe(200)
+    }))
 })

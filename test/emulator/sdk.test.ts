@@ -1,21 +1,16 @@
 import {createClerkClient, type ClerkClient} from '@clerk/backend'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {useEmulator} from '../helpers/harness.js'
 
-let emu: TestEmulator
+const t = useEmulator({rateLimit: 'off'})
 let clerk: ClerkClient
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
   clerk = createClerkClient({
-    secretKey: emu.secretKey,
-    apiUrl: emu.url,
-    publishableKey: emu.publishableKey,
+    secretKey: t.emu.secretKey,
+    apiUrl: t.emu.url,
+    publishableKey: t.emu.publishableKey,
     telemetry: {disabled: true},
   })
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
 })
 
 describe('@clerk/backend against the emulator', () => {
@@ -35,11 +30,11 @@ describe('@clerk/backend against the emulator', () => {
     const got = await clerk.users.getUser(created.id)
     expect(got.fullName).toBe('Sdk User')
 
-    emu.store.seedUsers(30)
+    t.emu.store.seedUsers(30)
     const page = await clerk.users.getUserList({limit: 10, offset: 5})
     expect(page.totalCount).toBe(31)
     expect(page.data).toHaveLength(10)
-    const paths = emu.requests
+    const paths = t.emu.requests
       .slice(-2)
       .map((r) => r.path)
       .sort()
@@ -70,7 +65,7 @@ describe('@clerk/backend against the emulator', () => {
     const dup = await clerk.users.createUser({emailAddress: ['not-an-email']}).catch((e) => e)
     expect(dup.status).toBe(422)
     expect(dup.errors[0].code).toBe('form_param_format_invalid')
-    emu.injectFault({kind: 'status', status: 429, retryAfter: 3})
+    t.emu.injectFault({kind: 'status', status: 429, retryAfter: 3})
     const limited = await clerk.users.getUser('user_x').catch((e) => e)
     expect(limited.status).toBe(429)
     expect(limited.retryAfter).toBe(3)
@@ -78,7 +73,7 @@ describe('@clerk/backend against the emulator', () => {
   })
 
   test('wrong secret key -> 401 clerk_key_invalid', async () => {
-    const other = createClerkClient({secretKey: 'sk_test_wrong', apiUrl: emu.url, telemetry: {disabled: true}})
+    const other = createClerkClient({secretKey: 'sk_test_wrong', apiUrl: t.emu.url, telemetry: {disabled: true}})
     const err = await other.users.getCount().catch((e) => e)
     expect(err.status).toBe(401)
     expect(err.errors[0].code).toBe('clerk_key_invalid')
@@ -86,6 +81,6 @@ describe('@clerk/backend against the emulator', () => {
 
   test('JWKS via the SDK', async () => {
     const jwks = await clerk.jwks.getJwks()
-    expect(jwks.keys?.[0]).toMatchObject({kid: emu.signingKey.kid, kty: 'RSA', alg: 'RS256', use: 'sig'})
+    expect(jwks.keys?.[0]).toMatchObject({kid: t.emu.signingKey.kid, kty: 'RSA', alg: 'RS256', use: 'sig'})
   })
 })

@@ -3,61 +3,56 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parsePublishableKey} from '@clerk/shared/keys'
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {startEmulator} from '../../src/emulator/server.js'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {useEmulator, withEmulator} from '../helpers/harness.js'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-})
-afterEach(() => emu.assertResponsesMatchSpec())
-afterAll(() => emu.stop())
+const t = useEmulator({rateLimit: 'off'})
 
 describe('protocol', () => {
   test('keys and url are well-formed', () => {
-    expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(emu.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
-    expect(emu.publishableKey).toMatch(/^pk_test_/)
-    expect(Buffer.from(emu.publishableKey.slice(8), 'base64').toString()).toBe(`${emu.url.slice(7)}$`)
-    expect(parsePublishableKey(emu.publishableKey, {fatal: true})).toMatchObject({
+    expect(t.emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(t.emu.secretKey).toMatch(/^sk_test_[0-9A-Za-z]{40}$/)
+    expect(t.emu.publishableKey).toMatch(/^pk_test_/)
+    expect(Buffer.from(t.emu.publishableKey.slice(8), 'base64').toString()).toBe(`${t.emu.url.slice(7)}$`)
+    expect(parsePublishableKey(t.emu.publishableKey, {fatal: true})).toMatchObject({
       instanceType: 'development',
-      frontendApi: emu.url.slice(7),
+      frontendApi: t.emu.url.slice(7),
     })
   })
 
   test('401 without or with a wrong secret key, in Clerk error shape', async () => {
-    let res = await emu.request('GET', '/v1/users', undefined, {authorization: ''})
+    let res = await t.emu.request('GET', '/v1/users', undefined, {authorization: ''})
     expect(res.status).toBe(401)
     expect(res.headers.get('content-type')).toBe('application/json')
     expect(res.body.errors[0].code).toBe('authentication_invalid')
-    res = await emu.request('GET', '/v1/users', undefined, {authorization: 'Bearer sk_test_wrong'})
+    res = await t.emu.request('GET', '/v1/users', undefined, {authorization: 'Bearer sk_test_wrong'})
     expect(res.status).toBe(401)
     expect(res.body.errors[0].code).toBe('clerk_key_invalid')
-    res = await emu.request('GET', '/v1/jwks', undefined, {authorization: ''})
+    res = await t.emu.request('GET', '/v1/jwks', undefined, {authorization: ''})
     expect(res.status).toBe(401)
-    res = await emu.request('GET', '/__emulator/state', undefined, {authorization: ''})
+    res = await t.emu.request('GET', '/__emulator/state', undefined, {authorization: ''})
     expect(res.status).toBe(401)
   })
 
   test('unknown route -> 404, bad JSON -> 400, always exactly application/json', async () => {
-    const nf = await fetch(`${emu.url}/v1/no_such_thing`, {headers: {authorization: `Bearer ${emu.secretKey}`}})
+    const nf = await fetch(`${t.emu.url}/v1/no_such_thing`, {headers: {authorization: `Bearer ${t.emu.secretKey}`}})
     expect(nf.status).toBe(404)
     expect(nf.headers.get('content-type')).toBe('application/json')
     expect((await nf.json()).errors[0].code).toBe('resource_not_found')
-    const bad = await emu.request('POST', '/v1/users', '{"email_address": [')
+    const bad = await t.emu.request('POST', '/v1/users', '{"email_address": [')
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/json')
     expect(bad.body.errors[0]).toHaveProperty('long_message')
-    expect((await emu.request('POST', '/v1/users', '[1,2]')).status).toBe(400)
+    expect((await t.emu.request('POST', '/v1/users', '[1,2]')).status).toBe(400)
   })
 
   test('the request log records method, path, query, status and times (not control routes)', async () => {
-    const n = emu.requests.length
-    await emu.request('GET', '/v1/users?limit=3&email_address=a@b.co&email_address=c@d.co')
-    await emu.request('GET', '/__emulator/requests')
-    expect(emu.requests.length).toBe(n + 1)
-    const e = emu.requests.at(-1)!
+    const n = t.emu.requests.length
+    await t.emu.request('GET', '/v1/users?limit=3&email_address=a@b.co&email_address=c@d.co')
+    await t.emu.request('GET', '/__emulator/requests')
+    expect(t.emu.requests.length).toBe(n + 1)
+    const e = t.emu.requests.at(-1)!
     expect(e).toMatchObject({
       method: 'GET',
       path: '/v1/users',
@@ -66,44 +61,44 @@ describe('protocol', () => {
       body: [],
     })
     expect(e.endedAt).toBeGreaterThanOrEqual(e.startedAt)
-    const viaHttp = await emu.request('GET', '/__emulator/requests')
+    const viaHttp = await t.emu.request('GET', '/__emulator/requests')
     expect(viaHttp.body.at(-1)).toMatchObject({path: '/v1/users'})
   })
 })
 
 describe('JWKS and the signing key', () => {
   test('GET /v1/jwks serves the RSA public key; the private PEM signs, the JWK verifies', async () => {
-    const res = await emu.request('GET', '/v1/jwks')
+    const res = await t.emu.request('GET', '/v1/jwks')
     expect(res.status).toBe(200)
     expect(res.body.keys).toHaveLength(1)
     const jwk = res.body.keys[0]
-    expect(jwk).toMatchObject({use: 'sig', kty: 'RSA', alg: 'RS256', kid: emu.signingKey.kid, e: 'AQAB'})
+    expect(jwk).toMatchObject({use: 'sig', kty: 'RSA', alg: 'RS256', kid: t.emu.signingKey.kid, e: 'AQAB'})
     const pub = createPublicKey({key: jwk, format: 'jwk'})
     expect(pub.asymmetricKeyDetails?.modulusLength).toBe(2048)
-    const sig = createSign('RSA-SHA256').update('hello').sign(createPrivateKey(emu.signingKey.privateKeyPem))
+    const sig = createSign('RSA-SHA256').update('hello').sign(createPrivateKey(t.emu.signingKey.privateKeyPem))
     expect(createVerify('RSA-SHA256').update('hello').verify(pub, sig)).toBe(true)
-    expect(createPublicKey(emu.signingKey.publicKeyPem).export({format: 'jwk'}).n).toBe(jwk.n)
+    expect(createPublicKey(t.emu.signingKey.publicKeyPem).export({format: 'jwk'}).n).toBe(jwk.n)
   })
 })
 
 describe('state: control routes, export/import, persist, seed', () => {
   test('export/import through /__emulator/state and reset', async () => {
-    await emu.request('POST', '/v1/users', {email_address: ['state@example.com']})
-    const state = (await emu.request('GET', '/__emulator/state')).body
+    await t.emu.request('POST', '/v1/users', {email_address: ['state@example.com']})
+    const state = (await t.emu.request('GET', '/__emulator/state')).body
     expect(state.version).toBe(1)
     expect(
       state.users.some(
         (u: {email_addresses: {email_address: string}[]}) => u.email_addresses[0].email_address === 'state@example.com',
       ),
     ).toBe(true)
-    expect(state.signing_key.kid).toBe(emu.signingKey.kid)
-    expect((await emu.request('POST', '/__emulator/reset')).status).toBe(200)
-    expect((await emu.request('GET', '/v1/users/count')).body.total_count).toBe(0)
-    expect((await emu.request('POST', '/__emulator/state', state)).status).toBe(200)
-    expect((await emu.request('GET', '/v1/users/count')).body.total_count).toBe(state.users.length)
+    expect(state.signing_key.kid).toBe(t.emu.signingKey.kid)
+    expect((await t.emu.request('POST', '/__emulator/reset')).status).toBe(200)
+    expect((await t.emu.request('GET', '/v1/users/count')).body.total_count).toBe(0)
+    expect((await t.emu.request('POST', '/__emulator/state', state)).status).toBe(200)
+    expect((await t.emu.request('GET', '/v1/users/count')).body.total_count).toBe(state.users.length)
     // indexes are rebuilt on import: the email is still taken
-    expect((await emu.request('POST', '/v1/users', {email_address: ['STATE@example.com']})).status).toBe(422)
-    expect((await emu.request('POST', '/__emulator/state', {users: 'nope'})).status).toBe(400)
+    expect((await t.emu.request('POST', '/v1/users', {email_address: ['STATE@example.com']})).status).toBe(422)
+    expect((await t.emu.request('POST', '/__emulator/state', {users: 'nope'})).status).toBe(400)
   })
 
   test('persist: state and signing key survive a restart', async () => {
@@ -129,39 +124,36 @@ describe('state: control routes, export/import, persist, seed', () => {
   test('seed from a file or an object; the sample fixture loads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-'))
     const file = join(dir, 'seed.json')
-    writeFileSync(file, JSON.stringify(emu.store.export()))
+    writeFileSync(file, JSON.stringify(t.emu.store.export()))
     const a = await startEmulator({seed: file})
-    expect(a.store.users.size).toBe(emu.store.users.size)
+    expect(a.store.users.size).toBe(t.emu.store.users.size)
     await a.stop()
-    const b = await startTestEmulator({seed: join(import.meta.dirname, '../../fixtures/sample-users.json')})
-    const res = await b.request('GET', '/v1/users?limit=100')
-    expect(res.body.length).toBeGreaterThanOrEqual(20)
-    b.assertResponsesMatchSpec()
-    await b.stop()
+    await withEmulator({seed: join(import.meta.dirname, '../../fixtures/sample-users.json')}, async (b) => {
+      const res = await b.emu.request('GET', '/v1/users?limit=100')
+      expect(res.body.length).toBeGreaterThanOrEqual(20)
+    })
   })
 
   // speed belongs in bench/: this checks that 100k seeded users are unique and page correctly
   test('seedUsers(100k): unique users that page to the end', async () => {
-    const big = await startTestEmulator({rateLimit: 'off'})
-    big.store.seedUsers(100_000)
-    expect(big.store.users.size).toBe(100_000)
-    const res = await big.request('GET', '/v1/users?limit=500&offset=99500')
-    expect(res.body).toHaveLength(500)
-    expect((await big.request('GET', '/v1/users/count')).body.total_count).toBe(100_000)
-    const emails = new Set(big.store.users.values().map((u) => u.email_addresses[0].email_address))
-    expect(emails.size).toBe(100_000)
-    big.assertResponsesMatchSpec()
-    await big.stop()
+    await withEmulator({rateLimit: 'off'}, async (big) => {
+      big.emu.store.seedUsers(100_000)
+      expect(big.emu.store.users.size).toBe(100_000)
+      const res = await big.emu.request('GET', '/v1/users?limit=500&offset=99500')
+      expect(res.body).toHaveLength(500)
+      expect((await big.emu.request('GET', '/v1/users/count')).body.total_count).toBe(100_000)
+      const emails = new Set(big.emu.store.users.values().map((u) => u.email_addresses[0].email_address))
+      expect(emails.size).toBe(100_000)
+    })
   })
 })
 
-test('seeded sample users never signed in after now', async () => {
-  const emu = await startTestEmulator({rateLimit: 'off'})
-  emu.store.seedUsers(50)
-  const now = Date.now()
-  for (const u of emu.store.users.values()) {
-    expect(u.created_at as number).toBeLessThanOrEqual(now)
-    if (u.last_sign_in_at !== null) expect(u.last_sign_in_at as number).toBeLessThanOrEqual(now)
-  }
-  await emu.stop()
-})
+test('seeded sample users never signed in after now', () =>
+  withEmulator({rateLimit: 'off'}, async (h) => {
+    h.seedUsers(50)
+    const now = Date.now()
+    for (const u of h.emu.store.users.values()) {
+      expect(u.created_at as number).toBeLessThanOrEqual(now)
+      if (u.last_sign_in_at !== null) expect(u.last_sign_in_at as number).toBeLessThanOrEqual(now)
+    }
+  }))

@@ -1,26 +1,18 @@
 /** The emulator mints tokens (POST /__emulator/tokens) and verifies machine tokens the way BAPI does. */
 import {createPublicKey, verify} from 'node:crypto'
 import {createClerkClient} from '@clerk/backend'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 
-import {emulatorEnv, runCli} from '../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {useEmulator} from '../helpers/harness.js'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
-})
+const t = useEmulator({rateLimit: 'off'})
 
 const parts = (jwt: string) =>
   jwt.split('.').map((p, i) => (i < 2 ? JSON.parse(Buffer.from(p, 'base64url').toString()) : p))
 
 describe('POST /__emulator/tokens', () => {
   test('a session token with v2 claims, signed by the key served at /v1/jwks', async () => {
-    const res = await emu.request('POST', '/__emulator/tokens', {
+    const res = await t.emu.request('POST', '/__emulator/tokens', {
       user_id: 'user_1',
       org_id: 'org_1',
       org_slug: 'acme',
@@ -33,10 +25,10 @@ describe('POST /__emulator/tokens', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json')
     const [header, claims] = parts(res.body.token)
-    expect(header).toEqual({alg: 'RS256', kid: emu.signingKey.kid, typ: 'JWT', cat: 'cl_B7d4PD111AAA'})
+    expect(header).toEqual({alg: 'RS256', kid: t.emu.signingKey.kid, typ: 'JWT', cat: 'cl_B7d4PD111AAA'})
     expect(claims).toMatchObject({
       sub: 'user_1',
-      iss: emu.url,
+      iss: t.emu.url,
       azp: 'http://localhost:3000',
       v: 2,
       o: {id: 'org_1', slg: 'acme', rol: 'admin', per: 'read', fpm: '1'},
@@ -47,7 +39,7 @@ describe('POST /__emulator/tokens', () => {
     expect(claims.exp - claims.iat).toBe(90)
     expect(claims.nbf).toBeLessThan(claims.iat)
     const [h, p, s] = res.body.token.split('.')
-    const jwks = await emu.request('GET', '/v1/jwks')
+    const jwks = await t.emu.request('GET', '/v1/jwks')
     const jwk = jwks.body.keys.find((k: {kid: string}) => k.kid === header.kid)
     expect(
       verify(
@@ -57,17 +49,17 @@ describe('POST /__emulator/tokens', () => {
         Buffer.from(s, 'base64url'),
       ),
     ).toBe(true)
-    expect(res.body.jwt_key).toBe(emu.signingKey.publicKeyPem)
+    expect(res.body.jwt_key).toBe(t.emu.signingKey.publicKeyPem)
   })
 
   test('pending, no azp, expired; bad bodies are 400', async () => {
-    const t = await emu.request('POST', '/__emulator/tokens', {
+    const tok = await t.emu.request('POST', '/__emulator/tokens', {
       user_id: 'u',
       pending: true,
       azp: null,
       expires_in_seconds: -30,
     })
-    const [, claims] = parts(t.body.token)
+    const [, claims] = parts(tok.body.token)
     expect(claims.sts).toBe('pending')
     expect('azp' in claims).toBe(false)
     expect(claims.exp).toBeLessThan(Date.now() / 1000)
@@ -78,23 +70,27 @@ describe('POST /__emulator/tokens', () => {
       {user_id: 'u', org_id: 'o', permissions: ['bad']},
       {type: 'nope'},
     ]) {
-      const r = await emu.request('POST', '/__emulator/tokens', body)
+      const r = await t.emu.request('POST', '/__emulator/tokens', body)
       expect(r.status, JSON.stringify(body)).toBe(400)
       expect(r.body.errors[0].code).toBe('request_body_invalid')
     }
   })
 
   test('GET /__emulator/jwt-key: the PEM for offline checks', async () => {
-    const r = await emu.request('GET', '/__emulator/jwt-key')
-    expect(r.body).toEqual({object: 'emulator_jwt_key', kid: emu.signingKey.kid, jwt_key: emu.signingKey.publicKeyPem})
+    const r = await t.emu.request('GET', '/__emulator/jwt-key')
+    expect(r.body).toEqual({
+      object: 'emulator_jwt_key',
+      kid: t.emu.signingKey.kid,
+      jwt_key: t.emu.signingKey.publicKeyPem,
+    })
   })
 })
 
 describe('machine-token verify routes (spec shapes, as @clerk/backend calls them)', () => {
   test('@clerk/backend verifies minted ak_, mt_, oat_ tokens; unknown, revoked and expired ones are 404', async () => {
-    const clerk = createClerkClient({secretKey: emu.secretKey, apiUrl: emu.url, telemetry: {disabled: true}})
+    const clerk = createClerkClient({secretKey: t.emu.secretKey, apiUrl: t.emu.url, telemetry: {disabled: true}})
     const mint = async (body: Record<string, unknown>) =>
-      (await emu.request('POST', '/__emulator/tokens', body)).body.token as string
+      (await t.emu.request('POST', '/__emulator/tokens', body)).body.token as string
     const ak = await mint({
       type: 'api_key',
       subject: 'user_2xhFjEI5X2qWRvtV13BzSj8H6Dk',
@@ -123,38 +119,34 @@ describe('machine-token verify routes (spec shapes, as @clerk/backend calls them
       ['/m2m_tokens/verify', {token: expired}],
       ['/oauth_applications/access_tokens/verify', {access_token: 'oat_nope'}],
     ] as const) {
-      const r = await emu.request('POST', path, body)
+      const r = await t.emu.request('POST', path, body)
       expect(r.status, `${path} ${JSON.stringify(body)}`).toBe(404)
     }
-    expect((await emu.request('POST', '/api_keys/verify', {})).status).toBe(422)
+    expect((await t.emu.request('POST', '/api_keys/verify', {})).status).toBe(422)
     // the stored secret is never served back
-    expect(JSON.stringify(emu.requests.map((q) => q.body))).not.toContain(ak)
+    expect(JSON.stringify(t.emu.requests.map((q) => q.body))).not.toContain(ak)
   })
 })
 
 describe('clerk emulator token', () => {
   test('prints a token, -o json the whole answer, --print-jwt-key the PEM; --user is required', async () => {
-    const env = emulatorEnv(emu)
-    const t = await runCli(
-      [
-        'emulator',
-        'token',
-        '--user',
-        'user_cli',
-        '--org',
-        'org_1',
-        '--role',
-        'admin',
-        '--permission',
-        'org:a:b',
-        '--expires-in',
-        '5m',
-        '--pending',
-      ],
-      {env},
-    )
-    expect(t.code, t.stderr).toBe(0)
-    const [, claims] = parts(t.stdout.trim())
+    const tok = await t.run([
+      'emulator',
+      'token',
+      '--user',
+      'user_cli',
+      '--org',
+      'org_1',
+      '--role',
+      'admin',
+      '--permission',
+      'org:a:b',
+      '--expires-in',
+      '5m',
+      '--pending',
+    ])
+    expect(tok.code, tok.stderr).toBe(0)
+    const [, claims] = parts(tok.stdout.trim())
     expect(claims).toMatchObject({
       sub: 'user_cli',
       sts: 'pending',
@@ -162,13 +154,13 @@ describe('clerk emulator token', () => {
       fea: 'o:a',
     })
     expect(claims.exp - claims.iat).toBe(300)
-    const expired = await runCli(['emulator', 'token', '--user', 'u', '--expires-in=-1m', '-o', 'json'], {env})
+    const expired = await t.run(['emulator', 'token', '--user', 'u', '--expires-in=-1m', '-o', 'json'])
     expect(JSON.parse(expired.stdout)).toMatchObject({object: 'emulator_token', token_type: 'session_token'})
-    const pem = await runCli(['emulator', 'token', '--print-jwt-key'], {env})
-    expect(pem.stdout).toBe(emu.signingKey.publicKeyPem)
-    const ak = await runCli(['emulator', 'token', '--type', 'api_key', '--scope', 'read'], {env})
+    const pem = await t.run(['emulator', 'token', '--print-jwt-key'])
+    expect(pem.stdout).toBe(t.emu.signingKey.publicKeyPem)
+    const ak = await t.run(['emulator', 'token', '--type', 'api_key', '--scope', 'read'])
     expect(ak.stdout).toMatch(/^ak_\w+\n$/)
-    const missing = await runCli(['emulator', 'token'], {env})
+    const missing = await t.run(['emulator', 'token'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('--user is required')
   })

@@ -1,12 +1,11 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {useEmulator} from '../helpers/harness.js'
 
-let emu: TestEmulator
+const t = useEmulator({rateLimit: 'off'})
 const ids: string[] = []
 const T0 = Date.parse('2024-01-01T00:00:00Z')
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
   const people = [
     ['Zoe', 'Adams', 'zoe@alpha.io', 'zadams', 'ext-1', '+15550000001'],
     ['Yann', 'Brown', 'yann@beta.io', 'ybrown', 'ext-2', null],
@@ -15,7 +14,7 @@ beforeAll(async () => {
     ['Vera', 'Evans', 'vera@beta.io', null, null, null],
   ] as const
   for (const [i, [first, last, email, username, ext, phone]] of people.entries()) {
-    const res = await emu.request('POST', '/v1/users', {
+    const res = await t.emu.request('POST', '/v1/users', {
       first_name: first,
       last_name: last,
       email_address: [email],
@@ -28,16 +27,14 @@ beforeAll(async () => {
     ids.push(res.body.id)
   }
 })
-afterEach(() => emu.assertResponsesMatchSpec())
-afterAll(() => emu.stop())
 
 const list = async (qs: string) => {
-  const res = await emu.request('GET', `/v1/users${qs}`)
+  const res = await t.emu.request('GET', `/v1/users${qs}`)
   expect(res.status, JSON.stringify(res.body)).toBe(200)
   expect(Array.isArray(res.body)).toBe(true)
   return res.body.map((u: {first_name: string}) => u.first_name)
 }
-const count = async (qs: string) => (await emu.request('GET', `/v1/users/count${qs}`)).body
+const count = async (qs: string) => (await t.emu.request('GET', `/v1/users/count${qs}`)).body
 
 describe('GET /v1/users', () => {
   test('bare array, newest first by default, limit default 10', async () => {
@@ -53,7 +50,7 @@ describe('GET /v1/users', () => {
     expect(await list('?order_by=username')).toEqual(['Walt', 'Xena', 'Yann', 'Zoe', 'Vera']) // nulls last ascending
     expect(await list('?order_by=-username')).toEqual(['Vera', 'Zoe', 'Yann', 'Xena', 'Walt']) // nulls first descending
     expect(await list('?order_by=-created_at&order_by=first_name')).toEqual(['Vera', 'Walt', 'Xena', 'Yann', 'Zoe']) // first wins
-    const bad = await emu.request('GET', '/v1/users?order_by=shoe_size')
+    const bad = await t.emu.request('GET', '/v1/users?order_by=shoe_size')
     expect(bad.status).toBe(422)
   })
 
@@ -64,7 +61,7 @@ describe('GET /v1/users', () => {
     expect(await list('?offset=10')).toEqual([])
     expect(await list('?limit=500')).toHaveLength(5)
     for (const qs of ['?limit=501', '?limit=0', '?offset=-1', '?limit=abc']) {
-      const res = await emu.request('GET', `/v1/users${qs}`)
+      const res = await t.emu.request('GET', `/v1/users${qs}`)
       expect(res.status, qs).toBe(422)
       expect(res.body.errors[0].meta.param_name).toMatch(/limit|offset/)
     }
@@ -73,8 +70,8 @@ describe('GET /v1/users', () => {
   test('starting_after cursor', async () => {
     expect(await list(`?limit=2&starting_after=${ids[3]}`)).toEqual(['Xena', 'Yann'])
     expect(await list(`?order_by=created_at&limit=2&starting_after=${ids[3]}`)).toEqual(['Vera'])
-    expect((await emu.request('GET', `/v1/users?order_by=first_name&starting_after=${ids[3]}`)).status).toBe(422)
-    expect((await emu.request('GET', `/v1/users?offset=1&starting_after=${ids[3]}`)).status).toBe(422)
+    expect((await t.emu.request('GET', `/v1/users?order_by=first_name&starting_after=${ids[3]}`)).status).toBe(422)
+    expect((await t.emu.request('GET', `/v1/users?offset=1&starting_after=${ids[3]}`)).status).toBe(422)
   })
 
   test('array filters arrive as repeated keys', async () => {

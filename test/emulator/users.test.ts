@@ -1,14 +1,9 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
-import {startTestEmulator, type TestEmulator} from '../helpers/emulator.js'
+import {describe, expect, test} from 'vitest'
+import {useEmulator} from '../helpers/harness.js'
 
-let emu: TestEmulator
-beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-})
-afterEach(() => emu.assertResponsesMatchSpec())
-afterAll(() => emu.stop())
+const t = useEmulator({rateLimit: 'off'})
 
-const create = (body: Record<string, unknown>) => emu.request('POST', '/v1/users', body)
+const create = (body: Record<string, unknown>) => t.emu.request('POST', '/v1/users', body)
 
 describe('POST /v1/users', () => {
   test('creates a user with BAPI defaults, verified email and primary id', async () => {
@@ -51,7 +46,7 @@ describe('POST /v1/users', () => {
     expect(u.created_at).toBeGreaterThanOrEqual(before)
     expect(u.created_at).toBeLessThanOrEqual(Date.now())
     expect(u.updated_at).toBe(u.created_at)
-    expect((await emu.request('GET', `/v1/users/${u.id}`)).body).toEqual(u)
+    expect((await t.emu.request('GET', `/v1/users/${u.id}`)).body).toEqual(u)
   })
 
   test('phone numbers, reserved identifications, custom created_at', async () => {
@@ -118,17 +113,17 @@ describe('POST /v1/users', () => {
   })
 
   test('a 422 creates nothing', async () => {
-    const before = emu.store.users.size
+    const before = t.emu.store.users.size
     await create({email_address: ['fine@example.com', 'bad']})
-    expect(emu.store.users.size).toBe(before)
-    expect((await emu.request('GET', '/v1/users?email_address=fine@example.com')).body).toEqual([])
+    expect(t.emu.store.users.size).toBe(before)
+    expect((await t.emu.request('GET', '/v1/users?email_address=fine@example.com')).body).toEqual([])
   })
 })
 
 describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   test('404 resource_not_found for an unknown id', async () => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const res = await emu.request(
+      const res = await t.emu.request(
         method,
         '/v1/users/user_missing',
         method === 'PATCH' ? {first_name: 'x'} : undefined,
@@ -141,7 +136,7 @@ describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   test('PATCH updates fields, username removal, primary email, updated_at', async () => {
     const {body: u} = await create({email_address: ['p1@example.com', 'p2@example.com'], username: 'patchme'})
     await new Promise((r) => setTimeout(r, 5))
-    const res = await emu.request('PATCH', `/v1/users/${u.id}`, {
+    const res = await t.emu.request('PATCH', `/v1/users/${u.id}`, {
       first_name: 'Pat',
       last_name: null,
       username: '',
@@ -167,12 +162,12 @@ describe('GET/PATCH/DELETE /v1/users/{id}', () => {
   test('PATCH rejects metadata (API version 2026-05-12), foreign primary ids and taken usernames', async () => {
     const {body: a} = await create({username: 'owner_a'})
     const {body: b} = await create({email_address: ['b-only@example.com']})
-    let res = await emu.request('PATCH', `/v1/users/${a.id}`, {public_metadata: {a: 1}})
+    let res = await t.emu.request('PATCH', `/v1/users/${a.id}`, {public_metadata: {a: 1}})
     expect(res.status).toBe(422)
     expect(res.body.errors[0]).toMatchObject({code: 'form_param_unknown', meta: {param_name: 'public_metadata'}})
-    res = await emu.request('PATCH', `/v1/users/${a.id}`, {primary_email_address_id: b.email_addresses[0].id})
+    res = await t.emu.request('PATCH', `/v1/users/${a.id}`, {primary_email_address_id: b.email_addresses[0].id})
     expect(res.status).toBe(422)
-    res = await emu.request('PATCH', `/v1/users/${b.id}`, {username: 'OWNER_A'})
+    res = await t.emu.request('PATCH', `/v1/users/${b.id}`, {username: 'OWNER_A'})
     expect(res.status).toBe(422)
     expect(res.body.errors[0].code).toBe('form_identifier_exists')
   })
@@ -183,23 +178,23 @@ describe('GET/PATCH/DELETE /v1/users/{id}', () => {
       public_metadata: {a: {x: 1, y: 2}, keep: true},
       private_metadata: {p: 1},
     })
-    let res = await emu.request('PATCH', `/v1/users/${u.id}/metadata`, {public_metadata: {a: {y: null, z: 3}, n: 1}})
+    let res = await t.emu.request('PATCH', `/v1/users/${u.id}/metadata`, {public_metadata: {a: {y: null, z: 3}, n: 1}})
     expect(res.status).toBe(200)
     expect(res.body.public_metadata).toEqual({a: {x: 1, z: 3}, keep: true, n: 1})
     expect(res.body.private_metadata).toEqual({p: 1})
-    res = await emu.request('PUT', `/v1/users/${u.id}/metadata`, {public_metadata: {only: 1}})
+    res = await t.emu.request('PUT', `/v1/users/${u.id}/metadata`, {public_metadata: {only: 1}})
     expect(res.body.public_metadata).toEqual({only: 1})
     expect(res.body.private_metadata).toEqual({p: 1})
-    res = await emu.request('PUT', `/v1/users/${u.id}/metadata`, {public_metadata: 'nope'})
+    res = await t.emu.request('PUT', `/v1/users/${u.id}/metadata`, {public_metadata: 'nope'})
     expect(res.status).toBe(422)
   })
 
   test('DELETE returns a DeletedObject and the user is gone', async () => {
     const {body: u} = await create({email_address: ['gone@example.com']})
-    const res = await emu.request('DELETE', `/v1/users/${u.id}`)
+    const res = await t.emu.request('DELETE', `/v1/users/${u.id}`)
     expect(res.status).toBe(200)
     expect(res.body).toEqual({object: 'user', id: u.id, deleted: true})
-    expect((await emu.request('GET', `/v1/users/${u.id}`)).status).toBe(404)
+    expect((await t.emu.request('GET', `/v1/users/${u.id}`)).status).toBe(404)
     expect((await create({email_address: ['gone@example.com']})).status).toBe(200)
   })
 })

@@ -54,16 +54,17 @@ export interface TestResponse {
 
 export interface TestEmulator extends Emulator {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>
-  /** Every spec mismatch among the recorded responses, as strings. */
-  specErrors(): string[]
-  /** Throw if any recorded response does not match the spec. */
-  assertResponsesMatchSpec(): void
+  /** Every spec mismatch among the recorded responses (from index `from` of the log on), as strings. */
+  specErrors(from?: number): string[]
+  /** Throw if any recorded response (from index `from` of the log on) does not match the spec. */
+  assertResponsesMatchSpec(from?: number): void
 }
 
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
   const emu = await startEmulator({...opts, recordBodies: true})
-  const specErrors = () =>
+  const specErrors = (from = 0) =>
     emu.requests
+      .slice(from)
       .filter((r) => r.status > 0 && r.body !== undefined)
       .flatMap((r) => [
         ...validateResponse(r.method, r.path, r.status, r.body, {paginated: r.query.paginated === 'true'}),
@@ -95,8 +96,8 @@ export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<Tes
       return {status: res.status, headers: res.headers, body: parsed}
     },
     specErrors,
-    assertResponsesMatchSpec() {
-      const errors = specErrors()
+    assertResponsesMatchSpec(from = 0) {
+      const errors = specErrors(from)
       if (errors.length)
         throw new Error(
           `${errors.length} response(s) do not match the spec:\n${[...new Set(errors)].slice(0, 30).join('\n')}`,

@@ -13,7 +13,11 @@
  *
  *   await withEmulator({secretKey: 'sk_live_...'}, async (t) => { ... })   // one test's own emulator
  *
- * `useEmulator({each: true})` gives every test a fresh emulator (beforeEach/afterEach).
+ * Setup data goes through the emulator's API (`t.emu.request(...)`, or `t.createUser(...)` for the common
+ * case), so the store holds what Clerk would have made of it, not what a test wrote into it.
+ *
+ * `useEmulator({each: true})` gives every test a fresh emulator (beforeEach/afterEach). With one emulator for
+ * the file, the responses each test caused are also checked right after it, so the failure names that test.
  */
 import {afterAll, afterEach, beforeAll, beforeEach, expect} from 'vitest'
 
@@ -47,8 +51,14 @@ export interface Harness {
   usage(args: string[], options?: RunOptions): Promise<CliResult>
   /** run and expect exit `code` */
   fails(code: number, args: string[], options?: RunOptions): Promise<CliResult>
-  /** add `n` sample users to the emulator's store */
-  seedUsers(n: number): void
+  /** add `n` sample users to the emulator's store (and return them) */
+  seedUsers(n: number): ReturnType<TestEmulator['store']['seedUsers']>
+  /**
+   * create one user through `POST /v1/users` (an email address, or the whole request body); expects a 200
+   * and returns the user as the emulator answered it
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createUser(emailOrBody: string | Record<string, unknown>): Promise<any>
   /** a function returning every request the emulator served after this call */
   mark(): () => RequestLogEntry[]
 }
@@ -91,6 +101,12 @@ export function harnessFor(get: () => TestEmulator): Harness {
     usage: (args, o) => expectCode(2, args, o),
     fails: expectCode,
     seedUsers: (n) => get().store.seedUsers(n),
+    async createUser(emailOrBody) {
+      const body = typeof emailOrBody === 'string' ? {email_address: [emailOrBody]} : emailOrBody
+      const r = await get().request('POST', '/v1/users', body)
+      expect(r.status, `POST /v1/users ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`).toBe(200)
+      return r.body
+    },
     mark() {
       const from = get().requests.length
       return () => get().requests.slice(from)
@@ -98,10 +114,10 @@ export function harnessFor(get: () => TestEmulator): Harness {
   }
 }
 
-async function stopChecked(emu: TestEmulator | undefined): Promise<void> {
+async function stopChecked(emu: TestEmulator | undefined, from = 0): Promise<void> {
   if (!emu) return
   try {
-    emu.assertResponsesMatchSpec()
+    emu.assertResponsesMatchSpec(from)
   } finally {
     await emu.stop()
   }
@@ -114,16 +130,31 @@ export function useEmulator(options: EmulatorOptions & {each?: boolean} = {}): H
   const start = async () => {
     emu = await startTestEmulator(emulatorOptions)
   }
+  // the log up to `checked` has been checked, `last` being its last entry; if a test emptied or trimmed the
+  // log, that entry is no longer there and everything left is checked again
+  let checked = 0
+  let last: RequestLogEntry | undefined
+  const unchecked = (e: TestEmulator) => {
+    const from = last !== undefined && e.requests[checked - 1] === last ? checked : 0
+    checked = e.requests.length
+    last = e.requests.at(-1)
+    return from
+  }
   const stop = async () => {
     const e = emu
     emu = undefined
-    await stopChecked(e)
+    if (e) await stopChecked(e, unchecked(e))
+    checked = 0
+    last = undefined
   }
   if (each) {
     beforeEach(start)
     afterEach(stop)
   } else {
+    // responses are checked after every test too (only the ones served since the last check), so a mismatch
+    // fails the test that caused it; the check at stop covers whatever the last hooks sent
     beforeAll(start)
+    afterEach(() => emu?.assertResponsesMatchSpec(unchecked(emu)))
     afterAll(stop)
   }
   return harnessFor(() => {

@@ -1,51 +1,46 @@
 // In-process checks of the shared client's raw path and SDK path (vitest sets NODE_ENV=test; the
 // spawned-process tests in limiter.test.ts prove the production path).
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
 import {type Client, getClient} from '../../src/lib/http/client.js'
 import {resolveConfig} from '../../src/lib/config/resolve.js'
-import {startTestEmulator} from '../helpers/emulator.js'
+import {useEmulator} from '../helpers/harness.js'
 
-let emu: Awaited<ReturnType<typeof startTestEmulator>>
+const t = useEmulator({rateLimit: 'off'})
 let client: Client
 const notes: string[] = []
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
   const cfg = resolveConfig(
-    {'api-url': emu.url, 'secret-key': emu.secretKey, 'no-input': true},
+    {'api-url': t.emu.url, 'secret-key': t.emu.secretKey, 'no-input': true},
     {CLERK_ADMIN_CONFIG_DIR: '/nonexistent'},
   )
   client = await getClient(cfg, {version: '0.0.0-test', notify: (m) => notes.push(m)})
 })
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
-})
 
 describe('the shared client', () => {
   it('does not retry a POST after a 503 (it may have been processed)', async () => {
-    emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'status', status: 503, times: 1})
-    const before = emu.requests.length
+    t.emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'status', status: 503, times: 1})
+    const before = t.emu.requests.length
     await expect(
       client.request('POST', '/users', {body: {email_address: ['post-once@example.com']}}),
     ).rejects.toMatchObject({status: 503})
-    expect(emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
-    expect(emu.store.users.size).toBe(0)
+    expect(t.emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
+    expect(t.emu.store.users.size).toBe(0)
   })
 
   it('does not retry a POST after a connection reset', async () => {
-    emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'reset', times: 1})
-    const before = emu.requests.length
+    t.emu.injectFault({method: 'POST', path: '^/v1/users$', kind: 'reset', times: 1})
+    const before = t.emu.requests.length
     await expect(
       client.request('POST', '/users', {body: {email_address: ['reset@example.com']}}),
     ).rejects.toMatchObject({status: undefined})
-    expect(emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
+    expect(t.emu.requests.slice(before).filter((q) => q.method === 'POST')).toHaveLength(1)
   })
 
   it('sends the SDK and raw requests through one limiter, one job per request', async () => {
     const jobs = client.limiter.stats.jobs
-    const before = emu.requests.length
+    const before = t.emu.requests.length
     const clerk = await client.sdk()
     const created = await clerk.users.createUser({emailAddress: ['sdk@example.com'], firstName: 'Sdk'})
     const list = await clerk.users.getUserList({limit: 5}) // two requests: /users and /users/count
@@ -53,11 +48,11 @@ describe('the shared client', () => {
     expect(list.totalCount).toBeGreaterThanOrEqual(1)
     expect(raw[0].id).toBe(created.id)
     expect(client.limiter.stats.jobs - jobs).toBe(4)
-    expect(emu.requests.length - before).toBe(4)
+    expect(t.emu.requests.length - before).toBe(4)
   })
 
   it('retries a 429 after pausing for Retry-After, saying so once', async () => {
-    emu.injectFault({method: 'GET', path: '^/v1/users/count$', kind: 'status', status: 429, retryAfter: 1, times: 1})
+    t.emu.injectFault({method: 'GET', path: '^/v1/users/count$', kind: 'status', status: 429, retryAfter: 1, times: 1})
     const started = Date.now()
     const body = await client.request<{total_count: number}>('GET', '/users/count')
     expect(body.total_count).toBeGreaterThanOrEqual(1)

@@ -7,13 +7,12 @@ import {join} from 'node:path'
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
-import {type CliResult, emulatorEnv, runCli, startCli, verboseStats} from '../helpers/cli.js'
-import {startTestEmulator} from '../helpers/emulator.js'
+import {type CliResult, verboseStats} from '../helpers/cli.js'
+import {withEmulator} from '../helpers/harness.js'
 import {NO_REDIS_MESSAGE, type TestRedis, hasRedisServer, startRedis} from '../helpers/redis.js'
 
 if (!hasRedisServer) console.warn(NO_REDIS_MESSAGE)
 
-let emu: Awaited<ReturnType<typeof startTestEmulator>> | undefined
 let redis: TestRedis | undefined
 
 beforeAll(async () => {
@@ -23,9 +22,6 @@ afterAll(async () => {
   await redis?.stop()
 })
 afterEach(async () => {
-  emu?.assertResponsesMatchSpec()
-  await emu?.stop()
-  emu = undefined
   await redis?.start() // a test may have stopped it
 })
 
@@ -33,42 +29,43 @@ const USERS = 40 // per process: 1 count + 40 pages of one user = 41 requests, 1
 
 /** Three `users list --all --page-size 1` at once against one instance limited to 30/3s. */
 async function threeAtOnce(extra: string[]): Promise<{runs: CliResult[]; requests: number; limited: number}> {
-  emu = await startTestEmulator({rateLimit: {limit: 30, windowMs: 3000}})
-  emu.store.seedUsers(USERS)
-  const args = [
-    'users',
-    'list',
-    '--all',
-    '--page-size',
-    '1',
-    '-o',
-    'ndjson',
-    '--rate-limit',
-    '30/3s',
-    '--verbose',
-    ...extra,
-  ]
-  const runs = await Promise.all([0, 1, 2].map(() => runCli(args, {env: emulatorEnv(emu!), timeoutMs: 120_000})))
-  for (const r of runs) {
-    expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    expect(
-      new Set(
-        r.stdout
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l).id),
-      ).size,
-    ).toBe(USERS)
-  }
-  const log = emu.requests.filter((q) => q.path.startsWith('/v1/'))
-  const limited = log.filter((q) => q.status === 429).length
-  console.log(
-    `three processes ${extra.length ? 'with' : 'without'} the shared limiter: ${limited} 429s among ${log.length} requests`,
-  )
-  // every attempt of every process is one job of its limiter, and the emulator saw exactly those
-  expect(runs.reduce((n, r) => n + verboseStats(r.stderr)!.requests, 0)).toBe(log.length)
-  expect(log.filter((q) => q.status === 200)).toHaveLength(3 * (USERS + 1))
-  return {runs, requests: log.length, limited}
+  return withEmulator({rateLimit: {limit: 30, windowMs: 3000}}, async (t) => {
+    t.emu.store.seedUsers(USERS)
+    const args = [
+      'users',
+      'list',
+      '--all',
+      '--page-size',
+      '1',
+      '-o',
+      'ndjson',
+      '--rate-limit',
+      '30/3s',
+      '--verbose',
+      ...extra,
+    ]
+    const runs = await Promise.all([0, 1, 2].map(() => t.run(args, {timeoutMs: 120_000})))
+    for (const r of runs) {
+      expect(r.code, r.stderr.slice(-2000)).toBe(0)
+      expect(
+        new Set(
+          r.stdout
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l).id),
+        ).size,
+      ).toBe(USERS)
+    }
+    const log = t.emu.requests.filter((q) => q.path.startsWith('/v1/'))
+    const limited = log.filter((q) => q.status === 429).length
+    console.log(
+      `three processes ${extra.length ? 'with' : 'without'} the shared limiter: ${limited} 429s among ${log.length} requests`,
+    )
+    // every attempt of every process is one job of its limiter, and the emulator saw exactly those
+    expect(runs.reduce((n, r) => n + verboseStats(r.stderr)!.requests, 0)).toBe(log.length)
+    expect(log.filter((q) => q.status === 200)).toHaveLength(3 * (USERS + 1))
+    return {runs, requests: log.length, limited}
+  })
 }
 
 describe.skipIf(!hasRedisServer)('three CI jobs, one instance, one budget (30/3s)', () => {
@@ -88,91 +85,86 @@ describe.skipIf(!hasRedisServer)('three CI jobs, one instance, one budget (30/3s
 })
 
 describe.skipIf(!hasRedisServer)('failure behaviour', () => {
-  it('Redis unreachable at start: one clear error and exit 1; --limiter-redis-optional falls back with a warning', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.store.seedUsers(2)
-    await redis!.stop()
-    const url = `redis://:s3cretpass@127.0.0.1:${redis!.port}`
-    const r = await runCli(['users', 'list', '-o', 'json', '--limiter-redis', url], {env: emulatorEnv(emu)})
-    expect(r.code).toBe(1)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(
-      new RegExp(
-        `^Error: cannot reach the shared limiter's Redis at redis://127\\.0\\.0\\.1:${redis!.port} \\(ECONNREFUSED\\)\\n`,
-      ),
-    )
-    expect(r.stderr).not.toContain('s3cretpass')
-    expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
-    expect(emu.requests).toEqual([])
+  it('Redis unreachable at start: one clear error and exit 1; --limiter-redis-optional falls back with a warning', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.store.seedUsers(2)
+      await redis!.stop()
+      const url = `redis://:s3cretpass@127.0.0.1:${redis!.port}`
+      const r = await t.run(['users', 'list', '-o', 'json', '--limiter-redis', url])
+      expect(r.code).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^Error: cannot reach the shared limiter's Redis at redis://127\\.0\\.0\\.1:${redis!.port} \\(ECONNREFUSED\\)\\n`,
+        ),
+      )
+      expect(r.stderr).not.toContain('s3cretpass')
+      expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
+      expect(t.emu.requests).toEqual([])
 
-    const ok = await runCli(['users', 'list', '-o', 'json', '--limiter-redis-optional'], {
-      env: emulatorEnv(emu, {CLERK_LIMITER_REDIS_URL: url}),
-    })
-    expect(ok.code, ok.stderr).toBe(0)
-    expect(JSON.parse(ok.stdout)).toHaveLength(2)
-    expect(ok.stderr).toMatch(
-      /warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+; using a local limiter/,
-    )
-    expect(ok.stderr).not.toContain('s3cretpass')
-  })
+      const ok = await t.run(['users', 'list', '-o', 'json', '--limiter-redis-optional'], {
+        env: {CLERK_LIMITER_REDIS_URL: url},
+      })
+      expect(ok.code, ok.stderr).toBe(0)
+      expect(JSON.parse(ok.stdout)).toHaveLength(2)
+      expect(ok.stderr).toMatch(
+        /warning: cannot reach the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+; using a local limiter/,
+      )
+      expect(ok.stderr).not.toContain('s3cretpass')
+    }))
 
-  it('a URL that is not redis:// is a usage error (exit 2), even with --limiter-redis-optional', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    const r = await runCli(['users', 'list', '--limiter-redis', 'localhost:6379', '--limiter-redis-optional'], {
-      env: emulatorEnv(emu),
-    })
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/^Error: invalid --limiter-redis URL/)
-  })
+  it('a URL that is not redis:// is a usage error (exit 2), even with --limiter-redis-optional', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      const r = await t.run(['users', 'list', '--limiter-redis', 'localhost:6379', '--limiter-redis-optional'])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/^Error: invalid --limiter-redis URL/)
+    }))
 
-  it('Redis lost mid-run (stopped, restarted empty): the run waits, reconnects and loses nothing', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.store.seedUsers(40)
-    // 41 requests at 10/s take about 4 s: Redis goes away for a while in the middle
-    const run = startCli(
-      [
-        'users',
-        'list',
-        '--all',
-        '--page-size',
-        '1',
-        '-o',
-        'ndjson',
-        '--rate-limit',
-        '10/1s',
-        '--verbose',
-        '--limiter-redis',
-        redis!.url,
-      ],
-      {
-        env: emulatorEnv(emu),
-        timeoutMs: 120_000,
-      },
-    )
-    while (emu.requests.length < 8 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
-    await redis!.stop()
-    const atStop = emu.requests.length
-    await new Promise((r) => setTimeout(r, 2000))
-    // a request or two already past the limiter may land; nothing new is scheduled without Redis
-    expect(emu.requests.length - atStop).toBeLessThanOrEqual(3)
-    await redis!.start()
-    const r = await run.done
-    expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    expect(
-      new Set(
-        r.stdout
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l).id),
-      ).size,
-    ).toBe(40)
-    expect(r.stderr).toMatch(
-      /lost the connection to the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+: requests wait until it is back/,
-    )
-    expect(r.stderr).toMatch(/reconnected to the shared limiter's Redis/)
-    expect(emu.requests.filter((q) => q.path.startsWith('/v1/') && q.status === 200)).toHaveLength(41)
-    expect(verboseStats(r.stderr)?.requests).toBe(emu.requests.filter((q) => q.path.startsWith('/v1/')).length)
-  })
+  it('Redis lost mid-run (stopped, restarted empty): the run waits, reconnects and loses nothing', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.store.seedUsers(40)
+      // 41 requests at 10/s take about 4 s: Redis goes away for a while in the middle
+      const run = t.start(
+        [
+          'users',
+          'list',
+          '--all',
+          '--page-size',
+          '1',
+          '-o',
+          'ndjson',
+          '--rate-limit',
+          '10/1s',
+          '--verbose',
+          '--limiter-redis',
+          redis!.url,
+        ],
+        {timeoutMs: 120_000},
+      )
+      while (t.emu.requests.length < 8 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
+      await redis!.stop()
+      const atStop = t.emu.requests.length
+      await new Promise((r) => setTimeout(r, 2000))
+      // a request or two already past the limiter may land; nothing new is scheduled without Redis
+      expect(t.emu.requests.length - atStop).toBeLessThanOrEqual(3)
+      await redis!.start()
+      const r = await run.done
+      expect(r.code, r.stderr.slice(-2000)).toBe(0)
+      expect(
+        new Set(
+          r.stdout
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l).id),
+        ).size,
+      ).toBe(40)
+      expect(r.stderr).toMatch(
+        /lost the connection to the shared limiter's Redis at redis:\/\/127\.0\.0\.1:\d+: requests wait until it is back/,
+      )
+      expect(r.stderr).toMatch(/reconnected to the shared limiter's Redis/)
+      expect(t.emu.requests.filter((q) => q.path.startsWith('/v1/') && q.status === 200)).toHaveLength(41)
+      expect(verboseStats(r.stderr)?.requests).toBe(t.emu.requests.filter((q) => q.path.startsWith('/v1/')).length)
+    }))
 })
 
 describe.skipIf(!hasRedisServer)('no Redis code without the flag', () => {
@@ -186,15 +178,15 @@ describe.skipIf(!hasRedisServer)('no Redis code without the flag', () => {
     )
   })
 
-  it('loads ioredis only with --limiter-redis', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.store.seedUsers(1)
-    const env = emulatorEnv(emu, {NODE_OPTIONS: `--require ${probe}`})
-    const plain = await runCli(['users', 'list', '-o', 'json'], {env})
-    expect(plain.code, plain.stderr).toBe(0)
-    expect(plain.stderr).toContain('ioredis loaded: false')
-    const shared = await runCli(['users', 'list', '-o', 'json', '--limiter-redis', redis!.url], {env})
-    expect(shared.code, shared.stderr).toBe(0)
-    expect(shared.stderr).toContain('ioredis loaded: true')
-  })
+  it('loads ioredis only with --limiter-redis', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.store.seedUsers(1)
+      const env = {NODE_OPTIONS: `--require ${probe}`}
+      const plain = await t.run(['users', 'list', '-o', 'json'], {env})
+      expect(plain.code, plain.stderr).toBe(0)
+      expect(plain.stderr).toContain('ioredis loaded: false')
+      const shared = await t.run(['users', 'list', '-o', 'json', '--limiter-redis', redis!.url], {env})
+      expect(shared.code, shared.stderr).toBe(0)
+      expect(shared.stderr).toContain('ioredis loaded: true')
+    }))
 })

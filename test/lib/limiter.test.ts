@@ -1,132 +1,130 @@
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli, verboseStats} from '../helpers/cli.js'
-import {startTestEmulator} from '../helpers/emulator.js'
-
-let emu: Awaited<ReturnType<typeof startTestEmulator>> | undefined
-afterEach(async () => {
-  emu?.assertResponsesMatchSpec()
-  await emu?.stop()
-  emu = undefined
-})
+import {runCli, verboseStats} from '../helpers/cli.js'
+import {withEmulator} from '../helpers/harness.js'
 
 describe('the shared limiter, through a spawned bin/run.js (production fetch capture)', () => {
-  it('survives a 429 storm: every result arrives, nothing leaves while paused, Retry-After is honoured', async () => {
-    emu = await startTestEmulator({rateLimit: {limit: 20, windowMs: 2000}})
-    emu.store.seedUsers(299)
-    // the client believes it may send 1000/s: only the server's 429s can hold it back
-    const r = await runCli(
-      ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '1000/1s', '--verbose'],
-      {
-        env: emulatorEnv(emu),
-        timeoutMs: 120_000,
-      },
-    )
-    expect(r.code, r.stderr.slice(-2000)).toBe(0)
-    const ids = r.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).id)
-    expect(new Set(ids).size).toBe(299)
+  it('survives a 429 storm: every result arrives, nothing leaves while paused, Retry-After is honoured', () =>
+    withEmulator({rateLimit: {limit: 20, windowMs: 2000}}, async (t) => {
+      t.emu.store.seedUsers(299)
+      // the client believes it may send 1000/s: only the server's 429s can hold it back
+      const r = await t.run(
+        ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '1000/1s', '--verbose'],
+        {
+          timeoutMs: 120_000,
+        },
+      )
+      expect(r.code, r.stderr.slice(-2000)).toBe(0)
+      const ids = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id)
+      expect(new Set(ids).size).toBe(299)
 
-    const log = emu.requests.filter((q) => q.path.startsWith('/v1/'))
-    const limited = log.filter((q) => q.status === 429)
-    expect(limited.length).toBeGreaterThan(0)
-    // each attempt is one limiter job: the emulator saw exactly what the limiter sent
-    expect(verboseStats(r.stderr)).toMatchObject({requests: log.length, rateLimited: limited.length})
-    expect(log.filter((q) => q.status === 200)).toHaveLength(300)
-    expect(r.stderr).toMatch(/rate limited \(HTTP 429\), waiting \d+s/)
+      const log = t.emu.requests.filter((q) => q.path.startsWith('/v1/'))
+      const limited = log.filter((q) => q.status === 429)
+      expect(limited.length).toBeGreaterThan(0)
+      // each attempt is one limiter job: the emulator saw exactly what the limiter sent
+      expect(verboseStats(r.stderr)).toMatchObject({requests: log.length, rateLimited: limited.length})
+      expect(log.filter((q) => q.status === 200)).toHaveLength(300)
+      expect(r.stderr).toMatch(/rate limited \(HTTP 429\), waiting \d+s/)
 
-    // after a 429 (Retry-After 1 s here) no new request starts until the pause is over;
-    // requests already in flight when the 429 arrived may still land (50 ms of slack)
-    for (const q of limited) {
-      const pauseEnd = q.endedAt + 1000
-      const during = log.filter((x) => x.startedAt > q.endedAt + 50 && x.startedAt < pauseEnd - 50)
-      expect(during, `requests during the pause after the 429 at ${q.endedAt}`).toEqual([])
-    }
-  })
+      // after a 429 (Retry-After 1 s here) no new request starts until the pause is over;
+      // requests already in flight when the 429 arrived may still land (50 ms of slack)
+      for (const q of limited) {
+        const pauseEnd = q.endedAt + 1000
+        const during = log.filter((x) => x.startedAt > q.endedAt + 50 && x.startedAt < pauseEnd - 50)
+        expect(during, `requests during the pause after the 429 at ${q.endedAt}`).toEqual([])
+      }
+    }))
 
-  it('paces itself to a known budget: no 429s at all', async () => {
-    emu = await startTestEmulator({rateLimit: {limit: 20, windowMs: 2000}})
-    emu.store.seedUsers(39)
-    const r = await runCli(
-      ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '20/2s', '--verbose'],
-      {
-        env: emulatorEnv(emu),
-      },
-    )
-    expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout.trim().split('\n')).toHaveLength(39)
-    expect(emu.requests.filter((q) => q.status === 429)).toEqual([])
-    expect(verboseStats(r.stderr)?.requests).toBe(40)
-  })
+  it('paces itself to a known budget: no 429s at all', () =>
+    withEmulator({rateLimit: {limit: 20, windowMs: 2000}}, async (t) => {
+      t.emu.store.seedUsers(39)
+      const r = await t.run([
+        'users',
+        'list',
+        '--all',
+        '--page-size',
+        '1',
+        '-o',
+        'ndjson',
+        '--rate-limit',
+        '20/2s',
+        '--verbose',
+      ])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout.trim().split('\n')).toHaveLength(39)
+      expect(t.emu.requests.filter((q) => q.status === 429)).toEqual([])
+      expect(verboseStats(r.stderr)?.requests).toBe(40)
+    }))
 
-  it('retries a GET after a 503 and after a connection reset', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.store.seedUsers(1)
-    emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'status', status: 503, times: 1})
-    emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'reset', times: 1})
-    const r = await runCli(['users', 'list', '-o', 'json', '--verbose'], {env: emulatorEnv(emu)})
-    expect(r.code, r.stderr).toBe(0)
-    expect(JSON.parse(r.stdout)).toHaveLength(1)
-    expect(emu.requests.filter((q) => q.path === '/v1/users')).toHaveLength(3)
-    expect(verboseStats(r.stderr)?.requests).toBe(3)
-  })
+  it('retries a GET after a 503 and after a connection reset', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.store.seedUsers(1)
+      t.emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'status', status: 503, times: 1})
+      t.emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'reset', times: 1})
+      const r = await t.run(['users', 'list', '-o', 'json', '--verbose'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(JSON.parse(r.stdout)).toHaveLength(1)
+      expect(t.emu.requests.filter((q) => q.path === '/v1/users')).toHaveLength(3)
+      expect(verboseStats(r.stderr)?.requests).toBe(3)
+    }))
 
-  it('gives up on a GET after bounded attempts: exit 1 with the status', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'status', status: 502, times: 100})
-    const r = await runCli(['users', 'list'], {env: emulatorEnv(emu)})
-    expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/HTTP 502/)
-    expect(emu.requests.filter((q) => q.path === '/v1/users')).toHaveLength(4)
-  })
+  it('gives up on a GET after bounded attempts: exit 1 with the status', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'status', status: 502, times: 100})
+      const r = await t.run(['users', 'list'])
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/HTTP 502/)
+      expect(t.emu.requests.filter((q) => q.path === '/v1/users')).toHaveLength(4)
+    }))
 
-  it('times out a request that never answers (--timeout), retrying the GET', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    emu.store.seedUsers(2)
-    emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'hang', times: 1})
-    const ok = await runCli(['users', 'list', '-o', 'json', '--timeout', '500ms'], {env: emulatorEnv(emu)})
-    expect(ok.code, ok.stderr).toBe(0)
-    expect(JSON.parse(ok.stdout)).toHaveLength(2)
+  it('times out a request that never answers (--timeout), retrying the GET', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      t.emu.store.seedUsers(2)
+      t.emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'hang', times: 1})
+      const ok = await t.run(['users', 'list', '-o', 'json', '--timeout', '500ms'])
+      expect(ok.code, ok.stderr).toBe(0)
+      expect(JSON.parse(ok.stdout)).toHaveLength(2)
 
-    emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'hang', times: 100})
-    const fail = await runCli(['users', 'list', '--timeout', '300ms'], {env: emulatorEnv(emu)})
-    expect(fail.code).toBe(1)
-    expect(fail.stderr).toMatch(/^Error: .*timed out after 0.3s/m)
-  })
+      t.emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'hang', times: 100})
+      const fail = await t.run(['users', 'list', '--timeout', '300ms'])
+      expect(fail.code).toBe(1)
+      expect(fail.stderr).toMatch(/^Error: .*timed out after 0.3s/m)
+    }))
 
-  it('a wrong secret key is exit 3 with a hint, and the key is never printed', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    const wrong = 'sk_test_thisIsNotTheRightKey1234'
-    const r = await runCli(['users', 'list', '--verbose'], {env: emulatorEnv(emu, {CLERK_SECRET_KEY: wrong})})
-    expect(r.code).toBe(3)
-    expect(r.stderr).toMatch(/HTTP 401/)
-    expect(r.stderr).toMatch(/sk_test_\*\*\*\*1234/)
-    expect(r.stdout + r.stderr).not.toContain(wrong)
-  })
+  it('a wrong secret key is exit 3 with a hint, and the key is never printed', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      const wrong = 'sk_test_thisIsNotTheRightKey1234'
+      const r = await t.run(['users', 'list', '--verbose'], {env: {CLERK_SECRET_KEY: wrong}})
+      expect(r.code).toBe(3)
+      expect(r.stderr).toMatch(/HTTP 401/)
+      expect(r.stderr).toMatch(/sk_test_\*\*\*\*1234/)
+      expect(r.stdout + r.stderr).not.toContain(wrong)
+    }))
 
-  it('a secret key on the command line works but is warned about, and stays masked', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    const r = await runCli(['users', 'list', '--secret-key', emu.secretKey, '--verbose'], {
-      env: emulatorEnv(emu, {CLERK_SECRET_KEY: undefined}),
-    })
-    expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/visible to other users in `ps`/)
-    expect(r.stdout + r.stderr).not.toContain(emu.secretKey)
-  })
+  it('a secret key on the command line works but is warned about, and stays masked', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      const r = await t.run(['users', 'list', '--secret-key', t.emu.secretKey, '--verbose'], {
+        env: {CLERK_SECRET_KEY: undefined},
+      })
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(/visible to other users in `ps`/)
+      expect(r.stdout + r.stderr).not.toContain(t.emu.secretKey)
+    }))
 
-  it('usage errors are exit 2: unknown flag, bad rate, missing key', async () => {
-    emu = await startTestEmulator({rateLimit: 'off'})
-    const flag = await runCli(['users', 'list', '--frobnicate'], {env: emulatorEnv(emu)})
-    expect(flag.code).toBe(2)
-    expect(flag.stderr).toMatch(/Nonexistent flag: --frobnicate/)
-    const rate = await runCli(['users', 'list', '--rate-limit', 'fast'], {env: emulatorEnv(emu)})
-    expect(rate.code).toBe(2)
-    expect(rate.stderr).toMatch(/invalid rate "fast"/)
-    const noKey = await runCli(['users', 'list'], {env: {CLERK_API_URL: emu.url}})
-    expect(noKey.code).toBe(2)
-    expect(noKey.stderr).toMatch(/no secret key/)
-    expect(emu.requests).toHaveLength(0)
-  })
+  it('usage errors are exit 2: unknown flag, bad rate, missing key', () =>
+    withEmulator({rateLimit: 'off'}, async (t) => {
+      const flag = await t.run(['users', 'list', '--frobnicate'])
+      expect(flag.code).toBe(2)
+      expect(flag.stderr).toMatch(/Nonexistent flag: --frobnicate/)
+      const rate = await t.run(['users', 'list', '--rate-limit', 'fast'])
+      expect(rate.code).toBe(2)
+      expect(rate.stderr).toMatch(/invalid rate "fast"/)
+      const noKey = await runCli(['users', 'list'], {env: {CLERK_API_URL: t.emu.url}})
+      expect(noKey.code).toBe(2)
+      expect(noKey.stderr).toMatch(/no secret key/)
+      expect(t.emu.requests).toHaveLength(0)
+    }))
 })

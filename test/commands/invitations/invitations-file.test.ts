@@ -1,13 +1,11 @@
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
+import {useEmulator} from '../../helpers/harness.js'
 
-let emu: TestEmulator
-let env: Record<string, string>
+const t = useEmulator({rateLimit: 'off'})
 const d = mkdtempSync(join(tmpdir(), 'invitations-file-'))
 const readReport = (p: string) =>
   readFileSync(p, 'utf8')
@@ -15,18 +13,12 @@ const readReport = (p: string) =>
     .split('\n')
     .map((l) => JSON.parse(l))
 const posts = (path: string, status?: number) =>
-  emu.requests.filter((r) => r.method === 'POST' && r.path === path && (status === undefined || r.status === status))
+  t.emu.requests.filter((r) => r.method === 'POST' && r.path === path && (status === undefined || r.status === status))
     .length
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-  env = emulatorEnv(emu)
-  await emu.request('POST', '/v1/users', {email_address: ['user@app.test'], skip_password_requirement: true})
-  await emu.request('POST', '/v1/invitations', {email_address: 'pending@app.test'})
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
+  await t.emu.request('POST', '/v1/users', {email_address: ['user@app.test'], skip_password_requirement: true})
+  await t.emu.request('POST', '/v1/invitations', {email_address: 'pending@app.test'})
 })
 
 describe('clerk invitations create --file / revoke --file', () => {
@@ -43,10 +35,18 @@ describe('clerk invitations create --file / revoke --file', () => {
     const file = join(d, 'people.csv')
     writeFileSync(file, rows.join('\n') + '\n')
     const report = join(d, 'report.ndjson')
-    const r = await runCli(
-      ['invitations', 'create', '--file', file, '--yes', '--report', report, '--no-notify', '--expires-in-days', '3'],
-      {env},
-    )
+    const r = await t.run([
+      'invitations',
+      'create',
+      '--file',
+      file,
+      '--yes',
+      '--report',
+      report,
+      '--no-notify',
+      '--expires-in-days',
+      '3',
+    ])
     expect(r.code, r.stderr).toBe(5)
     expect(r.stderr).toMatch(/requests:\s+3 \(batches of 10\)/)
     expect(r.stderr).toMatch(/invitations\/bulk 25\/1h/)
@@ -59,7 +59,7 @@ describe('clerk invitations create --file / revoke --file', () => {
     ).toEqual(['already a user', 'already invited', 'duplicate'])
     expect(by('failed')).toMatchObject([{code: 'invalid_row', key: ''}])
     expect(posts('/v1/invitations/bulk', 200)).toBe(3)
-    const meta = emu.store
+    const meta = t.emu.store
       .collection('invitations')
       .values()
       .find((i) => i.email_address === 'meta@app.test')!
@@ -68,25 +68,23 @@ describe('clerk invitations create --file / revoke --file', () => {
   })
 
   it('revoke --file of ids (one per line): already revoked ones are skipped', async () => {
-    const ids = emu.store
+    const ids = t.emu.store
       .collection('invitations')
       .values()
       .slice(0, 5)
       .map((i) => i.id)
-    await emu.request('POST', `/v1/invitations/${ids[0]}/revoke`)
+    await t.emu.request('POST', `/v1/invitations/${ids[0]}/revoke`)
     const file = join(d, 'ids.txt')
     writeFileSync(file, ids.join('\n') + '\nnot-an-id\n')
     const report = join(d, 'revoke.ndjson')
-    const r = await runCli(['invitations', 'revoke', '--file', file, '--yes', '--skip-invalid', '--report', report], {
-      env,
-    })
+    const r = await t.run(['invitations', 'revoke', '--file', file, '--yes', '--skip-invalid', '--report', report])
     expect(r.code, r.stderr).toBe(5)
     const lines = readReport(report)
     expect(lines.filter((l) => l.status === 'ok')).toHaveLength(4)
     expect(lines.filter((l) => l.status === 'skipped')).toMatchObject([{key: ids[0]}])
     expect(lines.filter((l) => l.status === 'failed')).toMatchObject([{code: 'invalid_row'}])
     expect(
-      emu.store
+      t.emu.store
         .collection('invitations')
         .values()
         .filter((i) => i.status === 'revoked'),

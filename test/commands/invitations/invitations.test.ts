@@ -1,26 +1,17 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
+import {useEmulator} from '../../helpers/harness.js'
 
-let emu: TestEmulator
-let env: Record<string, string>
-const cli = (...args: string[]) => runCli(args, {env})
-const posts = (path: string) => emu.requests.filter((r) => r.method === 'POST' && r.path === path).length
+const t = useEmulator({rateLimit: 'off'})
+const posts = (path: string) => t.emu.requests.filter((r) => r.method === 'POST' && r.path === path).length
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-  env = emulatorEnv(emu)
-  await emu.request('POST', '/v1/users', {email_address: ['member@app.test'], skip_password_requirement: true})
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
+  await t.emu.request('POST', '/v1/users', {email_address: ['member@app.test'], skip_password_requirement: true})
 })
 
 describe('clerk invitations', () => {
   it('create one (single endpoint) with options', async () => {
-    const r = await cli(
+    const r = await t.run([
       'invitations',
       'create',
       '--email',
@@ -32,17 +23,17 @@ describe('clerk invitations', () => {
       '{"beta":true}',
       '-o',
       'json',
-    )
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)[0]).toMatchObject({email: 'ada@app.test', status: 'ok'})
     expect(posts('/v1/invitations')).toBe(1)
-    const [inv] = (await emu.request('GET', '/v1/invitations?query=ada')).body
+    const [inv] = (await t.emu.request('GET', '/v1/invitations?query=ada')).body
     expect(inv.public_metadata).toEqual({beta: true})
     expect(inv.expires_at - inv.created_at).toBe(7 * 86_400_000)
   })
 
   it('create several: bulk; existing users and pending invitees skipped unless --ignore-existing', async () => {
-    const r = await cli(
+    const r = await t.run([
       'invitations',
       'create',
       '-e',
@@ -57,7 +48,7 @@ describe('clerk invitations', () => {
       'bad@',
       '-o',
       'json',
-    )
+    ])
     expect(r.code).toBe(5)
     const status = Object.fromEntries(
       JSON.parse(r.stdout).map((x: {email: string; status: string; message?: string}) => [
@@ -73,14 +64,14 @@ describe('clerk invitations', () => {
       'bad@': 'failed "bad@" is not a valid email address',
     })
     expect(posts('/v1/invitations/bulk')).toBe(1)
-    const again = await cli('invitations', 'create', '-e', 'ada@app.test', '--ignore-existing', '-o', 'json')
+    const again = await t.run(['invitations', 'create', '-e', 'ada@app.test', '--ignore-existing', '-o', 'json'])
     expect(again.code, again.stderr).toBe(0)
     expect(JSON.parse(again.stdout)[0].status).toBe('ok')
   })
 
   it('list and revoke', async () => {
     const list = JSON.parse(
-      (await cli('invitations', 'list', '--status', 'pending', '--order-by', 'email_address', '-o', 'json')).stdout,
+      (await t.run(['invitations', 'list', '--status', 'pending', '--order-by', 'email_address', '-o', 'json'])).stdout,
     )
     expect(list.map((i: {email_address: string}) => i.email_address)).toEqual([
       'ada@app.test',
@@ -88,11 +79,11 @@ describe('clerk invitations', () => {
       'b@app.test',
       'c@app.test',
     ])
-    const r = await cli('invitations', 'revoke', list[2].id, list[3].id)
+    const r = await t.run(['invitations', 'revoke', list[2].id, list[3].id])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/revoked 2 invitations/)
-    const all = await cli('invitations', 'list', '--all', '-o', 'csv', '--columns', 'email,status')
+    const all = await t.run(['invitations', 'list', '--all', '-o', 'csv', '--columns', 'email,status'])
     expect(all.stdout.trim().split(/\r?\n/)).toHaveLength(3) // header + 2 (revoked ones are left out)
-    expect((await cli('invitations', 'revoke')).code).toBe(2)
+    expect((await t.run(['invitations', 'revoke'])).code).toBe(2)
   })
 })

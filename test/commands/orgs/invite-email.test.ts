@@ -1,32 +1,24 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
+import {useEmulator} from '../../helpers/harness.js'
 
-let emu: TestEmulator
-let env: Record<string, string>
+const t = useEmulator({rateLimit: 'off'})
 let org: {id: string}
 let admin: {id: string}
-const cli = (...args: string[]) => runCli(args, {env})
 const posts = (suffix: string) =>
-  emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/organizations/${org.id}/invitations${suffix}`)
+  t.emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/organizations/${org.id}/invitations${suffix}`)
     .length
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-  env = emulatorEnv(emu)
-  admin = (await emu.request('POST', '/v1/users', {email_address: ['boss@team.test'], skip_password_requirement: true}))
-    .body
-  org = (await emu.request('POST', '/v1/organizations', {name: 'Team', slug: 'team', created_by: admin.id})).body
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
+  admin = (
+    await t.emu.request('POST', '/v1/users', {email_address: ['boss@team.test'], skip_password_requirement: true})
+  ).body
+  org = (await t.emu.request('POST', '/v1/organizations', {name: 'Team', slug: 'team', created_by: admin.id})).body
 })
 
 describe('clerk orgs invite --email', () => {
   it('one address uses the single endpoint, with role, inviter, metadata and redirect', async () => {
-    const r = await cli(
+    const r = await t.run([
       'orgs',
       'invite',
       'team',
@@ -42,12 +34,12 @@ describe('clerk orgs invite --email', () => {
       'https://app.test/join',
       '-o',
       'json',
-    )
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject([{email: 'ada@team.test', status: 'ok'}])
     expect(r.stderr).toMatch(/invited 1, skipped 0, failed 0/)
     expect(posts('')).toBe(1)
-    const inv = (await emu.request('GET', `/v1/organizations/${org.id}/invitations?email_address=ada@team.test`)).body
+    const inv = (await t.emu.request('GET', `/v1/organizations/${org.id}/invitations?email_address=ada@team.test`)).body
       .data[0]
     expect(inv).toMatchObject({
       role: 'org:admin',
@@ -58,7 +50,7 @@ describe('clerk orgs invite --email', () => {
   })
 
   it('several: one bulk request; repeats, members and pending invitees skipped; a bad address fails alone (exit 5)', async () => {
-    const r = await cli(
+    const r = await t.run([
       'orgs',
       'invite',
       org.id,
@@ -78,7 +70,7 @@ describe('clerk orgs invite --email', () => {
       'd@team.test',
       '-o',
       'json',
-    )
+    ])
     expect(r.code, r.stderr).toBe(5)
     const rows = JSON.parse(r.stdout)
     const by = (email: string) => rows.find((x: {email: string}) => x.email === email)
@@ -97,7 +89,7 @@ describe('clerk orgs invite --email', () => {
 
   it('a role the instance lacks: exit 2 before anything is sent (checked against GET /organization_roles)', async () => {
     const before = posts('/bulk')
-    const r = await cli(
+    const r = await t.run([
       'orgs',
       'invite',
       'team',
@@ -109,38 +101,38 @@ describe('clerk orgs invite --email', () => {
       'org:nope',
       '-o',
       'json',
-    )
+    ])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/unknown role "org:nope"/)
     expect(posts('/bulk') - before).toBe(0)
   })
 
   it('all addresses invalid: exit 2, nothing sent; no input: exit 2', async () => {
-    const before = emu.requests.length
-    const r = await cli('orgs', 'invite', 'team', '-e', 'nope', '-e', 'also@nope')
+    const before = t.emu.requests.length
+    const r = await t.run(['orgs', 'invite', 'team', '-e', 'nope', '-e', 'also@nope'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/2 invalid addresses, nothing sent/)
-    expect(emu.requests.slice(before).filter((x) => x.method === 'POST')).toHaveLength(0)
-    expect((await cli('orgs', 'invite', 'team')).code).toBe(2)
+    expect(t.emu.requests.slice(before).filter((x) => x.method === 'POST')).toHaveLength(0)
+    expect((await t.run(['orgs', 'invite', 'team'])).code).toBe(2)
   })
 })
 
 describe('clerk orgs invitations', () => {
   it('list --status pending, revoke', async () => {
-    const list = await cli('orgs', 'invitations', 'list', 'team', '--status', 'pending', '-o', 'json')
+    const list = await t.run(['orgs', 'invitations', 'list', 'team', '--status', 'pending', '-o', 'json'])
     expect(list.code, list.stderr).toBe(0)
     const pending = JSON.parse(list.stdout)
     expect(pending.length).toBeGreaterThan(0)
     const [first, second] = pending
-    const r = await cli('orgs', 'invitations', 'revoke', 'team', first.id, second.id, '-o', 'json')
+    const r = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id, second.id, '-o', 'json'])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).map((x: {status: string}) => x.status)).toEqual(['revoked', 'revoked'])
     const revoked = JSON.parse(
-      (await cli('orgs', 'invitations', 'list', 'team', '--status', 'revoked', '-o', 'json')).stdout,
+      (await t.run(['orgs', 'invitations', 'list', 'team', '--status', 'revoked', '-o', 'json'])).stdout,
     )
     expect(revoked.map((x: {id: string}) => x.id).sort()).toEqual([first.id, second.id].sort())
-    const again = await cli('orgs', 'invitations', 'revoke', 'team', first.id)
+    const again = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id])
     expect(again.code).toBe(1)
-    expect((await cli('orgs', 'invitations', 'list', 'team', '--status', 'bogus')).code).toBe(2)
+    expect((await t.run(['orgs', 'invitations', 'list', 'team', '--status', 'bogus'])).code).toBe(2)
   })
 })

@@ -5,41 +5,35 @@
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {beforeAll, describe, expect, test} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
+import {runCli} from '../../helpers/cli.js'
+import {useEmulator} from '../../helpers/harness.js'
 import {rsaKey, sessionClaims, sign} from '../../lib/token/sign.js'
 
-let emu: TestEmulator
+const t = useEmulator({rateLimit: 'off'})
 let jwtKeyFile: string
 let emuKey: {kid: string}
 const dir = mkdtempSync(join(tmpdir(), 'token-verify-'))
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
   jwtKeyFile = join(dir, 'emu.pem')
-  writeFileSync(jwtKeyFile, emu.signingKey.publicKeyPem)
-  emuKey = {kid: emu.signingKey.kid}
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
+  writeFileSync(jwtKeyFile, t.emu.signingKey.publicKeyPem)
+  emuKey = {kid: t.emu.signingKey.kid}
 })
 
 async function mint(body: Record<string, unknown>): Promise<string> {
-  const res = await emu.request('POST', '/__emulator/tokens', body)
+  const res = await t.emu.request('POST', '/__emulator/tokens', body)
   expect(res.status).toBe(200)
   return res.body.token
 }
 
 const json = (stdout: string) => JSON.parse(stdout)
-const online = (args: string[], input?: string) =>
-  runCli(['token', 'verify', ...args, '-o', 'json'], {env: emulatorEnv(emu), input})
+const online = (args: string[], input?: string) => t.run(['token', 'verify', ...args, '-o', 'json'], {input})
 /** offline: no secret key at all, and the API URL points at the emulator so any request would show in its log */
 const offline = (args: string[], input?: string) =>
   runCli(['token', 'verify', '--jwt-key', `@${jwtKeyFile}`, ...args, '-o', 'json'], {
-    env: {CLERK_API_URL: emu.url},
+    env: {CLERK_API_URL: t.emu.url},
     input,
   })
 
@@ -52,7 +46,7 @@ describe('clerk token verify (online, JWKS)', () => {
       permissions: ['org:invoices:read'],
       expires_in_seconds: 120,
     })
-    emu.requests.length = 0
+    t.emu.requests.length = 0
     const r = await online([
       token,
       '--permission',
@@ -78,7 +72,7 @@ describe('clerk token verify (online, JWKS)', () => {
       {check: 'permission', value: 'org:invoices:read', ok: true},
       {check: 'role', value: 'org:admin', ok: true},
     ])
-    expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks'])
+    expect(t.emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks'])
   })
 
   test('a missing permission or role: exit 4 (authenticated, forbidden)', async () => {
@@ -115,11 +109,11 @@ describe('clerk token verify (online, JWKS)', () => {
   test('machine tokens minted by the emulator are verified by BAPI (ak_, mt_, oat_)', async () => {
     for (const type of ['api_key', 'm2m_token', 'oauth_token']) {
       const token = await mint({type, scopes: ['read']})
-      emu.requests.length = 0
+      t.emu.requests.length = 0
       const r = await online([token, '--accepts', type])
       expect(r.code, `${type}: ${r.stderr}`).toBe(0)
       expect(json(r.stdout)).toMatchObject({valid: true, tokenType: type, scopes: ['read']})
-      expect(emu.requests.map((q) => q.path)).toEqual([
+      expect(t.emu.requests.map((q) => q.path)).toEqual([
         {
           api_key: '/api_keys/verify',
           m2m_token: '/m2m_tokens/verify',
@@ -141,9 +135,8 @@ describe('clerk token verify (online, JWKS)', () => {
       Array.from({length: 5}, (_, i) => mint({user_id: `user_b${i}`, expires_in_seconds: 300})),
     )
     const ak = await mint({type: 'api_key'})
-    emu.requests.length = 0
-    const all = await runCli(['token', 'verify', '--batch', '--accepts', 'any'], {
-      env: emulatorEnv(emu),
+    t.emu.requests.length = 0
+    const all = await t.run(['token', 'verify', '--batch', '--accepts', 'any'], {
       input: `${good.join('\n')}\n${ak}\n`,
     })
     expect(all.code, all.stderr).toBe(0)
@@ -155,12 +148,11 @@ describe('clerk token verify (online, JWKS)', () => {
       ...good.map((_, i) => [i + 1, true, `user_b${i}`]),
       [6, true, 'api_key'],
     ])
-    expect(emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks', 'POST /api_keys/verify'])
+    expect(t.emu.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/jwks', 'POST /api_keys/verify'])
 
-    emu.requests.length = 0
+    t.emu.requests.length = 0
     const expired = await mint({user_id: 'user_x', expires_in_seconds: -60})
-    const mixed = await runCli(['token', 'verify', '--batch'], {
-      env: emulatorEnv(emu),
+    const mixed = await t.run(['token', 'verify', '--batch'], {
       input: `${good[0]}\n\ngarbage\n${expired}\n${good[1]}\n`,
     })
     expect(mixed.code).toBe(3)
@@ -174,7 +166,7 @@ describe('clerk token verify (online, JWKS)', () => {
       [4, false, 'token-expired'],
       [5, true, null],
     ])
-    expect(emu.requests.filter((q) => q.path === '/v1/jwks')).toHaveLength(1)
+    expect(t.emu.requests.filter((q) => q.path === '/v1/jwks')).toHaveLength(1)
     expect(mixed.stderr).toContain('2 of 4 tokens valid')
   })
 })
@@ -182,21 +174,21 @@ describe('clerk token verify (online, JWKS)', () => {
 describe('clerk token verify (offline, --jwt-key)', () => {
   test('zero requests: the emulator log stays empty, with no secret key configured', async () => {
     const token = await mint({user_id: 'user_off', org_id: 'org_9', role: 'admin'})
-    emu.requests.length = 0
+    t.emu.requests.length = 0
     const r = await offline([token, '--role', 'org:admin'])
     expect(r.code, r.stderr).toBe(0)
     expect(json(r.stdout)).toMatchObject({valid: true, userId: 'user_off', orgRole: 'org:admin'})
     const batch = await runCli(['token', 'verify', '--batch', '--jwt-key', `@${jwtKeyFile}`], {
-      env: {CLERK_API_URL: emu.url},
+      env: {CLERK_API_URL: t.emu.url},
       input: `${token}\n${token}\n`,
     })
     expect(batch.code).toBe(0)
     const env = await runCli(['token', 'verify', token], {
-      env: {CLERK_API_URL: emu.url, CLERK_JWT_KEY: emu.signingKey.publicKeyPem},
+      env: {CLERK_API_URL: t.emu.url, CLERK_JWT_KEY: t.emu.signingKey.publicKeyPem},
     })
     expect(env.code).toBe(0)
     expect(env.stdout).toContain('VALID')
-    expect(emu.requests).toEqual([])
+    expect(t.emu.requests).toEqual([])
   })
 
   test('tokens signed by the test: valid, wrong signature, wrong azp, missing azp, garbage, empty input', async () => {
@@ -205,7 +197,7 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     writeFileSync(pem, testKey.publicPem)
     const run = (token: string, args: string[] = []) =>
       runCli(['token', 'verify', '--jwt-key', `@${pem}`, ...args, '-o', 'json'], {
-        env: {CLERK_API_URL: emu.url},
+        env: {CLERK_API_URL: t.emu.url},
         input: token,
       })
     const ok = await run(sign(testKey, sessionClaims({sub: 'user_self'})))
@@ -237,7 +229,7 @@ describe('clerk token verify (offline, --jwt-key)', () => {
       '60000',
     ])
     expect(skew.code).toBe(0)
-    expect(emu.requests).toEqual([])
+    expect(t.emu.requests).toEqual([])
   })
 
   test('a 4096-bit or EC key is refused with a clear error (exit 2), not "invalid signature"', async () => {
@@ -245,7 +237,7 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const pem = join(dir, 'big.pem')
     writeFileSync(pem, big.publicPem)
     const r = await runCli(['token', 'verify', '--jwt-key', `@${pem}`, sign(big, sessionClaims())], {
-      env: {CLERK_API_URL: emu.url},
+      env: {CLERK_API_URL: t.emu.url},
     })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/RSA-4096.*RSA-2048/)
@@ -254,7 +246,7 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const ec = generateKeyPairSync('ec', {namedCurve: 'P-256'})
       .publicKey.export({type: 'spki', format: 'pem'})
       .toString()
-    const r2 = await runCli(['token', 'verify', 'x.y.z'], {env: {CLERK_API_URL: emu.url, CLERK_JWT_KEY: ec}})
+    const r2 = await runCli(['token', 'verify', 'x.y.z'], {env: {CLERK_API_URL: t.emu.url, CLERK_JWT_KEY: ec}})
     expect(r2.code).toBe(2)
     expect(r2.stderr).toContain('EC')
   })
@@ -263,9 +255,9 @@ describe('clerk token verify (offline, --jwt-key)', () => {
     const r = await offline(['ak_something'])
     expect(r.code).toBe(3)
     expect(json(r.stdout).reason).toBe('machine-token-offline')
-    const none = await runCli(['token', 'verify', 'x.y.z'], {env: {CLERK_API_URL: emu.url}})
+    const none = await runCli(['token', 'verify', 'x.y.z'], {env: {CLERK_API_URL: t.emu.url}})
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('no key to verify with')
-    expect(emu.requests).toEqual([])
+    expect(t.emu.requests).toEqual([])
   })
 })

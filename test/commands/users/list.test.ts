@@ -1,25 +1,16 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli, verboseStats} from '../../helpers/cli.js'
-import {startTestEmulator} from '../../helpers/emulator.js'
+import {verboseStats} from '../../helpers/cli.js'
+import {useEmulator} from '../../helpers/harness.js'
 
-type Emu = Awaited<ReturnType<typeof startTestEmulator>>
-let emu: Emu
+const t = useEmulator({rateLimit: 'off'})
+beforeAll(() => t.seedUsers(95))
 
-beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-  emu.store.seedUsers(95)
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
-})
-
-const userRequests = () => emu.requests.filter((r) => r.path.startsWith('/v1/users'))
+const userRequests = () => t.emu.requests.filter((r) => r.path.startsWith('/v1/users'))
 
 describe('clerk users list', () => {
   it('prints a table for people with id, email, name, created and last sign-in', async () => {
-    const r = await runCli(['users', 'list', '--limit', '3'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '--limit', '3'])
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toMatch(/ID\s+EMAIL\s+NAME\s+CREATED\s+LAST SIGN-IN/)
@@ -29,7 +20,7 @@ describe('clerk users list', () => {
   })
 
   it('-o json prints BAPI users as one array (snake_case, bare objects)', async () => {
-    const r = await runCli(['users', 'list', '--limit', '5', '-o', 'json'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '--limit', '5', '-o', 'json'])
     expect(r.code, r.stderr).toBe(0)
     const users = JSON.parse(r.stdout)
     expect(users).toHaveLength(5)
@@ -39,13 +30,13 @@ describe('clerk users list', () => {
   })
 
   it('--json is the same as -o json, and an empty result is []', async () => {
-    const r = await runCli(['users', 'list', '--json', '--query', 'no-such-user-anywhere'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '--json', '--query', 'no-such-user-anywhere'])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual([])
   })
 
   it('-o ndjson prints one user per line', async () => {
-    const r = await runCli(['users', 'list', '--limit', '7', '-o', 'ndjson'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '--limit', '7', '-o', 'ndjson'])
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(7)
@@ -53,9 +44,7 @@ describe('clerk users list', () => {
   })
 
   it('-o csv prints a header and quoted fields; --columns picks them', async () => {
-    const r = await runCli(['users', 'list', '--limit', '4', '-o', 'csv', '--columns', 'id,email,created'], {
-      env: emulatorEnv(emu),
-    })
+    const r = await t.run(['users', 'list', '--limit', '4', '-o', 'csv', '--columns', 'id,email,created'])
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\r\n')
     expect(lines[0]).toBe('id,email,created')
@@ -64,27 +53,23 @@ describe('clerk users list', () => {
   })
 
   it('an unknown column is a usage error (exit 2) naming the valid ones', async () => {
-    const r = await runCli(['users', 'list', '-o', 'csv', '--columns', 'id,nope'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '-o', 'csv', '--columns', 'id,nope'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/unknown column nope/)
   })
 
   it('filters by email and by query, as BAPI does', async () => {
-    const [first] = JSON.parse(
-      (await runCli(['users', 'list', '--limit', '1', '-o', 'json'], {env: emulatorEnv(emu)})).stdout,
-    )
+    const [first] = JSON.parse((await t.run(['users', 'list', '--limit', '1', '-o', 'json'])).stdout)
     const email = first.email_addresses[0].email_address
-    const byEmail = await runCli(['users', 'list', '--email', email, '-o', 'json'], {env: emulatorEnv(emu)})
+    const byEmail = await t.run(['users', 'list', '--email', email, '-o', 'json'])
     expect(JSON.parse(byEmail.stdout).map((u: {id: string}) => u.id)).toEqual([first.id])
-    const byId = await runCli(['users', 'list', '--user-id', first.id, '-o', 'ndjson'], {env: emulatorEnv(emu)})
+    const byId = await t.run(['users', 'list', '--user-id', first.id, '-o', 'ndjson'])
     expect(JSON.parse(byId.stdout).id).toBe(first.id)
   })
 
   it('--all streams every page: one count and exactly one request per page', async () => {
     const before = userRequests().length
-    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '-o', 'ndjson', '--verbose'], {
-      env: emulatorEnv(emu),
-    })
+    const r = await t.run(['users', 'list', '--all', '--page-size', '10', '-o', 'ndjson', '--verbose'])
     expect(r.code, r.stderr).toBe(0)
     const ids = r.stdout
       .trim()
@@ -99,25 +84,21 @@ describe('clerk users list', () => {
   })
 
   it('--all keeps BAPI order across pages (same as one big page)', async () => {
-    const paged = await runCli(
+    const paged = await t.run(
       ['users', 'list', '--all', '--page-size', '7', '--order-by', '+created_at', '-o', 'ndjson'],
-      {env: emulatorEnv(emu)},
+      {env: t.env()},
     )
-    const single = await runCli(['users', 'list', '--limit', '100', '--order-by', '+created_at', '-o', 'ndjson'], {
-      env: emulatorEnv(emu),
-    })
+    const single = await t.run(['users', 'list', '--limit', '100', '--order-by', '+created_at', '-o', 'ndjson'])
     expect(paged.stdout).toBe(single.stdout)
   })
 
   it('--all --limit N stops after N users', async () => {
-    const r = await runCli(['users', 'list', '--all', '--page-size', '10', '--limit', '25', '-o', 'ndjson'], {
-      env: emulatorEnv(emu),
-    })
+    const r = await t.run(['users', 'list', '--all', '--page-size', '10', '--limit', '25', '-o', 'ndjson'])
     expect(r.stdout.trim().split('\n')).toHaveLength(25)
   })
 
   it('--limit above 500 without --all is a usage error', async () => {
-    const r = await runCli(['users', 'list', '--limit', '600'], {env: emulatorEnv(emu)})
+    const r = await t.run(['users', 'list', '--limit', '600'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/at most 500/)
   })

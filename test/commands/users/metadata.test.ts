@@ -2,50 +2,39 @@
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
-import {emulatorEnv, runCli} from '../../helpers/cli.js'
-import {startTestEmulator, type TestEmulator} from '../../helpers/emulator.js'
+import {useEmulator} from '../../helpers/harness.js'
 
-let emu: TestEmulator
-let env: Record<string, string>
+const t = useEmulator({rateLimit: 'off'})
 let id: string
 const writes = (from: number) =>
-  emu.requests
+  t.emu.requests
     .slice(from)
     .filter((r) => r.method !== 'GET')
     .map((r) => `${r.method} ${r.path}`)
 
 beforeAll(async () => {
-  emu = await startTestEmulator({rateLimit: 'off'})
-  env = emulatorEnv(emu)
   id = (
-    await emu.request('POST', '/v1/users', {
+    await t.createUser({
       email_address: ['meta@example.com'],
       public_metadata: {plan: 'free', limits: {seats: 3, projects: 1}},
       private_metadata: {crm: 'a'},
     })
-  ).body.id
-})
-afterAll(async () => {
-  emu.assertResponsesMatchSpec()
-  await emu.stop()
+  ).id
 })
 
 describe('clerk users metadata', () => {
   it('--dry-run shows the diff and sends nothing', async () => {
-    const from = emu.requests.length
-    const r = await runCli(
-      [
-        'users',
-        'metadata',
-        id,
-        '--public',
-        '{"plan":"pro","limits":{"seats":10,"projects":null},"beta":true}',
-        '--dry-run',
-      ],
-      {env},
-    )
+    const from = t.emu.requests.length
+    const r = await t.run([
+      'users',
+      'metadata',
+      id,
+      '--public',
+      '{"plan":"pro","limits":{"seats":10,"projects":null},"beta":true}',
+      '--dry-run',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       '+ public_metadata.beta: true',
@@ -54,26 +43,23 @@ describe('clerk users metadata', () => {
       '~ public_metadata.plan: "free" -> "pro"',
     ])
     expect(r.stderr).toMatch(/dry run: 4 change\(s\) to user_\w+, nothing sent/)
-    expect(emu.requests.slice(from).map((q) => `${q.method} ${q.path}`)).toEqual([`GET /v1/users/${id}`])
-    expect(emu.store.users.get(id)?.public_metadata).toEqual({plan: 'free', limits: {seats: 3, projects: 1}})
+    expect(t.emu.requests.slice(from).map((q) => `${q.method} ${q.path}`)).toEqual([`GET /v1/users/${id}`])
+    expect(t.emu.store.users.get(id)?.public_metadata).toEqual({plan: 'free', limits: {seats: 3, projects: 1}})
   })
 
   it('merge: PATCH with just the patch; the result is the RFC 7386 merge; -o json lists the changes', async () => {
-    const from = emu.requests.length
-    const r = await runCli(
-      [
-        'users',
-        'metadata',
-        id,
-        '--public',
-        '{"plan":"pro","limits":{"projects":null}}',
-        '--private',
-        '{"crm":"b"}',
-        '-o',
-        'json',
-      ],
-      {env},
-    )
+    const from = t.emu.requests.length
+    const r = await t.run([
+      'users',
+      'metadata',
+      id,
+      '--public',
+      '{"plan":"pro","limits":{"projects":null}}',
+      '--private',
+      '{"crm":"b"}',
+      '-o',
+      'json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual([
       {field: 'public_metadata', path: 'public_metadata.limits.projects', change: 'removed', before: 1},
@@ -81,20 +67,20 @@ describe('clerk users metadata', () => {
       {field: 'private_metadata', path: 'private_metadata.crm', change: 'changed', before: 'a', after: 'b'},
     ])
     expect(writes(from)).toEqual([`PATCH /v1/users/${id}/metadata`])
-    const user = emu.store.users.get(id)!
+    const user = t.emu.store.users.get(id)!
     expect(user.public_metadata).toEqual({plan: 'pro', limits: {seats: 3}})
     expect(user.private_metadata).toEqual({crm: 'b'})
     expect(r.stderr).toMatch(/updated user_\w+: 3 change\(s\)/)
   })
 
   it('nothing changes: no request is sent', async () => {
-    const from = emu.requests.length
-    const r = await runCli(['users', 'metadata', '--email', 'meta@example.com', '--public', '{"plan":"pro"}'], {env})
+    const from = t.emu.requests.length
+    const r = await t.run(['users', 'metadata', '--email', 'meta@example.com', '--public', '{"plan":"pro"}'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/no changes to user_\w+; nothing sent/)
     expect(writes(from)).toEqual([])
-    expect(emu.requests.length - from).toBe(1) // the email lookup already returned the user
+    expect(t.emu.requests.length - from).toBe(1) // the email lookup already returned the user
   })
 
   it('--replace: PUT, the field replaced whole (from @file); -o csv / ndjson', async () => {
@@ -113,14 +99,14 @@ describe('clerk users metadata', () => {
       'csv',
     ]
     // --replace would drop public_metadata.limits: without a terminal that needs --yes, and nothing is written
-    const refused = emu.requests.length
-    const no = await runCli(args, {env})
+    const refused = t.emu.requests.length
+    const no = await t.run(args)
     expect(no.code).toBe(2)
     expect(no.stderr).toMatch(/remove 1 metadata key\(s\) of user/)
     expect(no.stderr).toMatch(/--yes/)
     expect(writes(refused)).toEqual([])
-    const from = emu.requests.length
-    const r = await runCli([...args, '--yes'], {env})
+    const from = t.emu.requests.length
+    const r = await t.run([...args, '--yes'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.split(/\r?\n/).slice(0, 4)).toEqual([
       'field,path,change,before,after',
@@ -129,8 +115,8 @@ describe('clerk users metadata', () => {
       'unsafe_metadata,unsafe_metadata.theme,added,,"""dark"""',
     ])
     expect(writes(from)).toEqual([`PUT /v1/users/${id}/metadata`])
-    expect(emu.store.users.get(id)?.public_metadata).toEqual({plan: 'team'})
-    const nd = await runCli(['users', 'metadata', id, '--unsafe', '{"theme":null}', '-o', 'ndjson'], {env})
+    expect(t.emu.store.users.get(id)?.public_metadata).toEqual({plan: 'team'})
+    const nd = await t.run(['users', 'metadata', id, '--unsafe', '{"theme":null}', '-o', 'ndjson'])
     expect(
       nd.stdout
         .trim()
@@ -140,13 +126,13 @@ describe('clerk users metadata', () => {
   })
 
   it('bad input is exit 2 before anything is sent; a missing user is exit 1 with the API message', async () => {
-    const from = emu.requests.length
+    const from = t.emu.requests.length
     for (const args of [['--public', '[1,2]'], ['--private', '{nope'], []]) {
-      const r = await runCli(['users', 'metadata', id, ...args], {env})
+      const r = await t.run(['users', 'metadata', id, ...args])
       expect(r.code, args.join(' ')).toBe(2)
     }
-    expect(emu.requests.length).toBe(from)
-    const missing = await runCli(['users', 'metadata', 'user_missing', '--public', '{}'], {env})
+    expect(t.emu.requests.length).toBe(from)
+    const missing = await t.run(['users', 'metadata', 'user_missing', '--public', '{}'])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
   })
