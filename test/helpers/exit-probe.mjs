@@ -1,0 +1,26 @@
+// Loaded into a CLI child with NODE_OPTIONS=--import (test/commands/exit-tail.test.ts). After every write
+// to stdout or stderr it lets the event loop turn twice, then notes what is still keeping the process
+// alive (process.getActiveResourcesInfo(): ref'd handles, requests and timers). At exit it writes the note
+// taken after the last write to the file named by CLERK_EXIT_PROBE_FILE, as JSON.
+import {writeFileSync} from 'node:fs'
+
+const file = process.env.CLERK_EXIT_PROBE_FILE
+let seq = 0
+let snapshot = {writes: 0, resources: []}
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream)
+  stream.write = (chunk, ...rest) => {
+    if (chunk && chunk.length) {
+      const mine = ++seq
+      setImmediate(() =>
+        setImmediate(() => {
+          if (mine === seq) snapshot = {writes: seq, resources: process.getActiveResourcesInfo()}
+        }),
+      )
+    }
+    return write(chunk, ...rest)
+  }
+}
+process.on('exit', () => {
+  if (file) writeFileSync(file, JSON.stringify({...snapshot, totalWrites: seq}))
+})
