@@ -6,7 +6,10 @@ import v8 from 'node:v8'
 // optimising compiler in the background, and the process cannot exit until that compile finishes: ~0.1-1 s
 // of idle tail after the last output on every command that made a request. The baseline compiler alone
 // parses our small JSON responses just as well; set before the first request, so it covers every compile.
-v8.setFlagsFromString('--liftoff-only')
+// Not for --jq/--filter: jq itself runs in WebAssembly, and it needs the optimising tier on long streams.
+if (!process.argv.some((a) => a === '--jq' || a === '--filter' || a.startsWith('--jq=') || a.startsWith('--filter='))) {
+  v8.setFlagsFromString('--liftoff-only')
+}
 // Node >= 22.1: cache the compiled code of our own modules (and our dependencies') between runs.
 module.enableCompileCache?.()
 

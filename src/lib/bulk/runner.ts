@@ -188,7 +188,7 @@ async function runSource<T>(
     await confirmDestructive(
       {interactive: opts.interactive, yes: opts.yes},
       `${job.action}: ${toSend} rows on the ${opts.target.instance} instance`,
-      {production, typed: String(toSend)},
+      {production, typed: String(toSend), preview: {job: job.name, requests: toSend, plan: lines}},
     )
   }
 

@@ -15,6 +15,7 @@ import {confirmDestructive} from '../output/prompts.js'
 import type {JqProgram} from '../output/jq.js'
 import {out, setDataSink} from '../output/writer.js'
 import {productionMarker} from '../output/tty.js'
+import {agentErrorLine, isAgentMode} from './agent-mode.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof ClerkCommand)['baseFlags'] & T['flags']
@@ -85,6 +86,11 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       description:
         'share one rate budget per instance through Redis, e.g. redis://127.0.0.1:6379 (env CLERK_LIMITER_REDIS_URL)',
     }),
+    mode: Flags.string({
+      helpGroup: 'GLOBAL',
+      options: ['human', 'agent'],
+      description: 'agent: never prompt, JSON output, errors as JSON on stderr (env CLERK_ADMIN_MODE)',
+    }),
     'limiter-redis-optional': Flags.boolean({
       helpGroup: 'GLOBAL',
       description: 'if that Redis is unreachable at start, warn and use a local limiter instead of failing',
@@ -117,6 +123,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     this.args = args as Args<T>
     if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
     await this.compileJq(flags as JqFlags)
+    if (this.cfg && isAgentMode()) this.cfg.interactive = false // agent mode never prompts
     if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }
 
@@ -139,7 +146,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   protected get format(): OutputFormat {
     const f = this.flags as {json?: boolean; output?: string; jq?: string}
     if (f.json || f.jq !== undefined) return 'json'
-    return (f.output as OutputFormat | undefined) ?? 'table'
+    return (f.output as OutputFormat | undefined) ?? (isAgentMode() ? 'json' : 'table')
   }
 
   protected get selectedColumns(): string[] | undefined {
@@ -211,6 +218,10 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     if (err instanceof Errors.ExitError) throw err
     const e = toCliError(err)
     const secret = this.cfg?.secretKey
+    if (isAgentMode()) {
+      process.stderr.write(agentErrorLine(e, e.exitCode ?? ExitCode.FAILURE, (s) => redact(s, secret), this.config.bin))
+      throw new Errors.ExitError(e.exitCode ?? ExitCode.FAILURE)
+    }
     process.stderr.write(`Error: ${redact(e.message, secret)}\n`)
     if (e.extra.hint) process.stderr.write(`Hint: ${redact(e.extra.hint, secret)}\n`)
     if (this.cfg?.verbose && err.stack && !(err instanceof CliError))

@@ -27,11 +27,15 @@ function interrupted(error: unknown): never {
 export async function confirmDestructive(
   ctx: PromptContext,
   message: string,
-  options: {production?: boolean; typed?: string} = {},
+  options: {production?: boolean; typed?: string; preview?: Record<string, unknown>} = {},
 ): Promise<void> {
   if (ctx.yes) return
   if (!ctx.interactive)
-    throw usageError(`refusing to ${message} without confirmation`, 'add --yes to confirm (no terminal to ask at)')
+    throw new CliError(`refusing to ${message} without confirmation`, ExitCode.USAGE, {
+      hint: 'add --yes to confirm (no terminal to ask at)',
+      code: 'confirmation_required',
+      preview: {action: message, production: Boolean(options.production), ...options.preview},
+    })
   const {confirm, input} = await import('@inquirer/prompts')
   let ok: boolean
   try {

@@ -15,7 +15,14 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = ExitCode.FAILURE,
-    readonly extra: {hint?: string; code?: string; status?: number; traceId?: string} = {},
+    readonly extra: {
+      hint?: string
+      code?: string
+      status?: number
+      traceId?: string
+      /** a refused write: what it would have done (agent mode prints it) */
+      preview?: Record<string, unknown>
+    } = {},
   ) {
     super(message)
     this.name = 'CliError'
