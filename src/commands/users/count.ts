@@ -4,6 +4,7 @@ import {userFilterFlags, userFilterFrom} from '../../lib/oclif/user-flags.js'
 import {countUsers} from '../../lib/resources/users/users.js'
 
 export default class UsersCount extends ClerkCommand<typeof UsersCount> {
+  static safety = 'read' as const
   static summary = 'Count users; takes the same filters as `users list`'
   static description = 'Calls GET /v1/users/count once.'
   static examples = [

@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 
 export default class UsersExport extends ClerkCommand<typeof UsersExport> {
+  static safety = 'read' as const
   static summary =
     'Export every user as NDJSON or CSV, streamed with constant memory, resumable, checked for completeness'
   static description = `Calls GET /v1/users page by page, oldest first (cursor paging), and GET /v1/users/count before and after.

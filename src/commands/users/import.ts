@@ -4,6 +4,7 @@ import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class UsersImport extends ClerkCommand<typeof UsersImport> {
+  static safety = 'write' as const
   static summary = 'Create users from a CSV or JSONL file (or stdin): validated, paced, resumable, reported'
   static description = `Calls POST /v1/users once per row (and, for existing users, GET /v1/users + PATCH /v1/users/{id}[/metadata]).
 Columns/fields as BAPI names them: email_address (or email; several separated by ";"), phone_number (or phone), username,
