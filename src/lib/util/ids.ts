@@ -53,7 +53,7 @@ export function checkId(kind: IdKind, value: string, options: IdOptions = {}): s
   if (idPattern(kind).test(v)) return v
   if (options.email && EMAIL.test(v) && !/[/\\]/.test(v)) return v
   if (options.slug && SLUG.test(v) && v.length <= 128) return v
-  if (options.lookup && v !== '' && !/^\.{1,2}$/.test(v)) return v
+  if (options.lookup && v !== '' && !/^\.+$/.test(v) && !/[/\\%?#\s]/.test(v)) return v
   const {prefix, label} = ID_KINDS[kind]
   const also = [options.email ? 'an email address' : '', options.slug ? 'a slug (a-z, 0-9, -, _)' : '']
     .filter(Boolean)
