@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
+import {checkDistinctFiles} from '../../lib/util/paths.js'
 
 export default class UsersExport extends ClerkCommand<typeof UsersExport> {
   static safety = 'read' as const
@@ -35,6 +36,10 @@ rows than the instance has users.`
     const format = (this.flags.output ?? 'ndjson') as string
     if (format !== 'ndjson' && format !== 'csv')
       throw usageError(`users export writes ndjson or csv, not ${format}`, 'use -o ndjson (default) or -o csv')
+    checkDistinctFiles([
+      ['--out', f.out],
+      ['--journal', f.journal],
+    ])
     const {exportUsers, exportExit} = await import('../../lib/resources/users/export.js')
     const client = await this.client()
     const result = await exportUsers(client, {

@@ -31,10 +31,11 @@
  * may not have happened). Retryable failures are reconciled (if the job can) and re-sent up to
  * `maxAttempts` times; a row still failing retryably stays "retryable" in the journal, and --resume tries it again.
  */
-import {existsSync, unlinkSync} from 'node:fs'
+import {closeSync, existsSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {humanDuration, sleep} from '../util/duration.js'
+import {checkDistinctFiles} from '../util/paths.js'
 import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
 import {confirmDestructive} from '../output/prompts.js'
@@ -74,13 +75,19 @@ export function defaultJournalPath(source: InputSource, job: string): string {
 export async function runBulk<T>(job: BulkJob<T>, opts: BulkRunOptions): Promise<BulkResult> {
   const started = Date.now()
   const map = parseMap(opts.map)
+  // nothing is opened before this: --report x.csv on the input x.csv would truncate it
+  checkDistinctFiles([
+    ['the input', opts.input],
+    ['--report', opts.report],
+    ['--journal', opts.journal],
+  ])
   const source = await openInput(opts.input, {format: opts.format, stdin: opts.stdin})
   try {
     return await runSource(job, opts, source, map, started)
   } finally {
-    if (source.stdin) {
+    if (source.fd !== undefined) {
       try {
-        unlinkSync(source.path)
+        closeSync(source.fd)
       } catch {}
     }
   }

@@ -10,13 +10,14 @@
  * (a delete that finds the user gone is reported `skipped`).
  */
 import {createHash} from 'node:crypto'
-import {closeSync, existsSync, openSync, renameSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, renameSync, writeSync} from 'node:fs'
 
 import {ApiError, type Client} from '../../http/client.js'
 import {usageError} from '../../util/errors.js'
 import {type BapiUser, type UserFilter, allUsers} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
+import {openPrivate} from '../../util/private-file.js'
 
 export type BulkUserAction = 'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata'
 
@@ -162,7 +163,7 @@ export async function collectIds(
   const filter: UserFilter = {...where.filter, order_by: '+created_at'}
   if (domain) filter.email_address_query = `@${domain}`
   const tmp = `${path}.tmp-${process.pid}`
-  const fd = openSync(tmp, 'w')
+  const fd = openPrivate(tmp, 'new', 'id list')
   let n = 0
   try {
     for await (const u of allUsers(client, filter, {pageSize: 500})) {
