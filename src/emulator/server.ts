@@ -285,7 +285,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (opts.persist) {
         // it holds the JWT signing key: private, exclusive, never through a planted symlink
         const tmp = `${opts.persist}.tmp-${process.pid}`
-        const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600)
+        const fd = openSync(
+          tmp,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+          0o600,
+        )
         try {
           fchmodSync(fd, 0o600)
           writeSync(fd, JSON.stringify(store.export()))

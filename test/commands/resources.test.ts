@@ -114,8 +114,8 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
     expect((await run(['actor-tokens', 'create', '--user', userId, '--actor', '{"reason":1}'])).code).toBe(2)
     const table = await run(['actor-tokens', 'create', '--user', userId, '--actor', 'user_admin'])
     expect(table.stdout).toMatch(/URL\s+.*https:\/\/.*ticket=/)
-    expect((await json(['actor-tokens', 'revoke', t.id])).status).toBe('revoked')
-    const again = await run(['actor-tokens', 'revoke', t.id])
+    expect((await json(['actor-tokens', 'revoke', t.id, '--yes'])).status).toBe('revoked')
+    const again = await run(['actor-tokens', 'revoke', t.id, '--yes'])
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/HTTP 400/)
   })
@@ -123,7 +123,7 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
   it('creates and revokes a sign-in token; an unknown user is exit 1 (404)', async () => {
     const t = await json(['sign-in-tokens', 'create', '--user', userId])
     expect(t).toMatchObject({object: 'sign_in_token', status: 'pending'})
-    expect((await json(['sign-in-tokens', 'revoke', t.id])).status).toBe('revoked')
+    expect((await json(['sign-in-tokens', 'revoke', t.id, '--yes'])).status).toBe('revoked')
     expect((await run(['sign-in-tokens', 'create', '--user', 'user_nobody'])).code).toBe(1)
   })
 
@@ -147,7 +147,7 @@ describe.concurrent('clerk waitlist', () => {
     const inv = await json(['waitlist', 'invite', all[0].id])
     expect(inv.status).toBe('invited')
     expect(inv.invitation.email_address).toBe('a@wait.example')
-    expect((await json(['waitlist', 'reject', all[1].id])).status).toBe('rejected')
+    expect((await json(['waitlist', 'reject', all[1].id, '--yes'])).status).toBe('rejected')
     expect((await json(['waitlist', 'list', '--status', 'pending'])).map((e: {id: string}) => e.id)).toEqual([
       all[2].id,
     ])

@@ -150,21 +150,35 @@ export interface ReadOptions {
 export async function* readRecords(source: InputSource, options: ReadOptions = {}): AsyncGenerator<InputRow> {
   const map = options.map ?? new Map()
   if (source.format === 'csv') {
+    let duplicate: string[] | undefined
     const {parse} = await import('csv-parse')
     const parser = createReadStream(source.path).pipe(
       parse({
         bom: true,
-        columns: (header: string[]) => header.map((h) => h.trim()),
+        columns: (header: string[]) => {
+          const names = header.map((h) => h.trim())
+          const twice = names.filter((h, i) => names.indexOf(h) !== i)
+          if (twice.length) duplicate = [...new Set(twice)]
+          return names
+        },
         skip_empty_lines: true,
         delimiter: extname(source.path).toLowerCase() === '.tsv' ? '\t' : ',',
       }),
     )
     let row = 0
     try {
-      for await (const record of parser) yield {row: ++row, record: applyMap(record as BulkRecord, map)}
+      for await (const record of parser) {
+        if (duplicate) break
+        yield {row: ++row, record: applyMap(record as BulkRecord, map)}
+      }
     } catch (error) {
-      throw new InputError(`CSV: ${(error as Error).message}`, row + 1)
+      if (!duplicate) throw new InputError(`CSV: ${(error as Error).message}`, row + 1)
     }
+    if (duplicate)
+      throw usageError(
+        `${source.label}: the header names ${duplicate.map((d) => `"${d}"`).join(', ')} more than once`,
+        'give every column its own name',
+      )
     return
   }
   const lines = createInterface({input: createReadStream(source.path, {encoding: 'utf8'}), crlfDelay: Infinity})

@@ -346,7 +346,12 @@ async function runSource<T>(
   }
   result.elapsedMs = Date.now() - started
   result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)
-  result.exitCode = result.interrupted ? ExitCode.INTERRUPTED : result.failed > 0 ? ExitCode.PARTIAL : ExitCode.OK
+  // rows left "not run" without an interruption are never a success
+  result.exitCode = result.interrupted
+    ? ExitCode.INTERRUPTED
+    : result.failed > 0 || result.notRun > 0
+      ? ExitCode.PARTIAL
+      : ExitCode.OK
   notify(summaryLine(result, opts.limiter?.stats))
   return result
 }
@@ -402,7 +407,8 @@ export function bulkExit(r: BulkResult): void {
     })
   }
   if (r.exitCode === ExitCode.PARTIAL) {
-    throw new CliError(`${r.failed} of ${r.total} rows failed`, ExitCode.PARTIAL, {
+    const what = [r.failed ? `${r.failed} failed` : '', r.notRun ? `${r.notRun} not run` : ''].filter(Boolean)
+    throw new CliError(`${what.join(', ')} of ${r.total} rows`, ExitCode.PARTIAL, {
       hint: r.report ? `see ${r.report}` : "add --report PATH for every row's outcome (or read the journal)",
     })
   }

@@ -88,7 +88,7 @@ describe('clerk invitations', () => {
       'b@app.test',
       'c@app.test',
     ])
-    const r = await cli('invitations', 'revoke', list[2].id, list[3].id)
+    const r = await cli('invitations', 'revoke', list[2].id, list[3].id, '--yes')
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/revoked 2 invitations/)
     const all = await cli('invitations', 'list', '--all', '-o', 'csv', '--columns', 'email,status')

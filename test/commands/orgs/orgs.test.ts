@@ -95,10 +95,12 @@ describe('clerk orgs', () => {
     ])
     const admins = await json('orgs', 'members', 'list', 'acme', '--role', 'org:admin')
     expect(admins).toHaveLength(1)
-    expect(await json('orgs', 'members', 'set-role', 'acme', bob.id, 'org:admin')).toMatchObject({role: 'org:admin'})
+    expect(await json('orgs', 'members', 'set-role', 'acme', bob.id, 'org:admin', '--yes')).toMatchObject({
+      role: 'org:admin',
+    })
     const table = await cli('orgs', 'members', 'list', 'acme')
     expect(table.stdout).toMatch(/bob@acme.test/)
-    const badRole = await cli('orgs', 'members', 'set-role', 'acme', bob.id, 'admin')
+    const badRole = await cli('orgs', 'members', 'set-role', 'acme', bob.id, 'admin', '--yes')
     expect(badRole.code).toBe(2)
     const again = await cli('orgs', 'members', 'add', 'acme', bob.id)
     expect(again.code).toBe(1)
