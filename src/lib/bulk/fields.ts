@@ -59,6 +59,7 @@ export class UnknownFields {
 }
 
 // C0 controls but tab, newline and carriage return; DEL; C1 controls. U+FFFD is what invalid UTF-8 decodes to.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const REPLACEMENT = '\uFFFD'
 
