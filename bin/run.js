@@ -13,5 +13,16 @@ if (!process.argv.some((a) => a === '--jq' || a === '--filter' || a.startsWith('
 // Node >= 22.1: cache the compiled code of our own modules (and our dependencies') between runs.
 module.enableCompileCache?.()
 
-const {execute} = await import('@oclif/core')
-await execute({dir: import.meta.url})
+const [{flush, handle, run}, {redactSecrets}] = await Promise.all([
+  import('@oclif/core'),
+  import('../dist/lib/util/redact.js'),
+])
+
+// errors raised outside a command (an unknown command, a topic) are redacted too (see src/lib/util/redact.ts)
+await run(process.argv.slice(2), import.meta.url)
+  .then(() => flush())
+  .catch((error) => {
+    if (error && typeof error.message === 'string') error.message = redactSecrets(error.message)
+    if (error && typeof error.stack === 'string') error.stack = redactSecrets(error.stack)
+    return handle(error)
+  })

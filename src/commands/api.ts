@@ -2,14 +2,17 @@ import {Args, Flags} from '@oclif/core'
 
 import {formatHead, paginateAll, prepareApiRequest} from '../lib/raw-api/request.js'
 import {ClerkCommand} from '../lib/oclif/command.js'
+import {instanceKind} from '../lib/config/resolve.js'
 import {toCliError} from '../lib/util/errors.js'
 import {out, printJson, printList} from '../lib/output/writer.js'
 
 export default class Api extends ClerkCommand<typeof Api> {
+  static safety = 'write' as const
   static summary = 'Call any Backend API endpoint (paced and retried like every command); JSON out'
   static description = `PATH is relative to /v1 (e.g. /users/user_123) and is checked against the OpenAPI spec shipped with the CLI; an unknown one is exit 2 with the closest paths (see \`clerk api ls\`).
 Fields: -f key=value sends a string, -F key=value a typed value (true, false, null, numbers; @file or @- reads a file or stdin); key[sub]=v nests, key[]=v appends. With a body the method defaults to POST; for GET the fields go to the query string.
-An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (403) or 1.`
+An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (403) or 1.
+With a production (sk_live_) key any method but GET asks first (type the path); --yes when there is no terminal.`
   static examples = [
     '<%= config.bin %> api /users -q limit=5',
     '<%= config.bin %> api /users --paginate -o ndjson > users.ndjson',
@@ -58,6 +61,12 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
       description: 'print the HTTP status line and headers before the body (with --paginate: on stderr, per page)',
     }),
     'skip-check': Flags.boolean({description: 'send even when the path is not in the OpenAPI spec'}),
+    yes: Flags.boolean({char: 'y', description: 'with a production key: send a non-GET request without asking'}),
+  }
+
+  /** A changing request on a production instance is confirmed like any destructive command. */
+  protected confirmationRequired(method: string): boolean {
+    return method.toUpperCase() !== 'GET' && instanceKind(this.cfg.secretKey) === 'production'
   }
 
   async run(): Promise<void> {
@@ -73,6 +82,8 @@ An error answer (4xx/5xx) prints its JSON body on stdout and exits 3 (401), 4 (4
       paginate: f.paginate,
       skipCheck: f['skip-check'],
     })
+    if (this.confirmationRequired(req.method))
+      await this.confirm(`send ${req.method} ${req.path} to the production instance`, {typed: req.path, yes: f.yes})
     const client = await this.client()
     const ndjson = this.format === 'ndjson'
     if (f.paginate) {

@@ -5,6 +5,7 @@ import {INSTALL_HINTS, SHELLS, type CompletionCommand, type Shell, completionScr
 import {out} from '../lib/output/writer.js'
 
 export default class Completion extends ClerkCommand<typeof Completion> {
+  static safety = 'read' as const
   static resolvesConfig = false
   static summary = 'Print a shell completion script (bash, zsh or fish) for every command and flag'
   static description = `Install it once:\n  ${SHELLS.map((s) => INSTALL_HINTS[s]).join('\n  ')}`

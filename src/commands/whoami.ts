@@ -15,6 +15,7 @@ const columns = {
 }
 
 export default class WhoAmICommand extends ClerkCommand<typeof WhoAmICommand> {
+  static safety = 'read' as const
   static aliases = ['status']
   static summary = 'Show the profile, instance type, API URL and masked key in use, and check that the key works'
   static description =

@@ -3,7 +3,7 @@
  * Pipeline per request: auth (401) -> faults -> rate limit (429) -> route (404) -> body (400) -> handler.
  * Every response is `Content-Type: application/json` exactly; errors use Clerk's shape.
  */
-import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {closeSync, constants, existsSync, fchmodSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {instanceRateForKey, type Rate} from './rates.js'
@@ -355,8 +355,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         server.closeAllConnections()
       })
       if (opts.persist) {
+        // it holds the JWT signing key: private, exclusive, never through a planted symlink
         const tmp = `${opts.persist}.tmp-${process.pid}`
-        writeFileSync(tmp, JSON.stringify(store.export()))
+        const fd = openSync(
+          tmp,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+          0o600,
+        )
+        try {
+          fchmodSync(fd, 0o600)
+          writeSync(fd, JSON.stringify(store.export()))
+        } finally {
+          closeSync(fd)
+        }
         renameSync(tmp, opts.persist)
       }
     },

@@ -110,8 +110,8 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
     expect((await t.run(['actor-tokens', 'create', '--user', userId, '--actor', '{"reason":1}'])).code).toBe(2)
     const table = await t.run(['actor-tokens', 'create', '--user', userId, '--actor', 'user_admin'])
     expect(table.stdout).toMatch(/URL\s+.*https:\/\/.*ticket=/)
-    expect((await t.json(['actor-tokens', 'revoke', tok.id])).status).toBe('revoked')
-    const again = await t.run(['actor-tokens', 'revoke', tok.id])
+    expect((await t.json(['actor-tokens', 'revoke', tok.id, '--yes'])).status).toBe('revoked')
+    const again = await t.run(['actor-tokens', 'revoke', tok.id, '--yes'])
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/HTTP 400/)
   })
@@ -119,7 +119,7 @@ describe.concurrent('clerk actor-tokens, sign-in-tokens, testing-tokens', () => 
   it('creates and revokes a sign-in token; an unknown user is exit 1 (404)', async () => {
     const tok = await t.json(['sign-in-tokens', 'create', '--user', userId])
     expect(tok).toMatchObject({object: 'sign_in_token', status: 'pending'})
-    expect((await t.json(['sign-in-tokens', 'revoke', tok.id])).status).toBe('revoked')
+    expect((await t.json(['sign-in-tokens', 'revoke', tok.id, '--yes'])).status).toBe('revoked')
     expect((await t.run(['sign-in-tokens', 'create', '--user', 'user_nobody'])).code).toBe(1)
   })
 
@@ -143,7 +143,7 @@ describe.concurrent('clerk waitlist', () => {
     const inv = await t.json(['waitlist', 'invite', all[0].id])
     expect(inv.status).toBe('invited')
     expect(inv.invitation.email_address).toBe('a@wait.example')
-    expect((await t.json(['waitlist', 'reject', all[1].id])).status).toBe('rejected')
+    expect((await t.json(['waitlist', 'reject', all[1].id, '--yes'])).status).toBe('rejected')
     expect((await t.json(['waitlist', 'list', '--status', 'pending'])).map((e: {id: string}) => e.id)).toEqual([
       all[2].id,
     ])

@@ -5,6 +5,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCreate> {
+  static safety = 'write' as const
   static summary = 'Create an actor token to impersonate a user (prints the sign-in URL)'
   static description =
     'Calls POST /v1/actor_tokens. The URL signs the actor in as the user; the token is in -o json (and --columns token).'

@@ -5,6 +5,7 @@ import {IDENTIFIER_DEFAULTS, addIdentifier, identifierColumns} from '../../lib/r
 import {printOne} from '../../lib/output/writer.js'
 
 export default class AllowlistAdd extends ClerkCommand<typeof AllowlistAdd> {
+  static safety = 'write' as const
   static summary = 'Allow an email address, `*@domain`, phone number or web3 wallet to sign up'
   static description = 'Calls POST /v1/allowlist_identifiers.'
   static examples = [

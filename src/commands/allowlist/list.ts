@@ -5,6 +5,7 @@ import {IDENTIFIER_DEFAULTS, identifierColumns, listIdentifiers} from '../../lib
 import {printList} from '../../lib/output/writer.js'
 
 export default class AllowlistList extends ClerkCommand<typeof AllowlistList> {
+  static safety = 'read' as const
   static summary = 'List the identifiers on the allow-list (every page)'
   static description = 'Calls GET /v1/allowlist_identifiers page by page.'
   static examples = ['<%= config.bin %> allowlist list', '<%= config.bin %> allowlist list -o csv > allowlist.csv']

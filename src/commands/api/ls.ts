@@ -14,6 +14,7 @@ const columns = {
 }
 
 export default class ApiLs extends ClerkCommand<typeof ApiLs> {
+  static safety = 'read' as const
   static resolvesConfig = false
   static summary = "List the Backend API's operations (offline, from the OpenAPI spec shipped with the CLI)"
   static description =

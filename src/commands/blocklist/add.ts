@@ -5,6 +5,7 @@ import {IDENTIFIER_DEFAULTS, addIdentifier, identifierColumns} from '../../lib/r
 import {printOne} from '../../lib/output/writer.js'
 
 export default class BlocklistAdd extends ClerkCommand<typeof BlocklistAdd> {
+  static safety = 'write' as const
   static summary = 'Block an email address, phone number or web3 wallet from signing up or in'
   static description = 'Calls POST /v1/blocklist_identifiers.'
   static examples = [

@@ -5,6 +5,7 @@ import {IDENTIFIER_DEFAULTS, identifierColumns, listIdentifiers} from '../../lib
 import {printList} from '../../lib/output/writer.js'
 
 export default class BlocklistList extends ClerkCommand<typeof BlocklistList> {
+  static safety = 'read' as const
   static summary = 'List the identifiers on the block-list (every page)'
   static description = 'Calls GET /v1/blocklist_identifiers page by page.'
   static examples = ['<%= config.bin %> blocklist list', '<%= config.bin %> blocklist list -o csv > blocklist.csv']

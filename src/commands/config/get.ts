@@ -7,6 +7,7 @@ import {shownValue} from '../../lib/config/profile-settings.js'
 import {PROFILE_KEYS, type ProfileKey, readProfiles, targetProfileName} from '../../lib/config/profiles-file.js'
 
 export default class ConfigGet extends ClerkCommand<typeof ConfigGet> {
+  static safety = 'read' as const
   static resolvesConfig = false
   static summary = 'Print one setting of a profile (the secret key masked)'
   static description = 'Exit 1 when the setting is not set in the profile.'

@@ -13,6 +13,7 @@ const columns = {
 }
 
 export default class ConfigList extends ClerkCommand<typeof ConfigList> {
+  static safety = 'read' as const
   static resolvesConfig = false
   static summary = 'List profiles (* marks the current one; secret keys masked)'
   static description =

@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {removeProfile} from '../../lib/config/profile-settings.js'
 
 export default class ConfigRemove extends ClerkCommand<typeof ConfigRemove> {
+  static safety = 'write' as const
   static resolvesConfig = false
   static summary = 'Delete a profile from the config file (nothing changes on Clerk)'
   static examples = ['<%= config.bin %> config remove old-staging']

@@ -8,6 +8,7 @@ import {promptFor} from '../../lib/output/prompts.js'
 import {readStdin} from '../../lib/util/stdin.js'
 
 export default class ConfigSet extends ClerkCommand<typeof ConfigSet> {
+  static safety = 'write' as const
   static resolvesConfig = false
   static summary = 'Set a value in a profile (creates the profile; the first one becomes current)'
   static description =

@@ -3,6 +3,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class DomainsList extends ClerkCommand<typeof DomainsList> {
+  static safety = 'read' as const
   static summary = "List the instance's domains (primary and satellites)"
   static description = 'Calls GET /v1/domains.'
   static examples = [

@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 
 export default class EmulatorToken extends ClerkCommand<typeof EmulatorToken> {
+  static safety = 'write' as const
   static summary = 'Mint a token signed by a running emulator (to try `clerk token verify` offline)'
   static description = `Asks the emulator at CLERK_API_URL (POST /__emulator/tokens) for a session token with v2 claims
 (sub, sid, iss, azp, exp, nbf, iat, v, o, fea, pla, sts) signed with the key it serves at /v1/jwks, or for a

@@ -16,6 +16,7 @@ import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class InvitationsCreate extends ClerkCommand<typeof InvitationsCreate> {
+  static safety = 'write' as const
   static summary = 'Invite people to sign up: a few by --email, or many from a --file'
   static description = `Skips repeated addresses, people who already have an account and (unless --ignore-existing) pending invitees.
 One address uses POST /v1/invitations; more go 10 per request to /v1/invitations/bulk.

@@ -11,6 +11,7 @@ import {
 import {printList} from '../../lib/output/writer.js'
 
 export default class InvitationsList extends ClerkCommand<typeof InvitationsList> {
+  static safety = 'read' as const
   static summary = 'List instance invitations (sign-up invitations)'
   static description = 'Calls GET /v1/invitations, page by page. Without --status Clerk leaves revoked invitations out.'
   static examples = [

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
@@ -9,18 +9,20 @@ import {
 } from '../../lib/resources/invitations/invitations.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
+import {checkIds, idArg} from '../../lib/oclif/id-args.js'
 
 export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRevoke> {
+  static safety = 'destructive' as const
   static summary = 'Revoke instance invitations by id, or every id in a file'
   static description =
-    'Calls POST /v1/invitations/{id}/revoke for each invitation. With --file, runs as a bulk job (journal, resume, report).'
+    'Calls POST /v1/invitations/{id}/revoke for each invitation. With --file, runs as a bulk job (journal, resume, report). Asks first; --yes when there is no terminal.'
   static examples = [
-    '<%= config.bin %> invitations revoke inv_2abc inv_2def',
+    '<%= config.bin %> invitations revoke inv_2abc inv_2def --yes',
     '<%= config.bin %> invitations revoke --file ids.txt --yes',
   ]
 
   static strict = false
-  static args = {id: Args.string({description: 'invitation id(s) (inv_...)'})}
+  static args = {id: idArg('inv', {description: 'invitation id(s) (inv_...)'})}
   static flags = {
     file: Flags.string({
       char: 'f',
@@ -35,7 +37,7 @@ export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRe
       flags: {...ClerkCommand.baseFlags, ...InvitationsRevoke.flags},
       strict: false,
     })
-    const ids = argv as string[]
+    const ids = checkIds('inv', argv as string[])
     if (ids.length === 0 && !this.flags.file)
       throw usageError('give invitation ids, or --file', 'e.g. clerk invitations revoke inv_2abc')
     const client = await this.client()
@@ -51,6 +53,10 @@ export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRe
         }),
       )
     }
+    await this.confirm(`revoke ${ids.length === 1 ? 'invitation' : `${ids.length} invitations`} ${ids.join(', ')}`, {
+      typed: ids.length === 1 ? ids[0] : String(ids.length),
+      yes: this.flags.yes,
+    })
     const done = []
     for (const id of ids) done.push(await revokeInvitation(client, id))
     this.note(`revoked ${done.length} invitation${done.length === 1 ? '' : 's'}`)

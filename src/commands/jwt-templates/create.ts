@@ -17,6 +17,7 @@ export const templateFlags = {
 }
 
 export default class JwtTemplatesCreate extends ClerkCommand<typeof JwtTemplatesCreate> {
+  static safety = 'write' as const
   static summary = 'Create a JWT template'
   static description = 'Calls POST /v1/jwt_templates.'
   static examples = [

@@ -5,6 +5,7 @@ import {TEMPLATE_LIST_DEFAULTS, listTemplates, templateColumns} from '../../lib/
 import {printList} from '../../lib/output/writer.js'
 
 export default class JwtTemplatesList extends ClerkCommand<typeof JwtTemplatesList> {
+  static safety = 'read' as const
   static summary = 'List JWT templates'
   static description = 'Calls GET /v1/jwt_templates page by page.'
   static examples = ['<%= config.bin %> jwt-templates list', '<%= config.bin %> jwt-templates list -o json']

@@ -1,11 +1,13 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {TEMPLATE_DEFAULTS, templateBody, templateColumns, updateTemplate} from '../../lib/resources/jwt-templates.js'
 import {printOne} from '../../lib/output/writer.js'
 import {templateFlags} from './create.js'
+import {idArg} from '../../lib/oclif/id-args.js'
 
 export default class JwtTemplatesUpdate extends ClerkCommand<typeof JwtTemplatesUpdate> {
+  static safety = 'write' as const
   static summary = 'Change a JWT template (only the given fields)'
   static description =
     'Calls GET then PATCH /v1/jwt_templates/{template_id} (BAPI needs name and claims on every update; unchanged ones are kept).'
@@ -13,7 +15,7 @@ export default class JwtTemplatesUpdate extends ClerkCommand<typeof JwtTemplates
     '<%= config.bin %> jwt-templates update jtmp_2abc --lifetime 300',
     '<%= config.bin %> jwt-templates update jtmp_2abc --claims @claims.json',
   ]
-  static args = {id: Args.string({required: true, description: 'template id (jtmp_...)'})}
+  static args = {id: idArg('jtmp', {required: true, description: 'template id (jtmp_...)'})}
   static flags = {name: Flags.string({description: 'new name'}), ...templateFlags}
 
   async run(): Promise<void> {

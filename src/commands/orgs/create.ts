@@ -7,6 +7,7 @@ import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {promptFor} from '../../lib/output/prompts.js'
 
 export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
+  static safety = 'write' as const
   static summary = 'Create an organization'
   static description = 'Calls POST /v1/organizations. With --created-by, that user becomes its first admin.'
   static examples = [

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {bulkFlags} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
@@ -17,8 +17,10 @@ import {getOrg} from '../../lib/resources/orgs.js'
 import {checkInstanceRole} from '../../lib/resources/roles.js'
 import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {printList} from '../../lib/output/writer.js'
+import {idArg} from '../../lib/oclif/id-args.js'
 
 export default class OrgsInvite extends ClerkCommand<typeof OrgsInvite> {
+  static safety = 'write' as const
   static summary = 'Invite people to an organization: a few by --email, or thousands from a --file'
   static description = `Skips repeated addresses, existing members and people with a pending invitation (reported as skipped).
 One address uses POST /v1/organizations/{id}/invitations; more go 10 per request to .../invitations/bulk.
@@ -30,7 +32,7 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
     '<%= config.bin %> orgs invite acme --file people.csv --report report.ndjson',
   ]
 
-  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     email: Flags.string({char: 'e', multiple: true, description: 'address to invite (repeatable)'}),
     file: Flags.string({char: 'f', description: 'CSV (email[,role,...]) or JSONL of people to invite; - for stdin'}),

@@ -6,6 +6,7 @@ import {printList} from '../../lib/output/writer.js'
 import {ORG_DEFAULT_COLUMNS, type OrgFilter, allOrgs, listOrgsPage, orgColumns} from '../../lib/resources/orgs.js'
 
 export default class OrgsList extends ClerkCommand<typeof OrgsList> {
+  static safety = 'read' as const
   static summary = 'List organizations, with member counts; --all streams every page'
   static description = 'Calls GET /v1/organizations (one request per page; the answer is {data, total_count}).'
   static examples = [

@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {metadataInput, runMetadataEdit} from '../../lib/resources/metadata.js'
 import {getOrg, sendOrgMetadata} from '../../lib/resources/orgs.js'
+import {idArg} from '../../lib/oclif/id-args.js'
 
 export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
+  static safety = 'write' as const
   static summary = "Merge (RFC 7386) or replace an organization's metadata, showing the diff; --dry-run sends nothing"
   static description =
     'Reads the organization (GET /v1/organizations/{id_or_slug}), shows what changes, then sends PATCH /v1/organizations/{id}/metadata ' +
@@ -15,7 +17,7 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
     `<%= config.bin %> orgs metadata acme --public '{}' --replace -o json`,
   ]
 
-  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     public: Flags.string({description: 'public metadata: JSON object or @file'}),
     private: Flags.string({description: 'private metadata: JSON object or @file'}),

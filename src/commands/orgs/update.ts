@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 import {orgColumns, updateOrg} from '../../lib/resources/orgs.js'
+import {idArg} from '../../lib/oclif/id-args.js'
 
 export default class OrgsUpdate extends ClerkCommand<typeof OrgsUpdate> {
+  static safety = 'write' as const
   static summary = "Change an organization's name, slug or limits"
   static description = 'Calls PATCH /v1/organizations/{id}. Metadata has its own command: `orgs metadata`.'
   static examples = [
@@ -12,7 +14,7 @@ export default class OrgsUpdate extends ClerkCommand<typeof OrgsUpdate> {
     '<%= config.bin %> orgs update org_2abc --slug acme-corp --max-members 100',
   ]
 
-  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     name: Flags.string({description: 'new name'}),
     slug: Flags.string({description: 'new unique slug'}),

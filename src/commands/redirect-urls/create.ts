@@ -5,6 +5,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class RedirectUrlsCreate extends ClerkCommand<typeof RedirectUrlsCreate> {
+  static safety = 'write' as const
   static summary = 'Allow a redirect URL'
   static description = 'Calls POST /v1/redirect_urls.'
   static examples = [

@@ -5,6 +5,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
 export default class RedirectUrlsList extends ClerkCommand<typeof RedirectUrlsList> {
+  static safety = 'read' as const
   static summary = 'List the allowed redirect URLs (native and mobile OAuth flows)'
   static description = 'Calls GET /v1/redirect_urls page by page.'
   static examples = ['<%= config.bin %> redirect-urls list']

@@ -12,6 +12,7 @@ import {
 } from '../../lib/resources/sessions.js'
 
 export default class SessionsList extends ClerkCommand<typeof SessionsList> {
+  static safety = 'read' as const
   static summary = "List a user's or a client's sessions, newest first"
   static description = 'Calls GET /v1/sessions (one request per page). BAPI asks for --user or --client.'
   static examples = [

@@ -1,11 +1,11 @@
-import {Args} from '@oclif/core'
-
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 import {confirmRevoke, revokeSession, sessionColumns} from '../../lib/resources/sessions.js'
 import {yesFlag} from '../../lib/oclif/user-flags.js'
+import {idArg} from '../../lib/oclif/id-args.js'
 
 export default class SessionsRevoke extends ClerkCommand<typeof SessionsRevoke> {
+  static safety = 'destructive' as const
   static summary = 'Revoke a session: its user must sign in again (asks first; --yes without a terminal)'
   static description =
     'Calls POST /v1/sessions/{session_id}/revoke. At a terminal it asks first (with an sk_live_ key you type the session id).'
@@ -13,7 +13,7 @@ export default class SessionsRevoke extends ClerkCommand<typeof SessionsRevoke> 
     '<%= config.bin %> sessions revoke sess_2abc',
     '<%= config.bin %> sessions revoke sess_2abc --yes -o json',
   ]
-  static args = {id: Args.string({required: true, description: 'session id (sess_...)'})}
+  static args = {id: idArg('sess', {required: true, description: 'session id (sess_...)'})}
   static flags = {...yesFlag}
 
   async run(): Promise<void> {

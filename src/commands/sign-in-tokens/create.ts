@@ -5,6 +5,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
 
 export default class SignInTokensCreate extends ClerkCommand<typeof SignInTokensCreate> {
+  static safety = 'write' as const
   static summary = 'Create a sign-in token (a one-time link that signs the user in)'
   static description = 'Calls POST /v1/sign_in_tokens. The token itself is in -o json (and --columns token).'
   static examples = [

@@ -3,6 +3,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {out, printOne} from '../../lib/output/writer.js'
 
 export default class TestingTokensCreate extends ClerkCommand<typeof TestingTokensCreate> {
+  static safety = 'write' as const
   static summary = 'Create a testing token (bypasses bot protection in end-to-end tests)'
   static description =
     'Calls POST /v1/testing_tokens. On a terminal prints a table; piped, prints just the token (-o json for the object).'

@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 
 export default class TokenDecode extends ClerkCommand<typeof TokenDecode> {
+  static safety = 'read' as const
   static summary = "Show a JWT's header and claims WITHOUT verifying it"
   static description = `Decodes a session token (or any JWT) for debugging: header, claims, and times as ISO dates with
 "expires in 42s" / "expired 3m ago". Nothing is checked and nothing is sent anywhere; the output is labelled

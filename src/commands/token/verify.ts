@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 
 export default class TokenVerify extends ClerkCommand<typeof TokenVerify> {
+  static safety = 'read' as const
   static summary = 'Verify a session or machine token the way a backend does (authenticateRequest, getAuth, has)'
   static description = `Runs @clerk/backend's authenticateRequest on "Authorization: Bearer <token>" and prints the Auth object.
 Offline with --jwt-key / CLERK_JWT_KEY (no network at all), else online through the instance JWKS (secret key).

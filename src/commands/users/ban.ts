@@ -1,6 +1,7 @@
 import {UserStateCommand} from '../../lib/oclif/user-state-command.js'
 
 export default class UsersBan extends UserStateCommand {
+  static safety = 'destructive' as const
   static action = 'ban' as const
   static summary = 'Ban a user: revokes their sessions and blocks sign-in (asks first; --yes without a terminal)'
   static description =

@@ -4,6 +4,7 @@ import {jqFilterFlag, localFilter, userFilterFlags, userFilterFrom} from '../../
 import {allUsers, countUsers} from '../../lib/resources/users/users.js'
 
 export default class UsersCount extends ClerkCommand<typeof UsersCount> {
+  static safety = 'read' as const
   static summary = 'Count users; takes the same filters as `users list`'
   static description =
     'Calls GET /v1/users/count once. With --filter (a jq expression BAPI cannot run), every user the server-side filters match is read (GET /v1/users, page by page) and counted locally.'

@@ -7,6 +7,7 @@ import {PASSWORD_HASHERS, createBody} from '../../lib/resources/users/body.js'
 import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersCreate extends ClerkCommand<typeof UsersCreate> {
+  static safety = 'write' as const
   static summary = 'Create a user'
   static description =
     'Calls POST /v1/users. At a terminal a missing email address is asked for. Metadata flags take JSON or @file.'

@@ -5,6 +5,7 @@ import {confirmUserAction, deleteUser, requireConfirmable, resolveUser} from '..
 import {userRefArgs, userRefFlags, yesFlag} from '../../lib/oclif/user-flags.js'
 
 export default class UsersDelete extends ClerkCommand<typeof UsersDelete> {
+  static safety = 'destructive' as const
   static summary = 'Delete a user (asks first; --yes without a terminal)'
   static description =
     'Calls DELETE /v1/users/{user_id}. At a terminal it asks for confirmation, naming the user and the instance; with an sk_live_ key you type the user id. Without a terminal (CI, a pipe, --no-input) it needs --yes.'

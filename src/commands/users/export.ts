@@ -3,8 +3,10 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {jqFilterFlag} from '../../lib/oclif/user-flags.js'
+import {checkDistinctFiles} from '../../lib/util/paths.js'
 
 export default class UsersExport extends ClerkCommand<typeof UsersExport> {
+  static safety = 'read' as const
   static summary =
     'Export every user as NDJSON or CSV, streamed with constant memory, resumable, checked for completeness'
   static description = `Calls GET /v1/users page by page, oldest first (cursor paging), and GET /v1/users/count before and after.
@@ -40,6 +42,10 @@ rows than the instance has users.`
     if (f.slurp) throw usageError('users export streams; --slurp is not for it', 'use `users list --all --slurp`')
     const filter =
       f.filter === undefined ? undefined : await (await import('../../lib/output/jq.js')).JqFilter.compile(f.filter)
+    checkDistinctFiles([
+      ['--out', f.out],
+      ['--journal', f.journal],
+    ])
     const {exportUsers, exportExit} = await import('../../lib/resources/users/export.js')
     const client = await this.client()
     const result = await exportUsers(client, {

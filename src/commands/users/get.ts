@@ -5,6 +5,7 @@ import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 import {userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersGet extends ClerkCommand<typeof UsersGet> {
+  static safety = 'read' as const
   static summary = 'Show one user, by id, --email or --external-id'
   static description =
     'Calls GET /v1/users/{user_id} through @clerk/backend; with --email or --external-id, one GET /v1/users lookup instead.'

@@ -8,6 +8,7 @@ const SOURCES = ['auth0', 'firebase', 'supabase', 'clerk']
 const MIGRATION = 'MIGRATION'
 
 export default class UsersImport extends ClerkCommand<typeof UsersImport> {
+  static safety = 'write' as const
   static summary =
     'Create users from a CSV or JSONL file (or stdin), or migrate them from Auth0, Firebase, Supabase or Clerk'
   static description = `Calls POST /v1/users once per row (and, for existing users, GET /v1/users + PATCH /v1/users/{id}[/metadata]).

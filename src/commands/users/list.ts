@@ -13,6 +13,7 @@ import {
 } from '../../lib/resources/users/users.js'
 
 export default class UsersList extends ClerkCommand<typeof UsersList> {
+  static safety = 'read' as const
   static summary = 'List users, filtered and ordered; --all streams every page'
   static description = 'Calls GET /v1/users (one request per page) and, with --all, GET /v1/users/count once.'
   static examples = [

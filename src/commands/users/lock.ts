@@ -1,6 +1,7 @@
 import {UserStateCommand} from '../../lib/oclif/user-state-command.js'
 
 export default class UsersLock extends UserStateCommand {
+  static safety = 'destructive' as const
   static action = 'lock' as const
   static summary = 'Lock a user out of signing in until the lock expires (asks first; --yes without a terminal)'
   static description =

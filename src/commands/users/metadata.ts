@@ -7,6 +7,7 @@ import {confirmUserAction, getUser, resolveUser, sendUserMetadata} from '../../l
 import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 
 export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
+  static safety = 'write' as const
   static summary = "Merge (RFC 7386) or replace a user's metadata, showing the diff; --dry-run sends nothing"
   static description =
     'Reads the user (GET /v1/users/{user_id}), shows what changes, then sends PATCH /v1/users/{user_id}/metadata (a deep merge: ' +

@@ -5,6 +5,7 @@ import {revokeUserSessions} from '../../lib/resources/users/actions.js'
 import {userRefArgs, userRefFlags, yesFlag} from '../../lib/oclif/user-flags.js'
 
 export default class UsersRevokeSessions extends ClerkCommand<typeof UsersRevokeSessions> {
+  static safety = 'destructive' as const
   static summary = 'Sign a user out everywhere: revoke all their active sessions (asks first; --yes without a terminal)'
   static description =
     'Calls GET /v1/sessions?user_id=...&status=active, then POST /v1/sessions/{session_id}/revoke for each. Prints the revoked sessions.'

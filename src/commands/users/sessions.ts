@@ -7,6 +7,7 @@ import {resolveUser} from '../../lib/resources/users/actions.js'
 import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 
 export default class UsersSessions extends ClerkCommand<typeof UsersSessions> {
+  static safety = 'read' as const
   static summary = "List a user's sessions, newest first"
   static description = 'Calls GET /v1/sessions?user_id=... page by page (every page; --status narrows it).'
   static examples = [

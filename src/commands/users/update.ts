@@ -8,6 +8,7 @@ import {PASSWORD_HASHERS, updateBody} from '../../lib/resources/users/body.js'
 import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users.js'
 
 export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
+  static safety = 'write' as const
   static summary = "Update a user's profile fields"
   static description =
     'Calls PATCH /v1/users/{user_id} with only the fields given (an empty value clears a field). For metadata use `users metadata`.'

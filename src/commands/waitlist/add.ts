@@ -12,6 +12,7 @@ import {
 } from '../../lib/resources/waitlist.js'
 
 export default class WaitlistAdd extends ClerkCommand<typeof WaitlistAdd> {
+  static safety = 'write' as const
   static summary =
     'Add email addresses to the waitlist: as arguments, or --file for a bulk job (journal, resume, report)'
   static description = `Calls POST /v1/waitlist_entries/bulk (${WAITLIST_BULK_MAX} per request). An address already on the list keeps its entry.

@@ -5,6 +5,7 @@ import {printList} from '../../lib/output/writer.js'
 import {WAITLIST_DEFAULTS, WAITLIST_STATUSES, listWaitlist, waitlistColumns} from '../../lib/resources/waitlist.js'
 
 export default class WaitlistList extends ClerkCommand<typeof WaitlistList> {
+  static safety = 'read' as const
   static summary = 'List waitlist entries (every page), filtered by status or text'
   static description = 'Calls GET /v1/waitlist_entries page by page.'
   static examples = [

@@ -1,11 +1,13 @@
 /**
  * Bulk input: CSV (a real parser: quoted fields, embedded newlines, BOM, CRLF), JSONL, a JSON document
  * (an array of objects, or `{"users": [...]}`: read whole), or plain lines (one value per line, e.g. user
- * ids), from a file or stdin. Stdin is spooled to a temporary file first,
- * so every input can be read twice (validate, then run) with constant memory and hashed for the journal.
+ * ids), from a file or stdin. Stdin is spooled to a private temporary file
+ * first (0600, in a 0700 directory), so every input can be read twice (validate, then run) with constant
+ * memory and hashed for the journal. The file is unlinked as soon as it is written and read through its
+ * open descriptor: nothing is left on disk on any exit, a kill -9 included.
  */
-import {createHash, randomBytes} from 'node:crypto'
-import {createReadStream, createWriteStream} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, rmdirSync, unlinkSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {extname, join} from 'node:path'
@@ -13,6 +15,7 @@ import {createInterface} from 'node:readline'
 import {pipeline} from 'node:stream/promises'
 
 import {usageError} from '../util/errors.js'
+import {openPrivate} from '../util/private-file.js'
 
 export const INPUT_FORMATS = ['csv', 'jsonl', 'json', 'lines'] as const
 export type InputFormat = (typeof INPUT_FORMATS)[number]
@@ -28,6 +31,8 @@ export interface InputSource {
   /** sha256 (hex) of the bytes: the journal is tied to it */
   sha256: string
   stdin: boolean
+  /** stdin only: the open descriptor of the unlinked spool file (close it when done) */
+  fd?: number
 }
 
 /** `email=Email Address` -> {field: 'email', column: 'Email Address'} (the field gets the column's value). */
@@ -108,9 +113,21 @@ export async function openInput(
 ): Promise<InputSource> {
   let path = name
   const isStdin = name === '-'
+  let fd: number | undefined
   if (isStdin) {
-    path = join(tmpdir(), `clerk-bulk-stdin-${process.pid}-${randomBytes(4).toString('hex')}`)
-    await pipeline(options.stdin ?? process.stdin, createWriteStream(path))
+    const dir = mkdtempSync(join(tmpdir(), 'clerk-bulk-stdin-'))
+    const spool = join(dir, 'input')
+    fd = openPrivate(spool, 'spool', 'stdin spool')
+    try {
+      unlinkSync(spool)
+      rmdirSync(dir)
+      await pipeline(options.stdin ?? process.stdin, createWriteStream('', {fd, autoClose: false}))
+    } catch (error) {
+      closeSync(fd)
+      throw error
+    }
+    // a fresh open of the same (unlinked) file, at offset 0, for every read
+    path = existsSync('/proc/self/fd') ? `/proc/self/fd/${fd}` : `/dev/fd/${fd}`
   } else {
     const s = await stat(path).catch((error: NodeJS.ErrnoException) => {
       throw usageError(
@@ -120,7 +137,7 @@ export async function openInput(
     if (!s.isFile()) throw usageError(`${name} is not a file`)
   }
   const format = options.format ?? (isStdin ? undefined : formatFromName(name)) ?? (await sniff(path))
-  return {path, label: isStdin ? 'stdin' : name, format, sha256: await hashFile(path), stdin: isStdin}
+  return {path, label: isStdin ? 'stdin' : name, format, sha256: await hashFile(path), stdin: isStdin, fd}
 }
 
 /** A row that could not be parsed at all (bad JSON line, malformed CSV). */
@@ -153,21 +170,35 @@ export interface ReadOptions {
 export async function* readRecords(source: InputSource, options: ReadOptions = {}): AsyncGenerator<InputRow> {
   const map = options.map ?? new Map()
   if (source.format === 'csv') {
+    let duplicate: string[] | undefined
     const {parse} = await import('csv-parse')
     const parser = createReadStream(source.path).pipe(
       parse({
         bom: true,
-        columns: (header: string[]) => header.map((h) => h.trim()),
+        columns: (header: string[]) => {
+          const names = header.map((h) => h.trim())
+          const twice = names.filter((h, i) => names.indexOf(h) !== i)
+          if (twice.length) duplicate = [...new Set(twice)]
+          return names
+        },
         skip_empty_lines: true,
         delimiter: extname(source.path).toLowerCase() === '.tsv' ? '\t' : ',',
       }),
     )
     let row = 0
     try {
-      for await (const record of parser) yield {row: ++row, record: applyMap(record as BulkRecord, map)}
+      for await (const record of parser) {
+        if (duplicate) break
+        yield {row: ++row, record: applyMap(record as BulkRecord, map)}
+      }
     } catch (error) {
-      throw new InputError(`CSV: ${(error as Error).message}`, row + 1)
+      if (!duplicate) throw new InputError(`CSV: ${(error as Error).message}`, row + 1)
     }
+    if (duplicate)
+      throw usageError(
+        `${source.label}: the header names ${duplicate.map((d) => `"${d}"`).join(', ')} more than once`,
+        'give every column its own name',
+      )
     return
   }
   if (source.format === 'json') {

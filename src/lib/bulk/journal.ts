@@ -18,7 +18,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  openSync,
   readFileSync,
   unlinkSync,
   writeFileSync,
@@ -28,6 +27,7 @@ import {
 import {createInterface} from 'node:readline'
 
 import {CliError, ExitCode, usageError} from '../util/errors.js'
+import {openPrivate} from '../util/private-file.js'
 
 export interface JournalHeader {
   t: 'header'
@@ -64,7 +64,7 @@ export class JournalWriter {
     private readonly lock: string,
     private readonly syncEvery: number,
   ) {
-    this.fd = openSync(path, 'a')
+    this.fd = openPrivate(path, 'append', 'journal')
     this.timer = setInterval(() => this.flush(), 1000)
     this.timer.unref()
   }
@@ -118,7 +118,7 @@ function takeLock(journal: string): string {
   const lock = `${journal}.lock`
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(lock, String(process.pid), {flag: 'wx'})
+      writeFileSync(lock, String(process.pid), {flag: 'wx', mode: 0o600})
       return lock
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')

@@ -4,6 +4,7 @@ import {usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
 import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
+import {UnknownFields, dirtyValue} from './fields.js'
 import type {BulkJob, BulkRunOptions, Item, PreflightResult, Prepared} from './types.js'
 
 export interface Validation {
@@ -24,9 +25,12 @@ export async function validate<T>(
   const skip = new Map<number, {key: string; message: string}>()
   const seen = new Map<string, number>()
   let valid = 0
+  const unknown = job.fields ? new UnknownFields(new Set(job.fields)) : undefined
   try {
     for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
-      const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
+      unknown?.see(record, row)
+      const dirty = error ? undefined : dirtyValue(record)
+      const p: Prepared<T> = error ? {error} : dirty ? {error: dirty} : safePrepare(job, record, row)
       if ('error' in p) {
         invalid.set(row, {key: p.key ?? '', message: p.error})
         continue
@@ -49,6 +53,7 @@ export async function validate<T>(
     if (error instanceof InputError) throw usageError(`${source.label}: row ${error.row}: ${error.message}`)
     throw error
   }
+  unknown?.check(source.label, source.format)
   return {valid, invalid, skip}
 }
 

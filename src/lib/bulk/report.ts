@@ -3,9 +3,9 @@
  * On resume the rows finished by earlier runs are written first (from the journal), so the report
  * always covers the whole input.
  */
-import {closeSync, openSync, writeSync} from 'node:fs'
+import {closeSync, writeSync} from 'node:fs'
 
-import {usageError} from '../util/errors.js'
+import {openPrivate} from '../util/private-file.js'
 import type {DoneEntry} from './journal.js'
 
 export interface ReportLine {
@@ -31,13 +31,7 @@ export class ReportWriter {
   private buffer: string[] = []
 
   constructor(readonly path: string) {
-    try {
-      this.fd = openSync(path, 'w')
-    } catch (error) {
-      throw usageError(
-        `cannot write report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      )
-    }
+    this.fd = openPrivate(path, 'truncate', 'report')
   }
 
   write(d: Omit<DoneEntry, 't'>): void {

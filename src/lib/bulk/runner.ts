@@ -31,10 +31,11 @@
  * may not have happened). Retryable failures are reconciled (if the job can) and re-sent up to
  * `maxAttempts` times; a row still failing retryably stays "retryable" in the journal, and --resume tries it again.
  */
-import {existsSync, unlinkSync} from 'node:fs'
+import {closeSync, existsSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
 import {humanDuration, sleep} from '../util/duration.js'
+import {checkDistinctFiles} from '../util/paths.js'
 import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
 import {confirmDestructive} from '../output/prompts.js'
@@ -74,13 +75,19 @@ export function defaultJournalPath(source: InputSource, job: string): string {
 export async function runBulk<T>(job: BulkJob<T>, opts: BulkRunOptions): Promise<BulkResult> {
   const started = Date.now()
   const map = parseMap(opts.map)
+  // nothing is opened before this: --report x.csv on the input x.csv would truncate it
+  checkDistinctFiles([
+    ['the input', opts.input],
+    ['--report', opts.report],
+    ['--journal', opts.journal],
+  ])
   const source = await openInput(opts.input, {format: opts.format, stdin: opts.stdin})
   try {
     return await runSource(job, opts, source, map, started)
   } finally {
-    if (source.stdin) {
+    if (source.fd !== undefined) {
       try {
-        unlinkSync(source.path)
+        closeSync(source.fd)
       } catch {}
     }
   }
@@ -363,7 +370,12 @@ async function runSource<T>(
   }
   result.elapsedMs = Date.now() - started
   result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)
-  result.exitCode = result.interrupted ? ExitCode.INTERRUPTED : result.failed > 0 ? ExitCode.PARTIAL : ExitCode.OK
+  // rows left "not run" without an interruption are never a success
+  result.exitCode = result.interrupted
+    ? ExitCode.INTERRUPTED
+    : result.failed > 0 || result.notRun > 0
+      ? ExitCode.PARTIAL
+      : ExitCode.OK
   notify(summaryLine(result, opts.limiter?.stats))
   return result
 }
@@ -419,7 +431,8 @@ export function bulkExit(r: BulkResult): void {
     })
   }
   if (r.exitCode === ExitCode.PARTIAL) {
-    throw new CliError(`${r.failed} of ${r.total} rows failed`, ExitCode.PARTIAL, {
+    const what = [r.failed ? `${r.failed} failed` : '', r.notRun ? `${r.notRun} not run` : ''].filter(Boolean)
+    throw new CliError(`${what.join(', ')} of ${r.total} rows`, ExitCode.PARTIAL, {
       hint: r.report ? `see ${r.report}` : "add --report PATH for every row's outcome (or read the journal)",
     })
   }

@@ -56,6 +56,11 @@ export interface BulkJob<T> {
   action: string
   /** default true; false for read-only jobs (no confirmation) */
   mutating?: boolean
+  /**
+   * every column / key the job reads (after --map): any other is exit 2 naming it, with the closest of
+   * these as a suggestion. Leave it out only for a job that takes arbitrary keys.
+   */
+  fields?: readonly string[]
   /** validate and shape one record (no requests here). */
   prepare(record: BulkRecord, row: number): Prepared<T>
   /** items per execute() call (a bulk endpoint's batch size); default 1 */

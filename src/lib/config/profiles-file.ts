@@ -1,8 +1,9 @@
-import {chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, readFileSync, renameSync, statSync, writeSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 
 import {CliError, ExitCode, usageError} from '../util/errors.js'
+import {openPrivate, privateDir} from '../util/private-file.js'
 
 /** One named instance in the user's config file (keys as in the file: snake_case). */
 export interface Profile {
@@ -72,11 +73,16 @@ export function readProfiles(env: NodeJS.ProcessEnv = process.env): ProfilesFile
 export function writeProfiles(file: ProfilesFile, env: NodeJS.ProcessEnv = process.env): string {
   const dir = configDir(env)
   const path = profilesPath(env)
-  mkdirSync(dir, {recursive: true, mode: 0o700})
+  privateDir(dir, 'config directory')
   const tmp = `${path}.${process.pid}.tmp`
   const ordered: ProfilesFile = {current: file.current, profiles: file.profiles}
-  writeFileSync(tmp, `${JSON.stringify(ordered, null, 2)}\n`, {mode: 0o600})
-  chmodSync(tmp, 0o600) // the umask may have masked bits off, never on; still, be explicit
+  // exclusive and not through a symlink: something planted at the temp path is refused, never followed
+  const fd = openPrivate(tmp, 'new', 'config temp file')
+  try {
+    writeSync(fd, `${JSON.stringify(ordered, null, 2)}\n`)
+  } finally {
+    closeSync(fd)
+  }
   renameSync(tmp, path)
   return path
 }

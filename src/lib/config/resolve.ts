@@ -1,7 +1,7 @@
-import {readFileSync} from 'node:fs'
+import {closeSync, openSync, readSync} from 'node:fs'
 
 import {parseDuration} from '../util/duration.js'
-import {usageError} from '../util/errors.js'
+import {CliError, usageError} from '../util/errors.js'
 import {selectProfile} from './profiles-file.js'
 import {defaultRateForKey, parseRate, type Rate} from '../http/rate.js'
 
@@ -16,7 +16,10 @@ export interface Config {
   apiUrl: string
   apiVersion: string
   publishableKey?: string
+  /** the JWT public key's text, once read (by jwtKeyOf, for `token verify` only) */
   jwtKey?: string
+  /** the JWT key as configured: PEM text or `@path`, unread */
+  jwtKeyRef?: string
   profile?: string
   rate: Rate
   /** where the rate came from, for `--verbose` and plans */
@@ -46,15 +49,39 @@ export interface ConfigFlags {
   'limiter-redis-optional'?: boolean
 }
 
-/** `@path` reads a file (for PEM keys); anything else is the value itself. */
-export function readValue(value: string | undefined): string | undefined {
+/** The most an `@file` value may hold: a PEM is a few KB, metadata or claims a few hundred. */
+export const MAX_VALUE_FILE_BYTES = 1024 * 1024
+export const MAX_JWT_KEY_BYTES = 64 * 1024
+
+/**
+ * `@path` reads a file (PEM keys, metadata, claims); anything else is the value itself. Bounded: at most
+ * `maxBytes` are read (so `@/dev/zero` is exit 2, not an out-of-memory crash), and only by the command
+ * that needs the value.
+ */
+export function readValue(value: string | undefined, maxBytes = MAX_VALUE_FILE_BYTES): string | undefined {
   if (!value?.startsWith('@')) return value
+  const path = value.slice(1)
+  let fd: number
   try {
-    return readFileSync(value.slice(1), 'utf8')
+    fd = openSync(path, 'r')
   } catch (error) {
-    throw usageError(
-      `cannot read ${value.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    )
+    throw usageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  try {
+    const buf = Buffer.alloc(maxBytes + 1)
+    let n = 0
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null)
+      if (got === 0) break
+      n += got
+      if (n > maxBytes) throw usageError(`${path} is too big (more than ${Math.round(maxBytes / 1024)} KB)`)
+    }
+    return buf.subarray(0, n).toString('utf8')
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    throw usageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -110,7 +137,8 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
       [env.CLERK_PUBLISHABLE_KEY, 'env'],
       [profile.publishable_key, 'profile'],
     )[0],
-    jwtKey: readValue(pick([flags['jwt-key'], 'flag'], [env.CLERK_JWT_KEY, 'env'], [profile.jwt_key, 'profile'])[0]),
+    // not read here: only `token verify` needs it (see jwtKeyOf), so a bad @file breaks no other command
+    jwtKeyRef: pick([flags['jwt-key'], 'flag'], [env.CLERK_JWT_KEY, 'env'], [profile.jwt_key, 'profile'])[0],
     profile: name,
     rate,
     rateSource,
@@ -125,3 +153,8 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
 
 export const instanceKind = (secretKey: string | undefined) =>
   secretKey?.startsWith('sk_live_') ? 'production' : secretKey?.startsWith('sk_test_') ? 'development' : 'unknown'
+
+/** The JWT public key: read (bounded, 64 KB) on first use by the command that needs it. */
+export function jwtKeyOf(config: Config): string | undefined {
+  return config.jwtKey ?? readValue(config.jwtKeyRef, MAX_JWT_KEY_BYTES)
+}

@@ -1,7 +1,9 @@
 import type {ClerkClient} from '@clerk/backend'
 
 import type {Config} from '../config/resolve.js'
-import {CliError, ExitCode} from '../util/errors.js'
+import {CliError, ExitCode, usageError} from '../util/errors.js'
+import {unsafeSegment} from '../util/ids.js'
+import {isReadRequest} from '../util/safety.js'
 import {Limiter} from './limiter.js'
 import {createLimitedFetch} from './transport.js'
 
@@ -59,6 +61,19 @@ export interface ClientIO {
   log?: (line: string) => void
   /** called once, before the first request that may change data (not GET/HEAD, not a token verify) */
   beforeWrite?: () => void
+  /**
+   * called before EVERY request that may change data, raw or through the SDK; throwing refuses it (nothing
+   * is sent). The base command enforces --dry-run and confirmations here (src/lib/oclif/command.ts).
+   */
+  guardWrite?: (request: WriteRequest) => void
+}
+
+/** A changing request about to be sent: what guardWrite sees. */
+export interface WriteRequest {
+  method: string
+  url: string
+  /** the JSON body as sent (a string), if any */
+  body?: unknown
 }
 
 let built: Promise<Client> | undefined
@@ -84,15 +99,19 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
   const realFetch = globalThis.fetch
   const transport = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
   let wrote = false
-  const limited: typeof fetch = (input, init) => {
+  /** every request passes here first: a changing one is shown to the guard (which may refuse it) */
+  const gate = (input: RequestInfo | URL, init: RequestInit | undefined) => {
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+    const url = input instanceof Request ? input.url : String(input)
+    if (isReadRequest(method, url)) return
+    io.guardWrite?.({method, url, body: init?.body})
     if (io.beforeWrite && !wrote) {
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
-      const url = input instanceof Request ? input.url : String(input)
-      if (method !== 'GET' && method !== 'HEAD' && !/\/verify(\?|$)/.test(url)) {
-        wrote = true
-        io.beforeWrite()
-      }
+      wrote = true
+      io.beforeWrite()
     }
+  }
+  const limited: typeof fetch = (input, init) => {
+    gate(input, init)
     return transport(input, init)
   }
   const origin = new URL(config.apiUrl).origin
@@ -125,6 +144,9 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     'User-Agent': `clerk-admin@${io.version}`,
   }
   async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const bad = unsafeSegment(path)
+    if (bad !== undefined)
+      throw usageError(`refusing the path ${path}: the segment "${bad}" could name another resource`)
     const url = new URL(
       (options.versioned === false ? config.apiUrl : base) + (path.startsWith('/') ? path : `/${path}`),
     )
@@ -133,13 +155,15 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
     }
     const hasBody = options.body !== undefined
+    const init: RequestInit = {
+      method: method.toUpperCase(),
+      headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+    }
+    gate(url, init) // outside the try: a refusal keeps its own exit code
     let res: Response
     try {
-      res = await limited(url, {
-        method: method.toUpperCase(),
-        headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
-        body: hasBody ? JSON.stringify(options.body) : undefined,
-      })
+      res = await transport(url, init)
     } catch (error) {
       throw new ApiError(undefined, [{code: 'unexpected_error', message: (error as Error).message}])
     }

@@ -1,4 +1,4 @@
-import {redact} from '../util/mask.js'
+import {redactSecrets as redact} from '../util/redact.js'
 import {toCliError, ExitCode} from '../util/errors.js'
 import {TOOLS, type ToolContext} from './tools.js'
 

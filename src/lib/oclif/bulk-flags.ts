@@ -8,6 +8,8 @@
  */
 import {Flags} from '@oclif/core'
 
+import {usageError} from '../util/errors.js'
+
 import type {Client} from '../http/client.js'
 import {type Config, instanceKind} from '../config/resolve.js'
 import {INPUT_FORMATS, type InputFormat} from '../bulk/input.js'
@@ -94,6 +96,22 @@ export const userBulkFlags = {
     description:
       'with --where: only users for which this jq expression is true, checked locally on each user the filters above return',
   }),
+}
+
+/** Flags that only mean something for a file of rows: given without --file (or --where) they are exit 2, never ignored. */
+export const BULK_ONLY_FLAGS = ['report', 'journal', 'resume', 'retry-failed', 'skip-invalid', 'input-format', 'map']
+
+/**
+ * Called by the base command for every command: one that has a --file flag and the bulk flags, run
+ * without --file/--where, may not be given a bulk-only flag (e.g. --report in single mode).
+ */
+export function checkBulkOnlyFlags(defined: Record<string, unknown>, given: Record<string, unknown>): void {
+  if (!('file' in defined) || !('report' in defined) || given.file !== undefined || given.where) return
+  for (const name of BULK_ONLY_FLAGS) {
+    const v = given[name]
+    if (v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))
+      throw usageError(`--${name} applies only with --file${'where' in defined ? ' or --where' : ''}`)
+  }
 }
 
 export interface BulkFlagValues {

@@ -1,6 +1,6 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 
-import type {Client} from '../http/client.js'
+import type {Client, WriteRequest} from '../http/client.js'
 import {
   type Config,
   type ConfigFlags,
@@ -10,7 +10,11 @@ import {
   resolveConfig,
 } from '../config/resolve.js'
 import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
-import {maskSecret, redact} from '../util/mask.js'
+import {type Safety, safetyState} from '../util/safety.js'
+import {checkBulkOnlyFlags} from './bulk-flags.js'
+import {describeWouldSend} from './dry-run.js'
+import {maskSecret} from '../util/mask.js'
+import {redactSecrets as redact} from '../util/redact.js'
 import {confirmDestructive} from '../output/prompts.js'
 import type {JqProgram} from '../output/jq.js'
 import {out, setDataSink} from '../output/writer.js'
@@ -100,6 +104,22 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   /** false for commands that manage profiles themselves (`clerk config ...`): no Config is resolved in init */
   static resolvesConfig = true
 
+  /**
+   * What the command does, declared by every command (test/guards/safety.test.ts checks it):
+   * - 'read': only reads; a changing request is refused (a bug, exit 1; nothing is sent)
+   * - 'write': creates or changes things
+   * - 'destructive': deletes, removes, revokes, bans, locks, changes roles: every changing request is
+   *   refused until `this.confirm()` (or the bulk runner's confirmation) succeeded; give it a --yes flag
+   * Whatever the level, --dry-run / --validate-only (when the command offers them) let no changing
+   * request out: the shared client refuses it and the command prints what it would have sent.
+   */
+  static safety?: Safety
+
+  /** requests a dry run refused: printed as "would send …" when the command ends */
+  private wouldSend: WriteRequest[] = []
+  /** the first refusal of the write guard: reported even when the SDK wrapped it in its own error */
+  private refusal?: CliError
+
   protected flags!: BaseFlags<T>
   protected args!: Args<T>
   protected cfg!: Config
@@ -121,6 +141,9 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
+    const f = flags as Record<string, unknown>
+    safetyState.dryRun = Boolean(f['dry-run'] || f['validate-only'])
+    checkBulkOnlyFlags(ctor.flags ?? {}, f)
     if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
     await this.compileJq(flags as JqFlags)
     if (this.cfg && isAgentMode()) this.cfg.interactive = false // agent mode never prompts
@@ -170,6 +193,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
         // a production key: a visible marker on stderr before the first request that changes data
         beforeWrite:
           instanceKind(this.cfg.secretKey) === 'production' ? () => this.note(productionMarker(this.cfg)) : undefined,
+        guardWrite: (req) => this.guardWrite(req),
       })
       if (this.cfg.verbose) {
         this.note(
@@ -180,6 +204,42 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       return client
     })()
     return this.clientPromise
+  }
+
+  /**
+   * The one rule for every changing request, raw or SDK (called by the shared client before it sends):
+   * a dry run records it and refuses it; a read-only command may not send one; a destructive one only
+   * after a confirmation. Throwing here means nothing was sent.
+   */
+  private guardWrite(req: WriteRequest): void {
+    const ctor = this.ctor as typeof ClerkCommand
+    const what = `${req.method} ${new URL(req.url).pathname}`
+    if (safetyState.dryRun) {
+      this.wouldSend.push(req)
+      this.refusal ??= new CliError(`dry run: ${what} was not sent`, ExitCode.OK)
+      throw this.refusal
+    }
+    if (ctor.safety === 'read') {
+      this.refusal ??= new CliError(`internal error: ${this.id} is read-only but tried ${what}; nothing was sent`)
+      throw this.refusal
+    }
+    if (this.confirmationRequired(req.method) && !safetyState.confirmed) {
+      this.refusal ??= usageError(`refusing to send ${what} without confirmation`, 'add --yes to confirm')
+      throw this.refusal
+    }
+  }
+
+  /** Whether a changing request needs a confirmation first: destructive commands (`clerk api` decides per method). */
+  protected confirmationRequired(_method: string): boolean {
+    return (this.ctor as typeof ClerkCommand).safety === 'destructive'
+  }
+
+  /** The dry run's report: what would have been sent, on stderr (stdout carries data only). */
+  private reportDryRun(): void {
+    if (this.wouldSend.length === 0) return
+    for (const req of this.wouldSend) this.note(`dry run: would send ${describeWouldSend(req)}`)
+    this.note('Dry run: nothing was sent.')
+    this.wouldSend = []
   }
 
   /**
@@ -200,6 +260,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   }
 
   protected async finally(err: Error | undefined): Promise<void> {
+    this.reportDryRun()
     if (this.clientPromise && this.cfg?.verbose) {
       const {limiter} = await this.clientPromise.catch(() => ({limiter: undefined}))
       if (limiter) {
@@ -216,7 +277,12 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   /** Every error becomes one line on stderr (plus a hint) and its exit code; a stack only with --verbose. */
   protected async catch(err: Error & {exitCode?: number}): Promise<never> {
     if (err instanceof Errors.ExitError) throw err
-    const e = toCliError(err)
+    if (this.wouldSend.length > 0) {
+      // a dry run ends at the first changing request (or the command carried on past refusals): exit 0
+      this.reportDryRun()
+      throw new Errors.ExitError(ExitCode.OK)
+    }
+    const e = toCliError(this.refusal ?? err)
     const secret = this.cfg?.secretKey
     if (isAgentMode()) {
       process.stderr.write(agentErrorLine(e, e.exitCode ?? ExitCode.FAILURE, (s) => redact(s, secret), this.config.bin))

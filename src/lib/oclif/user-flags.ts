@@ -2,9 +2,10 @@
  * Flag definitions shared by the users commands: the list/count filters (one definition, one mapping
  * to BAPI's query), the ways to name one user, and --yes.
  */
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {usageError} from '../util/errors.js'
+import {idArg} from './id-args.js'
 import type {UserFilter} from '../resources/users/users.js'
 
 /** Filters of GET /v1/users and /v1/users/count (`users list`, `users count`, and bulk --where). */
@@ -91,7 +92,7 @@ export async function localFilter(source: string) {
 
 /** One user: the USER_ID argument, or --email / --external-id (resolved with one lookup). */
 export const userRefArgs = {
-  id: Args.string({required: false, description: 'user id (user_...); or use --email / --external-id'}),
+  id: idArg('user', {required: false, description: 'user id (user_...); or use --email / --external-id'}),
 }
 export const userRefFlags = {
   email: Flags.string({

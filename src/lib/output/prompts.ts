@@ -1,6 +1,7 @@
 import type {Client} from '../http/client.js'
 import {instanceKind} from '../config/resolve.js'
 import {CliError, ExitCode, usageError} from '../util/errors.js'
+import {safetyState} from '../util/safety.js'
 
 /** Whether we may ask: stdin and stderr are terminals, CI is unset, --no-input was not given (see config.ts). */
 export interface PromptContext {
@@ -21,15 +22,22 @@ function interrupted(error: unknown): never {
 }
 
 /**
- * Confirm a destructive action. Non-interactive: proceeds only with --yes (else exit 2 naming the flag).
- * With a production key the person must type `typed` (e.g. the user id), as a louder confirmation.
+ * Confirm a destructive action: THE confirmation every path goes through (single and file mode alike).
+ * Non-interactive: proceeds only with --yes (else exit 2 naming the flag). With a production key the
+ * person must type `typed` (e.g. the user id), as a louder confirmation. Under --dry-run nothing will be
+ * sent, so nothing is asked. A confirmation is recorded in safetyState: the base command lets a
+ * destructive command's changing requests out only after it (src/lib/oclif/command.ts).
  */
 export async function confirmDestructive(
   ctx: PromptContext,
   message: string,
   options: {production?: boolean; typed?: string; preview?: Record<string, unknown>} = {},
 ): Promise<void> {
-  if (ctx.yes) return
+  if (safetyState.dryRun) return
+  if (ctx.yes) {
+    safetyState.confirmed = true
+    return
+  }
   if (!ctx.interactive)
     throw new CliError(`refusing to ${message} without confirmation`, ExitCode.USAGE, {
       hint: 'add --yes to confirm (no terminal to ask at)',
@@ -52,6 +60,7 @@ export async function confirmDestructive(
     interrupted(error)
   }
   if (!ok) throw new CliError('cancelled, nothing was changed', ExitCode.FAILURE)
+  safetyState.confirmed = true
 }
 
 /** A required value: asked for at a terminal, a usage error naming the flag otherwise. */

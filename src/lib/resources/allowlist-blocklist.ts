@@ -4,6 +4,7 @@ import {usageError} from '../util/errors.js'
 import {simpleColumns} from './rows.js'
 import {type Row} from '../http/client.js'
 import {listAll} from '../http/pagers.js'
+import {idPattern} from '../util/ids.js'
 
 export type ListKind = 'allowlist' | 'blocklist'
 
@@ -30,7 +31,7 @@ export function addIdentifier(client: Client, kind: ListKind, identifier: string
 
 /** An id (alid_/blid_) is used as is; anything else is looked up as the identifier itself (any case). */
 export async function resolveIdentifier(client: Client, kind: ListKind, idOrIdentifier: string): Promise<string> {
-  if (/^(alid|blid)_/.test(idOrIdentifier)) return idOrIdentifier
+  if (idPattern(kind === 'allowlist' ? 'alid' : 'blid').test(idOrIdentifier)) return idOrIdentifier
   const want = idOrIdentifier.toLowerCase()
   for await (const item of listIdentifiers(client, kind))
     if (String(item.identifier).toLowerCase() === want) return item.id

@@ -4,7 +4,7 @@
  */
 import {createPublicKey, type KeyObject} from 'node:crypto'
 
-import type {Config} from '../config/resolve.js'
+import {type Config, jwtKeyOf} from '../config/resolve.js'
 import {CliError, ExitCode, usageError} from '../util/errors.js'
 
 /**
@@ -72,8 +72,9 @@ export interface VerifyKeys {
  */
 export function prepareVerifyConfig(config: Config): VerifyKeys {
   const hasSecretKey = Boolean(config.secretKey)
-  if (config.jwtKey) {
-    const {pem, key} = normalizeJwtKey(config.jwtKey)
+  const jwtKey = jwtKeyOf(config)
+  if (jwtKey) {
+    const {pem, key} = normalizeJwtKey(jwtKey)
     return {
       config: {
         ...config,

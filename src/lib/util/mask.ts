@@ -5,9 +5,3 @@ export function maskSecret(key: string | undefined): string {
   const prefix = m ? m[1] : ''
   return `${prefix}****${key.slice(-4)}`
 }
-
-/** Replace every occurrence of the secret in `text` by its masked form (defence in depth for error text). */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 8) return text
-  return text.split(secret).join(maskSecret(secret))
-}

@@ -79,7 +79,7 @@ describe('clerk invitations', () => {
       'b@app.test',
       'c@app.test',
     ])
-    const r = await t.run(['invitations', 'revoke', list[2].id, list[3].id])
+    const r = await t.run(['invitations', 'revoke', list[2].id, list[3].id, '--yes'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/revoked 2 invitations/)
     const all = await t.run(['invitations', 'list', '--all', '-o', 'csv', '--columns', 'email,status'])

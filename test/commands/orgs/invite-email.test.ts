@@ -124,14 +124,14 @@ describe('clerk orgs invitations', () => {
     const pending = JSON.parse(list.stdout)
     expect(pending.length).toBeGreaterThan(0)
     const [first, second] = pending
-    const r = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id, second.id, '-o', 'json'])
+    const r = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id, second.id, '-o', 'json', '--yes'])
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).map((x: {status: string}) => x.status)).toEqual(['revoked', 'revoked'])
     const revoked = JSON.parse(
       (await t.run(['orgs', 'invitations', 'list', 'team', '--status', 'revoked', '-o', 'json'])).stdout,
     )
     expect(revoked.map((x: {id: string}) => x.id).sort()).toEqual([first.id, second.id].sort())
-    const again = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id])
+    const again = await t.run(['orgs', 'invitations', 'revoke', 'team', first.id, '--yes'])
     expect(again.code).toBe(1)
     expect((await t.run(['orgs', 'invitations', 'list', 'team', '--status', 'bogus'])).code).toBe(2)
   })

@@ -81,12 +81,12 @@ describe('clerk orgs', () => {
     ])
     const admins = await t.json(['orgs', 'members', 'list', 'acme', '--role', 'org:admin'])
     expect(admins).toHaveLength(1)
-    expect(await t.json(['orgs', 'members', 'set-role', 'acme', bob.id, 'org:admin'])).toMatchObject({
+    expect(await t.json(['orgs', 'members', 'set-role', 'acme', bob.id, 'org:admin', '--yes'])).toMatchObject({
       role: 'org:admin',
     })
     const table = await t.run(['orgs', 'members', 'list', 'acme'])
     expect(table.stdout).toMatch(/bob@acme.test/)
-    const badRole = await t.run(['orgs', 'members', 'set-role', 'acme', bob.id, 'admin'])
+    const badRole = await t.run(['orgs', 'members', 'set-role', 'acme', bob.id, 'admin', '--yes'])
     expect(badRole.code).toBe(2)
     const again = await t.run(['orgs', 'members', 'add', 'acme', bob.id])
     expect(again.code).toBe(1)

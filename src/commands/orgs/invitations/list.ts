@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {
@@ -10,8 +10,10 @@ import {
 } from '../../../lib/resources/invitations/invitations.js'
 import {orgId} from '../../../lib/resources/orgs.js'
 import {printList} from '../../../lib/output/writer.js'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 export default class OrgsInvitationsList extends ClerkCommand<typeof OrgsInvitationsList> {
+  static safety = 'read' as const
   static summary = "List an organization's invitations"
   static description = 'Calls GET /v1/organizations/{id}/invitations, page by page ({data, total_count}).'
   static examples = [
@@ -19,7 +21,7 @@ export default class OrgsInvitationsList extends ClerkCommand<typeof OrgsInvitat
     '<%= config.bin %> orgs invitations list org_2abc --all -o csv > invitations.csv',
   ]
 
-  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     status: Flags.string({options: [...INVITATION_STATUSES], description: 'only invitations with this status'}),
     email: Flags.string({description: 'only invitations to this address'}),

@@ -1,11 +1,13 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
 import {addMember, memberColumns} from '../../../lib/resources/orgs.js'
 import {optionalJsonObject} from '../../../lib/resources/metadata.js'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> {
+  static safety = 'write' as const
   static summary = 'Add an existing user to an organization'
   static description =
     'Calls POST /v1/organizations/{id}/memberships (an email address is looked up with GET /v1/users first). To add people who have no account yet, use `orgs invite`.'
@@ -15,8 +17,8 @@ export default class OrgsMembersAdd extends ClerkCommand<typeof OrgsMembersAdd> 
   ]
 
   static args = {
-    org: Args.string({required: true, description: 'organization id (org_...) or slug'}),
-    user: Args.string({required: true, description: 'user id (user_...) or email address'}),
+    org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'}),
+    user: idArg('user', {email: true, required: true, description: 'user id (user_...) or email address'}),
   }
 
   static flags = {

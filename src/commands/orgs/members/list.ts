@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printList} from '../../../lib/output/writer.js'
 import {MEMBER_DEFAULT_COLUMNS, allMembers, memberColumns, orgId} from '../../../lib/resources/orgs.js'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 export default class OrgsMembersList extends ClerkCommand<typeof OrgsMembersList> {
+  static safety = 'read' as const
   static summary = 'List the members of an organization'
   static description =
     'Calls GET /v1/organizations/{id}/memberships, page by page ({data, total_count}); a slug costs one lookup first.'
@@ -14,7 +16,7 @@ export default class OrgsMembersList extends ClerkCommand<typeof OrgsMembersList
     '<%= config.bin %> orgs members list acme --all -o csv --columns user_id,identifier,role > members.csv',
   ]
 
-  static args = {org: Args.string({required: true, description: 'organization id (org_...) or slug'})}
+  static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     role: Flags.string({multiple: true, description: 'only members with this role (repeatable)'}),
     email: Flags.string({multiple: true, description: 'only members with this email address (repeatable)'}),

@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
 import {memberColumns, removeMember} from '../../../lib/resources/orgs.js'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRemove> {
+  static safety = 'destructive' as const
   static summary = 'Remove a member from an organization'
   static description =
     'Calls DELETE /v1/organizations/{id}/memberships/{user_id}. Asks first at a terminal; needs --yes otherwise.'
@@ -13,8 +15,8 @@ export default class OrgsMembersRemove extends ClerkCommand<typeof OrgsMembersRe
     '<%= config.bin %> orgs members remove acme ada@example.com',
   ]
   static args = {
-    org: Args.string({required: true, description: 'organization id (org_...) or slug'}),
-    user: Args.string({required: true, description: 'user id (user_...) or email address'}),
+    org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'}),
+    user: idArg('user', {email: true, required: true, description: 'user id (user_...) or email address'}),
   }
 
   static flags = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}

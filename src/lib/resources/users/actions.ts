@@ -5,6 +5,7 @@
 import type {Client} from '../../http/client.js'
 import {instanceKind} from '../../config/resolve.js'
 import {CliError, ExitCode, usageError} from '../../util/errors.js'
+import {checkId} from '../../util/ids.js'
 import type {MetadataPlan} from '../metadata.js'
 import {confirmDestructive, instanceLabel, type PromptContext, promptFor} from '../../output/prompts.js'
 import {type BapiUser, primaryEmail} from './users.js'
@@ -45,14 +46,14 @@ export async function resolveUser(client: Client, ref: UserRef, ctx: PromptConte
   if (given > 1) throw usageError('give USER_ID, --email or --external-id, not several', 'one of them names the user')
   if (ref.id !== undefined) {
     if (!ref.id.trim()) throw usageError('USER_ID is empty')
-    return {id: ref.id}
+    return {id: checkId('user', ref.id)}
   }
   if (ref.email !== undefined) return asTarget(await findUserBy(client, 'email', ref.email))
   if (ref.externalId !== undefined) return asTarget(await findUserBy(client, 'external-id', ref.externalId))
   if (!ctx.interactive)
     throw usageError('missing USER_ID', 'pass a user id, or --email / --external-id (no terminal to ask at)')
   const answer = (await promptFor(ctx, 'id', 'User id (user_...) or email address:')).trim()
-  return answer.includes('@') ? asTarget(await findUserBy(client, 'email', answer)) : {id: answer}
+  return answer.includes('@') ? asTarget(await findUserBy(client, 'email', answer)) : {id: checkId('user', answer)}
 }
 
 const asTarget = (user: BapiUser): UserTarget => ({id: user.id, user})
@@ -78,8 +79,7 @@ export async function confirmUserAction(
   verb: string,
   target: UserTarget,
 ): Promise<void> {
-  if (ctx.yes) return
-  if (!ctx.interactive) return confirmDestructive(ctx, `${verb} user ${target.id}`)
+  if (ctx.yes || !ctx.interactive) return confirmDestructive(ctx, `${verb} user ${target.id}`)
   target.user ??= await getUser(client, target.id)
   const production = instanceKind(client.config.secretKey) === 'production'
   await confirmDestructive(ctx, `${verb} user ${describeUser(target.user)} on ${instanceLabel(client)}`, {

@@ -10,7 +10,7 @@
  * (a delete that finds the user gone is reported `skipped`).
  */
 import {createHash} from 'node:crypto'
-import {closeSync, existsSync, openSync, renameSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, renameSync, writeSync} from 'node:fs'
 
 import {ApiError, type Client} from '../../http/client.js'
 import {usageError} from '../../util/errors.js'
@@ -18,6 +18,7 @@ import {type BapiUser, type UserFilter, allUsers} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import type {JqFilter} from '../../output/jq.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
+import {openPrivate} from '../../util/private-file.js'
 
 export type BulkUserAction =
   'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata' | 'set-compromised' | 'unset-compromised'
@@ -184,7 +185,7 @@ export async function collectIds(
   const filter: UserFilter = {...where.filter, order_by: '+created_at'}
   if (domain) filter.email_address_query = `@${domain}`
   const tmp = `${path}.tmp-${process.pid}`
-  const fd = openSync(tmp, 'w')
+  const fd = openPrivate(tmp, 'new', 'id list')
   let n = 0
   const counts = {scanned: 0, matched: 0}
   try {

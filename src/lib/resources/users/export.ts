@@ -8,7 +8,7 @@
  * page that was half written) and continues from its cursor. At the end GET /v1/users/count is compared
  * with the rows written: fewer rows than users means something was missed (warn, exit 1).
  */
-import {closeSync, existsSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, ftruncateSync, writeSync} from 'node:fs'
 
 import type {Client} from '../../http/client.js'
 import {ApiError} from '../../http/client.js'
@@ -20,6 +20,7 @@ import type {JqFilter, JqProgram} from '../../output/jq.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
 import {JournalWriter, readJournal} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
+import {openPrivate} from '../../util/private-file.js'
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -118,7 +119,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
       cp = last.checkpoint!
       if (!existsSync(o.out))
         throw usageError(`${o.out} is gone; cannot resume its export`, `delete ${journalPath} to start over`)
-      fd = openSync(o.out, 'r+')
+      fd = openPrivate(o.out, 'update', 'export')
       if (fstatSync(fd).size < cp.bytes)
         throw usageError(
           `${o.out} is shorter than the journal says; cannot resume`,
@@ -128,7 +129,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
       journal = JournalWriter.open(journalPath, undefined)
       if (cp.rows) o.notify(`resuming after ${cp.rows} users (${cp.bytes} bytes kept)`)
     } else {
-      fd = openSync(o.out, 'w')
+      fd = openPrivate(o.out, 'truncate', 'export')
       journal = JournalWriter.open(journalPath, {
         t: 'header',
         v: 1,

@@ -12,7 +12,7 @@
 import {EMAIL} from '../../util/patterns.js'
 import type {Client} from '../../http/client.js'
 import {ApiError} from '../../http/client.js'
-import type {BapiUser} from './users.js'
+import {type BapiUser, USER_OBJECT_KEYS, userExportColumnNames} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import {PASSWORD_HASHERS} from './body.js'
 import {type BulkJob, type Item, type Outcome, type Prepared, outcomeFromError} from '../../bulk/runner.js'
@@ -72,6 +72,22 @@ const STRINGS = [
   'password_hasher',
   'totp_secret',
   'locale',
+]
+
+/** What an import row may hold: the create-user fields, their aliases, and whatever `users export` writes. */
+const IMPORT_FIELDS = () => [
+  ...new Set([
+    ...STRINGS,
+    ...UPDATABLE,
+    ...METADATA,
+    'email_address',
+    'email',
+    'phone_number',
+    'phone',
+    'skip_password_requirement',
+    ...USER_OBJECT_KEYS,
+    ...userExportColumnNames(),
+  ]),
 ]
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
@@ -223,6 +239,7 @@ export function userImportJob(client: Client, options: ImportOptions): BulkJob<I
   return {
     name: 'users import',
     action: 'create users',
+    fields: IMPORT_FIELDS(),
     prepare: (record) => prepareUser(record, options),
     planNotes: [
       `on conflict: ${options.onConflict} (rows keyed by ${options.keyBy === 'auto' ? 'external_id, else email, phone, username' : options.keyBy})`,

@@ -84,3 +84,56 @@ export function allUsers(client: Client, filter: UserFilter, opts: {pageSize: nu
 
 /** Columns shown after a change to one user (create, update, ban, lock, metadata). */
 export const USER_CHANGED_COLUMNS = ['id', 'email', 'name', 'username', 'external_id', 'banned', 'locked']
+
+/** Every key of a BAPI User object (spec/openapi.yml, components.schemas.User): what `users export` writes. */
+export const USER_OBJECT_KEYS = [
+  'backup_code_enabled',
+  'banned',
+  'bypass_client_trust',
+  'create_organization_enabled',
+  'create_organizations_limit',
+  'created_at',
+  'delete_self_enabled',
+  'deprovisioned',
+  'email_addresses',
+  'enterprise_accounts',
+  'external_accounts',
+  'external_id',
+  'first_name',
+  'has_image',
+  'id',
+  'image_url',
+  'last_active_at',
+  'last_name',
+  'last_sign_in_at',
+  'legal_accepted_at',
+  'locale',
+  'locked',
+  'lockout_expires_in_seconds',
+  'mfa_disabled_at',
+  'mfa_enabled_at',
+  'object',
+  'organization_memberships',
+  'passkeys',
+  'password_enabled',
+  'password_last_updated_at',
+  'phone_numbers',
+  'primary_email_address_id',
+  'primary_phone_number_id',
+  'primary_web3_wallet_id',
+  'private_metadata',
+  'profile_image_url',
+  'public_metadata',
+  'saml_accounts',
+  'scim',
+  'totp_enabled',
+  'two_factor_enabled',
+  'unsafe_metadata',
+  'updated_at',
+  'username',
+  'verification_attempts_remaining',
+  'web3_wallets',
+]
+
+/** The columns `users export -o csv` can write (its header names). */
+export const userExportColumnNames = () => Object.keys(userColumns('csv'))

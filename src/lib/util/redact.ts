@@ -1,0 +1,32 @@
+/**
+ * Secrets never printed: the one place text is cleaned before it reaches a person. Every error line,
+ * hint, note and --verbose stack goes through {@link redactSecrets}.
+ *
+ * - the configured key (whatever its shape) and CLERK_SECRET_KEY from the environment, even before a
+ *   Config is resolved (flag-parse errors happen first);
+ * - anything shaped like a Clerk secret key (`sk_live_…`, `sk_test_…`), wherever it landed (`--output $KEY`,
+ *   an extra argument);
+ * - the userinfo of a URL (`https://user:password@host` -> `https://***@host`).
+ */
+import {maskSecret} from './mask.js'
+
+const KEY_SHAPE = /\bsk_(?:live|test)_[A-Za-z0-9_-]{4,}/g
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi
+
+/** `--secret-key X` / `--secret-key=X` on the command line (known before any parsing succeeded). */
+function argvSecret(): string | undefined {
+  const argv = process.argv
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--secret-key') return argv[i + 1]
+    if (argv[i].startsWith('--secret-key=')) return argv[i].slice('--secret-key='.length)
+  }
+  return undefined
+}
+
+export function redactSecrets(text: string, ...secrets: Array<string | undefined>): string {
+  let out = text
+  for (const secret of [...secrets, process.env.CLERK_SECRET_KEY, argvSecret()]) {
+    if (secret && secret.length >= 8) out = out.split(secret).join(maskSecret(secret))
+  }
+  return out.replace(KEY_SHAPE, (key) => maskSecret(key)).replace(URL_USERINFO, '$1***@')
+}

@@ -1,0 +1,76 @@
+/**
+ * Real objects in a test emulator, made through its HTTP API (as Clerk would hold them), for the safety
+ * tests that drive every destructive / dry-run command: each call makes fresh ones, so a command that
+ * acts consumes only its own.
+ */
+import {expect} from 'vitest'
+
+import type {Harness} from '../helpers/harness.js'
+
+export interface Fixtures {
+  user: string
+  user2: string
+  email: string
+  org: string
+  orgSlug: string
+  member: string
+  orgInvitation: string
+  invitation: string
+  session: string
+  /** the user the session belongs to */
+  sessionUser: string
+  jwtTemplate: string
+  redirectUrl: string
+  waitlistEntry: string
+  allowlist: string
+  blocklist: string
+  signInToken: string
+  actorToken: string
+}
+
+let n = 0
+
+export async function makeFixtures(t: Harness): Promise<Fixtures> {
+  const k = `${process.pid}x${++n}`
+  const post = async (path: string, body: unknown): Promise<string> => {
+    const r = await t.emu.request('POST', path, body)
+    expect(r.status, `POST ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300)
+    return r.body.id as string
+  }
+  const [u1, u2, u3] = t.emu.store.seedUsers(3)
+  const user = String(u1.id)
+  const member = String(u2.id)
+  const email = `safety-${k}@example.com`
+  const user2 = await post('/v1/users', {email_address: [email]})
+  const orgSlug = `safety-${k}`.toLowerCase()
+  const org = await post('/v1/organizations', {name: `Safety ${k}`, slug: orgSlug, created_by: user})
+  await post(`/v1/organizations/${org}/memberships`, {user_id: member, role: 'org:member'})
+  return {
+    user,
+    user2,
+    email,
+    org,
+    orgSlug,
+    member,
+    orgInvitation: await post(`/v1/organizations/${org}/invitations`, {
+      email_address: `orginv-${k}@example.com`,
+      role: 'org:member',
+    }),
+    invitation: await post('/v1/invitations', {email_address: `inv-${k}@example.com`, notify: false}),
+    session: await post('/v1/sessions', {user_id: String(u3.id)}),
+    sessionUser: String(u3.id),
+    jwtTemplate: await post('/v1/jwt_templates', {name: `tmpl-${k}`, claims: {a: 1}}),
+    redirectUrl: await post('/v1/redirect_urls', {url: `https://safety-${k}.example.com/cb`}),
+    waitlistEntry: await post('/v1/waitlist_entries', {email_address: `wl-${k}@example.com`}),
+    allowlist: await post('/v1/allowlist_identifiers', {identifier: `allow-${k}@example.com`, notify: false}),
+    blocklist: await post('/v1/blocklist_identifiers', {identifier: `block-${k}@example.com`}),
+    signInToken: await post('/v1/sign_in_tokens', {user_id: user}),
+    actorToken: await post('/v1/actor_tokens', {user_id: user, actor: {sub: member}}),
+  }
+}
+
+/** The requests in a log that could change something (anything but GET/HEAD and token verification). */
+export const changing = (log: Array<{method: string; path: string}>) =>
+  log
+    .filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && !/\/verify$/.test(r.path))
+    .map((r) => `${r.method} ${r.path}`)
