@@ -4,6 +4,7 @@ import {commandSurface} from '../lib/oclif/surface.js'
 import {isAgentMode} from '../lib/oclif/agent-mode.js'
 
 export default class CommandsCommand extends Command {
+  static safety = 'read' as const
   static summary = 'List every command; with --json, the whole command surface as data (for agents and scripts)'
   static description =
     'Generated from the oclif manifest: ids as typed, summaries, args, flags (type, default, options, required), examples, the Backend API endpoints each calls, whether it writes, and its exit codes. `clerk <command> --help --json` prints one command.'

@@ -33,6 +33,9 @@ const FREE_TEXT_ARGS = new Set([
   'config:remove name',
   'config:use name',
   'orgs:members:set-role role',
+  'users:emails:add value', // the address to add goes in the body, never in a path
+  'users:phones:add value',
+  'webhooks:trigger event', // an event type (checked against the known list); sent to your own URL, not BAPI
   'redirect-urls:create url',
   'token:decode token',
   'token:verify token',

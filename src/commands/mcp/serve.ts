@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class McpServe extends ClerkCommand<typeof McpServe> {
+  static safety = 'write' as const
   static summary = 'Serve Clerk admin tools to an AI agent over the Model Context Protocol (stdio)'
   static description =
     'Read tools (users, organizations, members, invitations, sessions, token verify/decode, api ls, any GET) and write tools (users ban/unban, orgs invite) that answer a plan unless called with confirm: true. Same config, client and rate limiter as every command. With an sk_live_ key, writes are refused unless --allow-production-writes.'

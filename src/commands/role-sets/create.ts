@@ -5,6 +5,7 @@ import {printOne} from '../../lib/output/writer.js'
 import {ROLE_SET_DEFAULTS, compactBody, createRoleSet, roleSetColumns} from '../../lib/resources/roles.js'
 
 export default class RoleSetsCreate extends ClerkCommand<typeof RoleSetsCreate> {
+  static safety = 'write' as const
   static summary = 'Create a role set'
   static description = 'Calls POST /v1/role_sets.'
   static examples = [

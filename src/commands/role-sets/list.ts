@@ -4,6 +4,7 @@ import {ROLE_SET_LIST_DEFAULTS, listRoleSets, roleSetColumns} from '../../lib/re
 import {listFlags} from '../orgs/roles/list.js'
 
 export default class RoleSetsList extends ClerkCommand<typeof RoleSetsList> {
+  static safety = 'read' as const
   static summary = 'List role sets (the roles an organization can use)'
   static description = 'Calls GET /v1/role_sets page by page.'
   static examples = ['<%= config.bin %> role-sets list', '<%= config.bin %> role-sets list -o json']

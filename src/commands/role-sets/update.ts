@@ -6,6 +6,7 @@ import {ROLE_SET_DEFAULTS, compactBody, roleSetColumns, updateRoleSet} from '../
 import {roleSetArg} from './get.js'
 
 export default class RoleSetsUpdate extends ClerkCommand<typeof RoleSetsUpdate> {
+  static safety = 'write' as const
   static summary = 'Change a role set (only the given fields)'
   static description = 'Calls PATCH /v1/role_sets/{role_set_key_or_id}.'
   static examples = [

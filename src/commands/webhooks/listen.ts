@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class WebhooksListen extends ClerkCommand<typeof WebhooksListen> {
+  static safety = 'read' as const
   static summary = 'Receive webhook deliveries locally: verify each one, print it, optionally forward it'
   static description = `Listens on a local port. Each delivery is verified with @clerk/backend's verifyWebhook and printed as one
 NDJSON line (a readable line at a terminal); valid deliveries are answered 200, invalid ones 400 with the

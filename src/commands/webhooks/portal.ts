@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class WebhooksPortal extends ClerkCommand<typeof WebhooksPortal> {
+  static safety = 'write' as const
   static summary = "Print (or open) a one-time link to the instance's Svix dashboard: deliveries, replays, endpoints"
   static description = `Calls POST /v1/webhooks/svix_url. The link signs you in to Svix's dashboard for this instance, where
 deliveries can be inspected and replayed. The local emulator answers with its own delivery log's URL.`

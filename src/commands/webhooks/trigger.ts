@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {CliError, ExitCode} from '../../lib/util/errors.js'
 
 export default class WebhooksTrigger extends ClerkCommand<typeof WebhooksTrigger> {
+  static safety = 'read' as const
   static summary = 'POST one Svix-signed Clerk event to your webhook endpoint'
   static description = `Sends an event in Clerk's envelope (data, object: "event", type, timestamp, instance_id, event_attributes)
 with a realistic payload for the type, or your own with --data, signed with the endpoint's secret as Svix

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 
 export default class WebhooksVerify extends ClerkCommand<typeof WebhooksVerify> {
+  static safety = 'read' as const
   static summary = "Verify a webhook delivery offline with the endpoint's signing secret (as Clerk's SDK does)"
   static description = `Runs @clerk/backend's verifyWebhook on the raw body and the svix-id, svix-timestamp and svix-signature
 headers. Exit 0 valid, 3 invalid (the reason in one line: bad signature, timestamp outside tolerance,

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
+import {idArg} from './id-args.js'
 
 import {type BulkFlagValues, bulkRunOptions, userBulkFlags} from './bulk-flags.js'
 import type {UserBulkFlagValues} from '../resources/users/bulk.js'
@@ -16,6 +17,7 @@ import {usageError} from '../util/errors.js'
 export function compromisedCommand(set: boolean) {
   const action = set ? 'set-compromised' : 'unset-compromised'
   return class extends ClerkCommand {
+    static safety = (set ? 'destructive' : 'write') as 'destructive' | 'write'
     static summary = set
       ? "Flag a user's password as compromised (they must reset it at the next sign-in)"
       : "Clear a user's compromised-password flag"
@@ -25,7 +27,11 @@ export function compromisedCommand(set: boolean) {
       `<%= config.bin %> users password ${action} --file breached-ids.txt --yes --report report.ndjson`,
     ]
     static args = {
-      user: Args.string({required: false, description: 'user id (user_...) or email; or use --file / --where'}),
+      user: idArg('user', {
+        required: false,
+        email: true,
+        description: 'user id (user_...) or email; or use --file / --where',
+      }),
     }
     static flags = {
       ...userBulkFlags,

@@ -3,6 +3,7 @@
  * built for either kind (src/commands/users/{emails,phones}/*.ts each export one).
  */
 import {Args, Flags} from '@oclif/core'
+import {idArg} from './id-args.js'
 
 import {ClerkCommand} from './command.js'
 import {printOne} from '../output/writer.js'
@@ -18,12 +19,17 @@ import {
   updateIdentifier,
 } from '../resources/users/security.js'
 
-const userArg = Args.string({required: true, description: 'user id (user_...) or the email address of the user'})
+const userArg = idArg('user', {
+  required: true,
+  email: true,
+  description: 'user id (user_...) or the email address of the user',
+})
 const yes = {yes: Flags.boolean({char: 'y', description: 'do not ask for confirmation'})}
 
 export function addCommand(kind: IdentifierKind) {
   const k = IDENTIFIERS[kind]
   return class extends ClerkCommand {
+    static safety = 'write' as const
     static summary = `Add ${k.noun === 'email address' ? 'an' : 'a'} ${k.noun} to a user`
     static description = `Calls POST /v1${k.path} (an email address naming the user is looked up with GET /v1/users).`
     static examples = [
@@ -62,12 +68,13 @@ export function addCommand(kind: IdentifierKind) {
 
 const refArgs = (noun: string) => ({
   user: userArg,
-  identifier: Args.string({required: true, description: `the ${noun}, or its id (idn_...)`}),
+  identifier: idArg('idn', {required: true, lookup: true, description: `the ${noun}, or its id (idn_...)`}),
 })
 
 export function removeCommand(kind: IdentifierKind) {
   const k = IDENTIFIERS[kind]
   return class extends ClerkCommand {
+    static safety = 'destructive' as const
     static summary = `Remove ${k.noun === 'email address' ? 'an' : 'a'} ${k.noun} from a user`
     static description = `Calls DELETE /v1${k.path}/{${k.field}_id} (after GET /v1/users/{id} to find it). Asks first; --yes when there is no terminal.`
     static examples = [
@@ -93,6 +100,7 @@ export function patchCommand(kind: IdentifierKind, what: 'set-primary' | 'verify
   const k = IDENTIFIERS[kind]
   const body = what === 'verify' ? {verified: true} : {primary: true}
   return class extends ClerkCommand {
+    static safety = 'write' as const
     static summary =
       what === 'verify' ? `Mark a user's ${k.noun} verified` : `Make one of a user's ${k.noun}s the primary one`
     static description = `Calls PATCH /v1${k.path}/{${k.field}_id} with ${JSON.stringify(body)} (after GET /v1/users/{id} to find it).`

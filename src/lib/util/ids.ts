@@ -27,6 +27,10 @@ export const ID_KINDS = {
   sit: {prefix: 'sit', label: 'sign-in token id'},
   alid: {prefix: 'alid', label: 'allow-list identifier id'},
   blid: {prefix: 'blid', label: 'block-list identifier id'},
+  role: {prefix: 'role', label: 'role id'},
+  perm: {prefix: 'perm', label: 'permission id'},
+  rs: {prefix: 'rs', label: 'role set id'},
+  idn: {prefix: 'idn', label: 'identification id'},
 } as const
 export type IdKind = keyof typeof ID_KINDS
 

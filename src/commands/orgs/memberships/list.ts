@@ -5,6 +5,7 @@ import {printList} from '../../../lib/output/writer.js'
 import {MEMBERSHIP_DEFAULTS, allMemberships, membershipColumns} from '../../../lib/resources/users/security.js'
 
 export default class OrgsMembershipsList extends ClerkCommand<typeof OrgsMembershipsList> {
+  static safety = 'read' as const
   static summary = 'Every organization membership of the instance, filterable by user, role and organization'
   static description =
     'Calls GET /v1/organization_memberships page by page; --user, --role and --org filter the pages here (BAPI takes only order_by).'

@@ -5,6 +5,7 @@ import {printOne} from '../../../lib/output/writer.js'
 import {PERMISSION_DEFAULTS, compactBody, createPermission, permissionColumns} from '../../../lib/resources/roles.js'
 
 export default class OrgsPermissionsCreate extends ClerkCommand<typeof OrgsPermissionsCreate> {
+  static safety = 'write' as const
   static summary = 'Create an organization permission'
   static description = 'Calls POST /v1/organization_permissions.'
   static examples = ['<%= config.bin %> orgs permissions create --key org:invoices:read --name "Read invoices"']

@@ -6,6 +6,7 @@ import {printDeleted} from '../../../lib/resources/rows.js'
 import {permissionArg} from './get.js'
 
 export default class OrgsPermissionsDelete extends ClerkCommand<typeof OrgsPermissionsDelete> {
+  static safety = 'destructive' as const
   static summary = 'Delete an organization permission (every role loses it)'
   static description =
     'Calls DELETE /v1/organization_permissions/{permission_id}. Asks first; --yes when there is no terminal.'

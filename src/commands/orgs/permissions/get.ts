@@ -1,14 +1,19 @@
-import {Args} from '@oclif/core'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
 import {PERMISSION_DEFAULTS, getPermission, permissionColumns} from '../../../lib/resources/roles.js'
 
 export const permissionArg = {
-  permission: Args.string({required: true, description: 'permission id (perm_...) or key (org:feature:permission)'}),
+  permission: idArg('perm', {
+    required: true,
+    lookup: true,
+    description: 'permission id (perm_...) or key (org:feature:permission)',
+  }),
 }
 
 export default class OrgsPermissionsGet extends ClerkCommand<typeof OrgsPermissionsGet> {
+  static safety = 'read' as const
   static summary = 'Show one organization permission'
   static description =
     'Calls GET /v1/organization_permissions/{permission_id} (a key is looked up in GET /v1/organization_permissions).'

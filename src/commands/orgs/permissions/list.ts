@@ -4,6 +4,7 @@ import {PERMISSION_LIST_DEFAULTS, listPermissions, permissionColumns} from '../.
 import {listFlags} from '../roles/list.js'
 
 export default class OrgsPermissionsList extends ClerkCommand<typeof OrgsPermissionsList> {
+  static safety = 'read' as const
   static summary = "List the instance's organization permissions (system and custom)"
   static description = 'Calls GET /v1/organization_permissions page by page.'
   static examples = [

@@ -6,6 +6,7 @@ import {PERMISSION_DEFAULTS, compactBody, permissionColumns, updatePermission} f
 import {permissionArg} from './get.js'
 
 export default class OrgsPermissionsUpdate extends ClerkCommand<typeof OrgsPermissionsUpdate> {
+  static safety = 'write' as const
   static summary = 'Change an organization permission (only the given fields)'
   static description = 'Calls PATCH /v1/organization_permissions/{permission_id}.'
   static examples = ['<%= config.bin %> orgs permissions update org:invoices:read --description "See every invoice"']

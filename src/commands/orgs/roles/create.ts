@@ -5,6 +5,7 @@ import {printOne} from '../../../lib/output/writer.js'
 import {ROLE_DEFAULTS, compactBody, createRole, roleColumns} from '../../../lib/resources/roles.js'
 
 export default class OrgsRolesCreate extends ClerkCommand<typeof OrgsRolesCreate> {
+  static safety = 'write' as const
   static summary = 'Create an organization role'
   static description = 'Calls POST /v1/organization_roles.'
   static examples = [

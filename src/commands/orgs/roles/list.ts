@@ -11,6 +11,7 @@ export const listFlags = {
 }
 
 export default class OrgsRolesList extends ClerkCommand<typeof OrgsRolesList> {
+  static safety = 'read' as const
   static summary = "List the instance's organization roles"
   static description = 'Calls GET /v1/organization_roles page by page.'
   static examples = ['<%= config.bin %> orgs roles list', '<%= config.bin %> orgs roles list --query billing -o json']

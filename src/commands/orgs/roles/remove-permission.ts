@@ -6,6 +6,7 @@ import {ROLE_DEFAULTS, roleColumns, rolePermission} from '../../../lib/resources
 import {rolePermissionArgs} from './add-permission.js'
 
 export default class OrgsRolesRemovePermission extends ClerkCommand<typeof OrgsRolesRemovePermission> {
+  static safety = 'destructive' as const
   static summary = 'Take one permission away from a role'
   static description =
     'Calls DELETE /v1/organization_roles/{organization_role_id}/permissions/{permission_id}. Asks first; --yes when there is no terminal.'

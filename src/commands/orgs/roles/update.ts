@@ -1,10 +1,12 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
+import {idArg} from '../../../lib/oclif/id-args.js'
 
 import {ClerkCommand} from '../../../lib/oclif/command.js'
 import {printOne} from '../../../lib/output/writer.js'
 import {ROLE_DEFAULTS, compactBody, roleColumns, updateRole} from '../../../lib/resources/roles.js'
 
 export default class OrgsRolesUpdate extends ClerkCommand<typeof OrgsRolesUpdate> {
+  static safety = 'write' as const
   static summary = 'Change an organization role (only the given fields)'
   static description =
     'Calls PATCH /v1/organization_roles/{organization_role_id}. --permission replaces the whole list; use add-permission / remove-permission for one.'
@@ -12,7 +14,9 @@ export default class OrgsRolesUpdate extends ClerkCommand<typeof OrgsRolesUpdate
     '<%= config.bin %> orgs roles update org:billing --name "Billing admin"',
     '<%= config.bin %> orgs roles update role_2abc --permission org:invoices:read',
   ]
-  static args = {role: Args.string({required: true, description: 'role id (role_...) or key (org:...)'})}
+  static args = {
+    role: idArg('role', {required: true, lookup: true, description: 'role id (role_...) or key (org:...)'}),
+  }
   static flags = {
     key: Flags.string({description: 'new key'}),
     name: Flags.string({description: 'new display name'}),
