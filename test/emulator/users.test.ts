@@ -99,7 +99,7 @@ describe('POST /v1/users', () => {
       [{email_address: ['u3@example.com'], password_digest: 'x', password_hasher: 'rot13'}, 'form_param_value_invalid'],
       [{email_address: ['u4@example.com'], password_digest: 'x'}, 'form_conditional_param_missing'],
       [{email_address: ['u5@example.com'], created_at: 'yesterday'}, 'form_param_invalid_time'],
-      [{email_address: 'u6@example.com', first_name: 42}, 'form_param_format_invalid'],
+      [{email_address: 'u6@example.com', first_name: 42}, 'form_param_type_invalid'],
       [{username: 'ab'}, 'form_username_invalid_length'],
     ]
     for (const [body, code] of cases) {
