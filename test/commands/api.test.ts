@@ -120,7 +120,7 @@ describe('clerk api', () => {
     const missing = await t.run(['api', '/users/user_nope'])
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stdout).errors[0].code).toBe('resource_not_found')
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: No user was found with id user_nope \(HTTP 404 resource_not_found/)
     const invalid = await t.run(['api', 'POST', '/jwt_templates', '-f', 'name=x'])
     expect(invalid.code).toBe(1)
     expect(JSON.parse(invalid.stdout).errors[0].meta.param_name).toBe('claims')

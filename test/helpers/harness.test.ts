@@ -46,7 +46,7 @@ describe('test harness', () => {
   it('ok/usage/fails put the argv and stderr in the failure message', async () => {
     await withEmulator({rateLimit: 'off'}, async (t) => {
       await expect(t.ok(['users', 'get', 'user_missing'])).rejects.toThrow(
-        /clerk users get user_missing exited 1[\s\S]*stderr: Error: Resource not found/,
+        /clerk users get user_missing exited 1[\s\S]*stderr: Error: No user was found with id user_missing/,
       )
       await expect(t.usage(['users', 'list'])).rejects.toThrow(/clerk users list exited 0/)
       expect((await t.fails(2, ['users', 'list', '--bogus'])).stderr).toMatch(/--bogus/)

@@ -166,6 +166,6 @@ describe('clerk users update', () => {
     expect(t.emu.requests.length).toBe(before)
     const missing = await t.run(['users', 'update', 'user_missing', '--first-name', 'X'])
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: No user was found with id user_missing \(HTTP 404 resource_not_found/)
   })
 })

@@ -41,7 +41,9 @@ describe('with --yes', () => {
   it('deleting a missing user: exit 1 with the API message', async () => {
     const r = await t.run(['users', 'delete', 'user_missing', '--yes'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^Error: No user was found with id user_missing \(HTTP 404 resource_not_found, trace \w+\)\n$/)
+    expect(r.stderr).toMatch(
+      /^Error: No user was found with id user_missing \(HTTP 404 resource_not_found, trace \w+\)\n$/,
+    )
   })
 
   it('ban / unban / lock / unlock by id and by --email, in every format', async () => {

@@ -134,6 +134,6 @@ describe('clerk users metadata', () => {
     expect(t.emu.requests.length).toBe(from)
     const missing = await t.run(['users', 'metadata', 'user_missing', '--public', '{}'])
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: No user was found with id user_missing \(HTTP 404 resource_not_found/)
   })
 })
