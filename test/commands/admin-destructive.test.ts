@@ -34,7 +34,7 @@ beforeAll(async () => {
     ...stored,
     passkeys: [
       {
-        id: 'idn_pk_doomed',
+        id: 'idn_pkdoomed',
         object: 'passkey',
         name: 'Old key',
         last_used_at: Date.now(),
@@ -61,7 +61,7 @@ const COMMANDS: Array<[string, () => string[], boolean?]> = [
   ['users emails remove', () => ['users', 'emails', 'remove', user, 'extra@destructive.example']],
   ['users phones remove', () => ['users', 'phones', 'remove', user, '+15555550177']],
   ['users mfa disable', () => ['users', 'mfa', 'disable', user]],
-  ['users passkeys remove', () => ['users', 'passkeys', 'remove', user, 'idn_pk_doomed']],
+  ['users passkeys remove', () => ['users', 'passkeys', 'remove', user, 'idn_pkdoomed']],
   ['users password set-compromised', () => ['users', 'password', 'set-compromised', user]],
   [
     'users password set-compromised --file',
