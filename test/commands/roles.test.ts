@@ -123,7 +123,7 @@ describe('clerk orgs permissions, orgs roles, role-sets', () => {
     async () => {
       await t.ok(['orgs', 'create', '--name', 'Roles Inc', '--slug', 'roles-inc', '--created-by', userId])
       const since = t.mark()
-      const typo = await t.usage(['orgs', 'members', 'set-role', 'roles-inc', userId, 'org:admn'])
+      const typo = await t.usage(['orgs', 'members', 'set-role', 'roles-inc', userId, 'org:admn', '--yes'])
       expect(typo.stderr).toMatch(/unknown role "org:admn"/)
       expect(typo.stderr).toMatch(/did you mean org:admin\?/)
       const invite = await t.usage(['orgs', 'invite', 'roles-inc', '--email', 'a@roles.example', '--role', 'org:membr'])
@@ -132,7 +132,7 @@ describe('clerk orgs permissions, orgs roles, role-sets', () => {
       expect(writes).toEqual([])
       const lookups = since().filter((r) => r.path === '/v1/organization_roles')
       expect(lookups).toHaveLength(2) // one per command
-      await t.ok(['orgs', 'members', 'set-role', 'roles-inc', userId, 'org:billing'])
+      await t.ok(['orgs', 'members', 'set-role', 'roles-inc', userId, 'org:billing', '--yes'])
       const m = await t.json(['orgs', 'members', 'list', 'roles-inc'])
       expect(m[0]).toMatchObject({role: 'org:billing', permissions: ['org:invoices:read']})
     },
