@@ -72,22 +72,12 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       import('../../lib/http/rate.js'),
       import('../../lib/webhooks/emulator-flags.js'),
     ])
-    let webhooks
-    let webhookRetryDelaysMs
+    let webhooks, webhookRetryDelaysMs, rateLimit
     try {
       webhooks = webhookEndpoints(flags.webhook ?? [], flags['webhook-secret'] ?? [])
       webhookRetryDelaysMs = retrySchedule(flags['webhook-retry-schedule'])
-    } catch (error) {
-      this.error((error as Error).message, {exit: 2})
-    }
-    let rateLimit
-    try {
-      rateLimit =
-        flags['rate-limit'] === undefined
-          ? undefined
-          : flags['rate-limit'] === 'off'
-            ? ('off' as const)
-            : parseRate(flags['rate-limit'])
+      const rate = flags['rate-limit']
+      rateLimit = rate === undefined ? undefined : rate === 'off' ? ('off' as const) : parseRate(rate)
     } catch (error) {
       this.error((error as Error).message, {exit: 2})
     }

@@ -2,10 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import {bulkFlags, bulkRunOptions} from '../../lib/oclif/bulk-flags.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
+import {migrationFlags} from '../../lib/oclif/migration-flags.js'
 import {usageError} from '../../lib/util/errors.js'
-
-const SOURCES = ['auth0', 'firebase', 'supabase', 'clerk']
-const MIGRATION = 'MIGRATION'
 
 export default class UsersImport extends ClerkCommand<typeof UsersImport> {
   static safety = 'write' as const
@@ -56,48 +54,7 @@ and --undo JOURNAL deletes exactly the users that import created.`
     'skip-password-requirement': Flags.boolean({
       description: 'send skip_password_requirement for rows without a password',
     }),
-    from: Flags.string({
-      helpGroup: MIGRATION,
-      options: SOURCES,
-      description: "the file is this provider's user export (see README: Migrating to Clerk)",
-    }),
-    passwords: Flags.string({
-      helpGroup: MIGRATION,
-      description: "--from auth0: Auth0's password-hash export (NDJSON), joined by user id (else email)",
-    }),
-    'hash-config': Flags.string({
-      helpGroup: MIGRATION,
-      description:
-        "--from firebase: the project's password hash parameters, as the console shows them (hash_config {…}) or JSON",
-    }),
-    'hash-key': Flags.string({helpGroup: MIGRATION, description: '--from firebase: base64_signer_key'}),
-    'salt-separator': Flags.string({helpGroup: MIGRATION, description: '--from firebase: base64_salt_separator'}),
-    rounds: Flags.integer({helpGroup: MIGRATION, description: '--from firebase: rounds'}),
-    'mem-cost': Flags.integer({helpGroup: MIGRATION, description: '--from firebase: mem_cost'}),
-    'metadata-map': Flags.string({
-      helpGroup: MIGRATION,
-      multiple: true,
-      description: 'place a source metadata field: field=public|private|unsafe|skip, e.g. user_metadata=unsafe',
-    }),
-    'id-map': Flags.string({
-      helpGroup: MIGRATION,
-      description: 'write source_id,clerk_id,status (CSV, 0600) as rows finish',
-    }),
-    'dev-user-cap': Flags.integer({
-      helpGroup: MIGRATION,
-      min: 1,
-      default: 100,
-      description: "the development instance's user cap the readiness check holds the run to (Clerk's: 100)",
-    }),
-    undo: Flags.string({
-      helpGroup: MIGRATION,
-      description: 'delete exactly the users the import with this journal created (plan, --dry-run, --yes, --resume)',
-      exclusive: ['from', 'on-conflict'],
-    }),
-    'include-signed-in': Flags.boolean({
-      helpGroup: MIGRATION,
-      description: 'with --undo: delete users who signed in since the import too',
-    }),
+    ...migrationFlags,
   }
 
   async run(): Promise<void> {
@@ -128,7 +85,6 @@ and --undo JOURNAL deletes exactly the users that import created.`
     const idMap = f['id-map']
       ? new (await import('../../lib/resources/users/id-map.js')).IdMapWriter(f['id-map'])
       : undefined
-    let job
     let format = f['input-format']
     if (f.from) {
       const {migrationSetup} = await import('../../lib/resources/users/migrate-flags.js')
@@ -136,7 +92,7 @@ and --undo JOURNAL deletes exactly the users that import created.`
       // --validate-only runs the instance checks too when a key is configured
       const client = f['validate-only'] && !this.cfg.secretKey ? undefined : await this.client()
       const {migrationJob} = await import('../../lib/resources/users/migrate.js')
-      job = migrationJob(client, {...options, ...setup})
+      const job = migrationJob(client, {...options, ...setup})
       format ??= setup.source.format
       const result = await runBulk(job, {
         ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
@@ -152,7 +108,7 @@ and --undo JOURNAL deletes exactly the users that import created.`
       if (f[k as keyof typeof f] !== undefined) throw usageError(`--${k} goes with --from`)
     const {userImportJob} = await import('../../lib/resources/users/import.js')
     const client = f['validate-only'] ? undefined : await this.client()
-    job = userImportJob(client!, options)
+    const job = userImportJob(client!, options)
     const result = await runBulk(job, {
       ...bulkRunOptions(f, this.cfg, client, (m) => this.note(m)),
       input: this.args.file,
