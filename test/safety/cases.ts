@@ -40,6 +40,14 @@ export const DESTRUCTIVE: Record<string, (f: Fixtures) => string[]> = {
   'users:lock': (f) => ['users', 'lock', f.user],
   'users:revoke-sessions': (f) => ['users', 'revoke-sessions', f.sessionUser],
   'waitlist:reject': (f) => ['waitlist', 'reject', f.waitlistEntry],
+  'orgs:permissions:delete': (f) => ['orgs', 'permissions', 'delete', f.permissionKey],
+  'orgs:roles:delete': (f) => ['orgs', 'roles', 'delete', f.roleKey],
+  'orgs:roles:remove-permission': (f) => ['orgs', 'roles', 'remove-permission', f.roleKey, f.permissionKey],
+  'users:emails:remove': (f) => ['users', 'emails', 'remove', f.secureUser, f.extraEmail],
+  'users:phones:remove': (f) => ['users', 'phones', 'remove', f.secureUser, f.extraPhone],
+  'users:mfa:disable': (f) => ['users', 'mfa', 'disable', f.secureUser],
+  'users:passkeys:remove': (f) => ['users', 'passkeys', 'remove', f.secureUser, f.passkey],
+  'users:password:set-compromised': (f) => ['users', 'password', 'set-compromised', f.secureUser],
 }
 
 /** File mode of the commands that take --file: the argv and the file's contents. */

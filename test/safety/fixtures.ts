@@ -26,6 +26,14 @@ export interface Fixtures {
   blocklist: string
   signInToken: string
   actorToken: string
+  /** a custom permission and a custom role holding it (keys) */
+  permissionKey: string
+  roleKey: string
+  /** a user with a password, a second email, a second phone and a passkey */
+  secureUser: string
+  extraEmail: string
+  extraPhone: string
+  passkey: string
 }
 
 let n = 0
@@ -45,7 +53,45 @@ export async function makeFixtures(t: Harness): Promise<Fixtures> {
   const orgSlug = `safety-${k}`.toLowerCase()
   const org = await post('/v1/organizations', {name: `Safety ${k}`, slug: orgSlug, created_by: user})
   await post(`/v1/organizations/${org}/memberships`, {user_id: member, role: 'org:member'})
+  const permissionKey = `org:safety${n}:read`
+  await post('/v1/organization_permissions', {key: permissionKey, name: `Read ${k}`})
+  const roleKey = `org:safety${n}`
+  await post('/v1/organization_roles', {key: roleKey, name: `Safety ${k}`, permissions: [permissionKey]})
+  const secureUser = await post('/v1/users', {
+    email_address: [`secure-${k}@example.com`],
+    password: 'safety-password-1',
+  })
+  const extraEmail = `extra-${k}@example.com`
+  await post('/v1/email_addresses', {user_id: secureUser, email_address: extraEmail})
+  const extraPhone = `+1555555${String(1000 + (n % 9000)).padStart(4, '0')}`
+  await post('/v1/phone_numbers', {user_id: secureUser, phone_number: extraPhone})
+  const passkey = `idn_pk${process.pid}x${n}`
+  const stored = t.emu.store.users.get(secureUser)!
+  t.emu.store.users.set({
+    ...stored,
+    passkeys: [
+      {
+        id: passkey,
+        object: 'passkey',
+        name: 'Old key',
+        last_used_at: Date.now(),
+        verification: {
+          object: 'verification_passkey',
+          status: 'verified',
+          strategy: 'passkey',
+          attempts: null,
+          expire_at: null,
+        },
+      },
+    ],
+  })
   return {
+    permissionKey,
+    roleKey,
+    secureUser,
+    extraEmail,
+    extraPhone,
+    passkey,
     user,
     user2,
     email,
