@@ -63,6 +63,16 @@ export const FILE_MODE: Record<string, (f: Fixtures) => {argv: string[]; file: s
   'users:delete': (f) => ({argv: ['users', 'delete'], name: 'ids.txt', file: `${f.user}\n`}),
   'users:lock': (f) => ({argv: ['users', 'lock'], name: 'ids.txt', file: `${f.user}\n`}),
   'users:unban': (f) => ({argv: ['users', 'unban'], name: 'ids.txt', file: `${f.user}\n`}),
+  'users:password:set-compromised': (f) => ({
+    argv: ['users', 'password', 'set-compromised'],
+    name: 'ids.txt',
+    file: `${f.secureUser}\n`,
+  }),
+  'users:password:unset-compromised': (f) => ({
+    argv: ['users', 'password', 'unset-compromised'],
+    name: 'ids.txt',
+    file: `${f.secureUser}\n`,
+  }),
   'users:unlock': (f) => ({argv: ['users', 'unlock'], name: 'ids.txt', file: `${f.user}\n`}),
   'users:metadata': (f) => ({
     argv: ['users', 'metadata'],
@@ -84,6 +94,8 @@ export const DRY_RUN: Record<string, (f: Fixtures) => string[]> = {
   'users:lock': (f) => ['users', 'lock', f.user],
   'users:metadata': (f) => ['users', 'metadata', f.user, '--public', '{"plan":"pro"}'],
   'users:unban': (f) => ['users', 'unban', f.user],
+  'users:password:set-compromised': (f) => ['users', 'password', 'set-compromised', f.secureUser],
+  'users:password:unset-compromised': (f) => ['users', 'password', 'unset-compromised', f.secureUser],
   'users:unlock': (f) => ['users', 'unlock', f.user],
   'waitlist:add': () => ['waitlist', 'add', 'dry-wl@example.com'],
 }

@@ -227,7 +227,7 @@ describe('clerk users import --from (one fixture per source)', () => {
       '--report',
       report,
     ])
-    expect(over.stderr).toMatch(/2 of 4 rows failed/)
+    expect(over.stderr).toMatch(/2 failed of 4 rows/)
     const failed = readFileSync(report, 'utf8')
       .trim()
       .split('\n')
@@ -254,7 +254,7 @@ describe('clerk users import --from (one fixture per source)', () => {
     expect(dry.stderr).toMatch(/signed in since: +1 /)
     expect(since().filter((q) => q.method !== 'GET')).toEqual([])
     const r = await t.fails(5, ['users', 'import', '--undo', journal, '--yes'])
-    expect(r.stderr).toMatch(/1 of 3 rows failed/)
+    expect(r.stderr).toMatch(/1 failed of 3 rows/)
     expect(
       t.emu.store.users
         .values()

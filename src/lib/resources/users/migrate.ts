@@ -261,6 +261,8 @@ export function migrationJob(client: Client | undefined, options: MigrateOptions
 
   return {
     ...base,
+    // a source maps its own fields (sources/*.ts); the generic column check is for plain imports only
+    fields: undefined,
     name: 'users import',
     action: `migrate users from ${options.source.name}`,
     prepare: (record) => prepareMigration(record, options),
