@@ -39,49 +39,53 @@ function checkOutcome(e: TestEmulator, report: string, n: number) {
 }
 
 describe('clerk users import', () => {
-  it('imports 5,000 users from an awkward CSV through 5xx, resets, lost answers and 429s: every row ok or failed, none twice', () =>
-    withEmulator({rateLimit: {limit: 500, windowMs: 1000}}, async (t) => {
-      const d = dir()
-      const csv = join(d, 'users.csv')
-      awkwardCsv(csv, 5000)
-      const users = '^/v1/users$'
-      t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 503, probability: 0.02})
-      t.emu.injectFault({method: 'POST', path: users, kind: 'reset', probability: 0.01})
-      t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 502, probability: 0.01, after: true})
-      t.emu.injectFault({method: 'POST', path: users, kind: 'reset', probability: 0.01, after: true})
-      t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 429, retryAfter: 1, every: 900})
-      const report = join(d, 'report.ndjson')
-      const r = await t.run(
-        [
-          'users',
-          'import',
-          csv,
-          ...MAP,
-          '--yes',
-          '--report',
-          report,
-          '--rate-limit',
-          '500/1s',
-          '--verbose',
-          '--timeout',
-          '10s',
-        ],
-        {
-          timeoutMs: 120_000,
-        },
-      )
-      expect([0, 5], r.stderr.slice(-2000)).toContain(r.code)
-      const {ok} = checkOutcome(t.emu, report, 5000)
-      expect(ok).toBeGreaterThan(4990)
-      // the awkward fields arrived intact
-      const u = t.emu.store.users.values().find((x) => x.external_id === 'ext-3')!
-      expect(u.first_name).toBe('Zoë "Z", 3')
-      expect(u.last_name).toBe("O'Brien, 3")
-      expect(u.public_metadata).toEqual({plan: 'pro', tags: ['a,b', '"q3"'], n: 3})
-      expect(t.emu.store.users.values().find((x) => x.external_id === 'ext-2')!.first_name).toBe('Line\r\nBreak 2')
-      expect(r.stderr).toMatch(/users import: 5000 rows · \d+ ok/)
-      expect(verboseStats(r.stderr)!.requests).toBeGreaterThanOrEqual(5000)
-    }))
+  it(
+    'imports 5,000 users from an awkward CSV through 5xx, resets, lost answers and 429s: every row ok or failed, none twice',
+    {timeout: 180_000},
+    () =>
+      withEmulator({rateLimit: {limit: 500, windowMs: 1000}}, async (t) => {
+        const d = dir()
+        const csv = join(d, 'users.csv')
+        awkwardCsv(csv, 5000)
+        const users = '^/v1/users$'
+        t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 503, probability: 0.02})
+        t.emu.injectFault({method: 'POST', path: users, kind: 'reset', probability: 0.01})
+        t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 502, probability: 0.01, after: true})
+        t.emu.injectFault({method: 'POST', path: users, kind: 'reset', probability: 0.01, after: true})
+        t.emu.injectFault({method: 'POST', path: users, kind: 'status', status: 429, retryAfter: 1, every: 900})
+        const report = join(d, 'report.ndjson')
+        const r = await t.run(
+          [
+            'users',
+            'import',
+            csv,
+            ...MAP,
+            '--yes',
+            '--report',
+            report,
+            '--rate-limit',
+            '500/1s',
+            '--verbose',
+            '--timeout',
+            '10s',
+          ],
+          {
+            timeoutMs: 120_000,
+          },
+        )
+        expect([0, 5], r.stderr.slice(-2000)).toContain(r.code)
+        const {ok} = checkOutcome(t.emu, report, 5000)
+        expect(ok).toBeGreaterThan(4990)
+        // the awkward fields arrived intact
+        const u = t.emu.store.users.values().find((x) => x.external_id === 'ext-3')!
+        expect(u.first_name).toBe('Zoë "Z", 3')
+        expect(u.last_name).toBe("O'Brien, 3")
+        expect(u.public_metadata).toEqual({plan: 'pro', tags: ['a,b', '"q3"'], n: 3})
+        expect(t.emu.store.users.values().find((x) => x.external_id === 'ext-2')!.first_name).toBe('Line\r\nBreak 2')
+        expect(r.stderr).toMatch(/users import: 5000 rows · \d+ ok/)
+        expect(verboseStats(r.stderr)!.requests).toBeGreaterThanOrEqual(5000)
+      }),
+  )
 
   it('a row whose last attempt took effect but lost its answer is looked up, not reported failed', () =>
     withEmulator({rateLimit: 'off'}, async (t) => {
@@ -143,7 +147,8 @@ describe('clerk users import', () => {
       awkwardCsv(csv, 600)
       const args = ['users', 'import', csv, ...MAP, '--yes', '--rate-limit', '200/1s', '--report', join(d, 'r.ndjson')]
       const run = t.start(args)
-      await new Promise((r) => setTimeout(r, 1500))
+      // interrupt it once it is under way (not after a fixed sleep: start-up time varies with load)
+      while (t.emu.store.users.size < 20) await new Promise((r) => setTimeout(r, 20))
       run.child.kill('SIGINT')
       const r = await run.done
       expect(r.code, r.stderr).toBe(130)
