@@ -38,8 +38,8 @@ beforeAll(async () => {
       a.idKind ? `${a.idKind}_2abcDEF123` : name === 'role' ? 'org:admin' : 'x',
     )
     const words = c.id.split(':')
-    argRuns.push({argv: [...words, ...args, 'KEY'], what: `${c.id} (extra argument)`})
-    if (args.length) argRuns.push({argv: [...words, 'KEY'], what: `${c.id} (as its argument)`})
+    // once per command: KEY where its first argument goes, or as an extra argument when it takes none
+    argRuns.push({argv: [...words, 'KEY'], what: `${c.id} ${args.length ? '(as its argument)' : '(extra argument)'}`})
     for (const [name, f] of Object.entries(c.flags)) {
       if (f.type !== 'option' || name === 'secret-key' || seen.has(name)) continue
       seen.add(name)
