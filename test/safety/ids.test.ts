@@ -13,7 +13,6 @@ import {ROOT} from '../helpers/cli.js'
 import {useEmulator} from '../helpers/harness.js'
 import {manifestCommands} from './cases.js'
 
-/** every id argument gets these; one command gets the whole list below */
 // one bad value per id position (every id argument goes through the same check); the variety on one command below
 const BAD = ['..']
 const ALL_BAD = ['..', '.', 'user_1/../..', '%2e%2e', 'a/b', '', ' ', 'user_', 'user_abc?x=1', 'user_abc#x']
