@@ -9,48 +9,39 @@ import {usageError} from '../util/errors.js'
 import {closest} from '../util/suggest.js'
 import {simpleColumns} from './rows.js'
 
-const keysOf = (r: Row) => ((r.permissions ?? []) as Row[]).map((p) => p.key).join(' ')
+/** The keys of a list of roles or permissions, space-separated (table and CSV cells). */
+const keysOf = (items: unknown) => ((items ?? []) as Row[]).map((x) => x.key).join(' ')
+type Spec = Array<[string, string, string?]>
+const KEYED: Spec = [
+  ['id', 'ID'],
+  ['key', 'KEY'],
+  ['name', 'NAME'],
+]
+const TIMES: Spec = [
+  ['created', 'CREATED', 'created_at'],
+  ['updated', 'UPDATED', 'updated_at'],
+]
 
 export const roleColumns = (format: string) => ({
   ...simpleColumns(format, [
-    ['id', 'ID'],
-    ['key', 'KEY'],
-    ['name', 'NAME'],
+    ...KEYED,
     ['description', 'DESCRIPTION'],
     ['creator_eligible', 'CREATOR ELIGIBLE', 'is_creator_eligible'],
-    ['created', 'CREATED', 'created_at'],
-    ['updated', 'UPDATED', 'updated_at'],
+    ...TIMES,
   ]),
-  permissions: {header: 'PERMISSIONS', get: keysOf},
+  permissions: {header: 'PERMISSIONS', get: (r: Row) => keysOf(r.permissions)},
 })
 export const ROLE_LIST_DEFAULTS = ['id', 'key', 'name', 'permissions']
 export const ROLE_DEFAULTS = ['id', 'key', 'name', 'description', 'permissions', 'creator_eligible', 'updated']
 
 export const permissionColumns = (format: string) =>
-  simpleColumns(format, [
-    ['id', 'ID'],
-    ['key', 'KEY'],
-    ['name', 'NAME'],
-    ['type', 'TYPE'],
-    ['description', 'DESCRIPTION'],
-    ['created', 'CREATED', 'created_at'],
-    ['updated', 'UPDATED', 'updated_at'],
-  ])
+  simpleColumns(format, [...KEYED, ['type', 'TYPE'], ['description', 'DESCRIPTION'], ...TIMES])
 export const PERMISSION_LIST_DEFAULTS = ['id', 'key', 'name', 'type']
 export const PERMISSION_DEFAULTS = ['id', 'key', 'name', 'type', 'description', 'created', 'updated']
 
-const roleKeys = (items: unknown) => ((items ?? []) as Row[]).map((r) => r.key).join(' ')
 export const roleSetColumns = (format: string) => ({
-  ...simpleColumns(format, [
-    ['id', 'ID'],
-    ['key', 'KEY'],
-    ['name', 'NAME'],
-    ['type', 'TYPE'],
-    ['description', 'DESCRIPTION'],
-    ['created', 'CREATED', 'created_at'],
-    ['updated', 'UPDATED', 'updated_at'],
-  ]),
-  roles: {header: 'ROLES', get: (r: Row) => roleKeys(r.roles)},
+  ...simpleColumns(format, [...KEYED, ['type', 'TYPE'], ['description', 'DESCRIPTION'], ...TIMES]),
+  roles: {header: 'ROLES', get: (r: Row) => keysOf(r.roles)},
   default_role: {header: 'DEFAULT ROLE', get: (r: Row) => r.default_role?.key},
   creator_role: {header: 'CREATOR ROLE', get: (r: Row) => r.creator_role?.key},
 })
