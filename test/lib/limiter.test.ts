@@ -93,7 +93,7 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
     emu.injectFault({method: 'GET', path: '^/v1/users$', kind: 'hang', times: 100})
     const fail = await runCli(['users', 'list', '--timeout', '300ms'], {env: emulatorEnv(emu)})
     expect(fail.code).toBe(1)
-    expect(fail.stderr).toMatch(/^Error: .*timed out after 0.3s/m)
+    expect(fail.stderr).toMatch(/^Error: no answer from http:\/\/127.0.0.1:\d+ within 0.3s/m)
   })
 
   it('a wrong secret key is exit 3 with a hint, and the key is never printed', async () => {
@@ -120,12 +120,12 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
     emu = await startTestEmulator({rateLimit: 'off'})
     const flag = await runCli(['users', 'list', '--frobnicate'], {env: emulatorEnv(emu)})
     expect(flag.code).toBe(2)
-    expect(flag.stderr).toMatch(/Nonexistent flag: --frobnicate/)
+    expect(flag.stderr).toMatch(/unknown flag --frobnicate/)
     const rate = await runCli(['users', 'list', '--rate-limit', 'fast'], {env: emulatorEnv(emu)})
     expect(rate.code).toBe(2)
     expect(rate.stderr).toMatch(/invalid rate "fast"/)
     const noKey = await runCli(['users', 'list'], {env: {CLERK_API_URL: emu.url}})
-    expect(noKey.code).toBe(2)
+    expect(noKey.code).toBe(3)
     expect(noKey.stderr).toMatch(/no secret key/)
     expect(emu.requests).toHaveLength(0)
   })

@@ -1,7 +1,12 @@
-import {Command, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
-export default class EmulatorStart extends Command {
-  static summary = 'Run a local Clerk Backend API emulator.'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+
+export default class EmulatorStart extends ClerkCommand<typeof EmulatorStart> {
+  static summary = 'Run a local Clerk Backend API emulator'
+  // it serves the API rather than calling it: none of the global (client) flags apply
+  static baseFlags = {} as typeof ClerkCommand.baseFlags
+  static resolvesConfig = false
 
   static description = `Serves Clerk's Backend API (under /v1) on a local port with in-memory users, Clerk's rate limits
 and error shapes. Point clerk-admin or @clerk/backend at it with the printed export lines.
@@ -31,20 +36,20 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
   ]
 
   static flags = {
-    port: Flags.integer({description: 'Port to listen on (0 = any free port).', default: 0, min: 0, max: 65_535}),
-    host: Flags.string({description: 'Interface to bind.', default: '127.0.0.1'}),
-    seed: Flags.string({description: 'JSON state file to load at start (e.g. fixtures/sample-users.json).'}),
-    persist: Flags.string({description: 'JSON state file: loaded if it exists, written on exit.'}),
+    port: Flags.integer({description: 'port to listen on (0 = any free port)', default: 0, min: 0, max: 65_535}),
+    host: Flags.string({description: 'interface to bind', default: '127.0.0.1'}),
+    seed: Flags.string({description: 'JSON state file to load at start (e.g. fixtures/sample-users.json)'}),
+    persist: Flags.string({description: 'JSON state file: loaded if it exists, written on exit'}),
     'rate-limit': Flags.string({
-      description: 'Instance rate limit N/<window> (e.g. 100/10s) or "off". Default: by key kind, as Clerk.',
+      description: 'instance rate limit N/<window> (e.g. 100/10s) or "off" [default: by key kind, as Clerk]',
     }),
-    'secret-key': Flags.string({description: 'Secret key clients must send (default: a generated sk_test_ key).'}),
-    users: Flags.integer({description: 'Add N generated sample users at start.', min: 0}),
-    latency: Flags.integer({description: 'Milliseconds added to every response.', min: 0}),
+    'secret-key': Flags.string({description: 'secret key clients must send [default: a generated sk_test_ key]'}),
+    users: Flags.integer({description: 'add N generated sample users at start', min: 0}),
+    latency: Flags.integer({description: 'milliseconds added to every response', min: 0}),
   }
 
   async run(): Promise<void> {
-    const {flags} = await this.parse(EmulatorStart)
+    const {flags} = this
     const [{startEmulator}, {parseRate}] = await Promise.all([
       import('../../emulator/server.js'),
       import('../../lib/http/rate.js'),

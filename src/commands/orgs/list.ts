@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
 import {ORG_DEFAULT_COLUMNS, type OrgFilter, allOrgs, listOrgsPage, orgColumns} from '../../lib/resources/orgs.js'
+import {idsOnly} from '../../lib/oclif/user-flags.js'
 
 export default class OrgsList extends ClerkCommand<typeof OrgsList> {
   static summary = 'List organizations, with member counts; --all streams every page'
@@ -46,7 +47,7 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
       throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter: OrgFilter = {
       query: f.query,
-      user_id: f['user-id'],
+      user_id: idsOnly('user-id', f['user-id'], 'find the id first: clerk users get EMAIL -o json | jq -r .id'),
       organization_id: f['org-id'],
       order_by: f['order-by'],
       include_members_count: f.counts || undefined,

@@ -12,6 +12,7 @@ import {
 import {CliError, ExitCode, toCliError} from '../util/errors.js'
 import {maskSecret, redact} from '../util/mask.js'
 import {confirmDestructive} from '../output/prompts.js'
+import {type CommandShape, displayId, explainParseError} from './parse-errors.js'
 import {productionMarker} from '../output/tty.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -99,7 +100,8 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
     if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
-    if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
+    if (ctor.resolvesConfig && flags['secret-key'])
+      this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }
 
   /** The output format: --json or -o, else `fallback` (a table for people). */
@@ -154,6 +156,19 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     })
   }
 
+  /** A warning on stderr, styled like errors (`Warning: ...`, not oclif's ` ›   Warning:`). */
+  warn(input: string | Error): string | Error {
+    const message = input instanceof Error ? input.message : input
+    process.stderr.write(`Warning: ${redact(message, this.cfg?.secretKey)}\n`)
+    return input
+  }
+
+  /** The command as users type it, with every flag it takes (for parse errors and did-you-mean). */
+  protected shape(): CommandShape {
+    const ctor = this.ctor as typeof ClerkCommand
+    return {name: displayId(this.id), flags: {...ctor.baseFlags, ...ctor.flags} as CommandShape['flags']}
+  }
+
   /** A line for people on stderr (never stdout, which carries data only). */
   protected note(message: string): void {
     process.stderr.write(`${redact(message, this.cfg?.secretKey)}\n`)
@@ -176,7 +191,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
   /** Every error becomes one line on stderr (plus a hint) and its exit code; a stack only with --verbose. */
   protected async catch(err: Error & {exitCode?: number}): Promise<never> {
     if (err instanceof Errors.ExitError) throw err
-    const e = toCliError(err)
+    const e = toCliError(explainParseError(err, this.shape()) ?? err)
     const secret = this.cfg?.secretKey
     process.stderr.write(`Error: ${redact(e.message, secret)}\n`)
     if (e.extra.hint) process.stderr.write(`Hint: ${redact(e.extra.hint, secret)}\n`)

@@ -48,11 +48,21 @@ export function parseTime(value: string | undefined, flag: string): number | und
   return ms
 }
 
+/**
+ * A filter that takes ids only (`--user-id`): an email address there is a usage error saying what to use
+ * instead, rather than a filter that silently matches nothing.
+ */
+export function idsOnly(flag: string, values: string[] | undefined, instead: string): string[] | undefined {
+  const email = values?.find((v) => v.includes('@'))
+  if (email) throw usageError(`--${flag} takes user ids (user_...), not an email address (${email})`, instead)
+  return values
+}
+
 /** The BAPI query for the filter flags. */
 export function userFilterFrom(f: UserFilterFlagValues): UserFilter {
   return {
     email_address: f.email,
-    user_id: f['user-id'],
+    user_id: idsOnly('user-id', f['user-id'], 'filter by address with --email'),
     external_id: f['external-id'],
     phone_number: f.phone,
     username: f.username,

@@ -11,6 +11,7 @@ import type {ApiResponse, Client, Query} from '../http/client.js'
 import {type Operation, type OperationTuple, toOperation} from './operations.js'
 import {usageError} from '../util/errors.js'
 import {listPages} from '../http/pagers.js'
+import {editDistance} from '../util/suggest.js'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
 
@@ -67,17 +68,6 @@ export function matchTemplate(ops: Operation[], path: string): string | undefine
   return best
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return prev[b.length]
-}
-
 /** The templates closest to an unknown path (parameters filled in from the path before comparing). */
 export function suggestPaths(ops: Operation[], path: string, n = 3): string[] {
   const want = segs(path)
@@ -86,7 +76,9 @@ export function suggestPaths(ops: Operation[], path: string, n = 3): string[] {
     const [w, f] = [want.join('/'), filled.join('/')]
     // a template that extends what was typed (`/waitlist` -> `/waitlist_entries`) is close whatever its length
     const d =
-      f.startsWith(w) && w.length > 2 ? Math.min(levenshtein(w, f), 1 + (f.length - w.length) / 10) : levenshtein(w, f)
+      f.startsWith(w) && w.length > 2
+        ? Math.min(editDistance(w, f), 1 + (f.length - w.length) / 10)
+        : editDistance(w, f)
     return {template, d}
   })
   scored.sort((a, b) => a.d - b.d || a.template.length - b.template.length)
