@@ -162,9 +162,7 @@ describe.concurrent('clerk waitlist', () => {
       '--order-by',
       '+email_address',
     ])
-    expect(csv.stdout).toBe(
-      'email,status\r\na@wait.example,invited\r\nb@wait.example,rejected\r\nc@wait.example,pending\r\n',
-    )
+    expect(csv.stdout).toBe('email,status\na@wait.example,invited\nb@wait.example,rejected\nc@wait.example,pending\n')
     expect((await run(['waitlist', 'list', '--status', 'bogus'])).code).toBe(2)
   })
 })

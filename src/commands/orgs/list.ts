@@ -20,9 +20,14 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
     query: Flags.string({char: 'q', description: 'match the id exactly, or part of the name or slug'}),
     'user-id': Flags.string({
       multiple: true,
+      delimiter: ',',
       description: 'only organizations this user belongs to (repeatable; -user_… excludes)',
     }),
-    'org-id': Flags.string({multiple: true, description: 'only these organization ids (repeatable; -org_… excludes)'}),
+    'org-id': Flags.string({
+      multiple: true,
+      delimiter: ',',
+      description: 'only these organization ids (repeatable; -org_… excludes)',
+    }),
     'order-by': Flags.string({
       description: 'name, created_at or members_count with +/- prefix',
       default: '-created_at',
@@ -61,6 +66,7 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
       columns: orgColumns(this.format),
       defaults: ORG_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

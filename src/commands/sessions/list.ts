@@ -50,6 +50,7 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
       columns: sessionColumns(this.format),
       defaults: SESSION_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

@@ -2,11 +2,13 @@
 import {humanDuration} from '../util/duration.js'
 import {usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
-import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
+import {type BulkRecord, type InputSource, InputError, parseMap, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
 import type {BulkJob, BulkRunOptions, Prepared} from './types.js'
 
 export interface Validation {
+  /** every column (CSV) or field (JSONL) seen in the input, after --map, in first-seen order */
+  columns: Set<string>
   valid: number
   invalid: Map<number, {key: string; message: string}>
   skip: Map<number, {key: string; message: string}>
@@ -23,9 +25,11 @@ export async function validate<T>(
   const invalid = new Map<number, {key: string; message: string}>()
   const skip = new Map<number, {key: string; message: string}>()
   const seen = new Map<string, number>()
+  const columns = new Set<string>()
   let valid = 0
   try {
     for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
+      if (columns.size < 500) for (const k of Object.keys(record)) columns.add(k)
       const p: Prepared<T> = error ? {error} : safePrepare(job, record, row)
       if ('error' in p) {
         invalid.set(row, {key: '', message: p.error})
@@ -49,7 +53,28 @@ export async function validate<T>(
     if (error instanceof InputError) throw usageError(`${source.label}: row ${error.row}: ${error.message}`)
     throw error
   }
-  return {valid, invalid, skip}
+  return {columns, valid, invalid, skip}
+}
+
+/**
+ * `columns:` lines of the plan: which input columns the job reads, which came in through --map, and which
+ * it ignores (a misspelt header shows up here before anything is sent).
+ */
+export function columnLines(fields: readonly string[], columns: Set<string>, map: Map<string, string>): string[] {
+  const known = new Set(fields)
+  const mapped: string[] = []
+  const used: string[] = []
+  const ignored: string[] = []
+  for (const c of columns) {
+    const from = map.get(c)
+    if (from !== undefined && from !== c && known.has(c)) mapped.push(`${c} <- "${from}"`)
+    else if (known.has(c)) used.push(c)
+    else ignored.push(c)
+  }
+  const lines = [`  columns:   used ${used.length ? used.join(', ') : '(none)'}`]
+  if (mapped.length) lines.push(`             mapped ${mapped.join(', ')}`)
+  lines.push(`             ignored ${ignored.length ? ignored.join(', ') : '(none)'}`)
+  return lines
 }
 
 export function safePrepare<T>(job: BulkJob<T>, record: BulkRecord, row: number): Prepared<T> {
@@ -77,6 +102,7 @@ export function planLines<T>(
     `Plan: ${job.name} from ${source.label} (${source.format})`,
     `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
   ]
+  if (job.fields) lines.push(...columnLines(job.fields, v.columns, parseMapSafe(opts.map)))
   if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
   if (reconciles)
     lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
@@ -90,4 +116,12 @@ export function planLines<T>(
   if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
   for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
   return {lines, requests}
+}
+
+function parseMapSafe(specs: string[] | undefined): Map<string, string> {
+  try {
+    return parseMap(specs)
+  } catch {
+    return new Map()
+  }
 }

@@ -46,11 +46,13 @@ import {
   type JournalState,
   checkJournalHeader,
   loadJournalState,
+  setAsideIfFinished,
+  setAsideNote,
 } from './journal.js'
 import {EndpointPacer} from './pacer.js'
 import {Progress} from './progress.js'
 import {MAX_SHOWN, planLines, safePrepare, validate} from './plan.js'
-import {ReportWriter} from './report.js'
+import {ReportWriter, reportLine} from './report.js'
 import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
 
 export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, Prepared} from './types.js'
@@ -141,11 +143,19 @@ async function runSource<T>(
   // Resume state
   const journalPath = opts.journal ?? defaultJournalPath(source, job.name)
   let state: JournalState = {done: new Map(), pending: new Set()}
-  const journalExists = existsSync(journalPath)
+  let journalExists = existsSync(journalPath)
+  if (journalExists && !opts.resume && !opts.dryRun) {
+    // a finished run does not block the next one (a nightly job in a reused workspace): set it aside
+    const moved = await setAsideIfFinished(journalPath)
+    if (moved) {
+      notify(setAsideNote(journalPath, moved))
+      journalExists = false
+    }
+  }
   if (journalExists) {
     if (!opts.resume && !opts.dryRun) {
       throw usageError(
-        `journal ${journalPath} exists from an earlier run`,
+        `journal ${journalPath} is from an earlier run that did not finish`,
         'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
       )
     }
@@ -200,11 +210,13 @@ async function runSource<T>(
   result.report = opts.report
   for (const d of state.done.values()) {
     report?.write(d)
+    opts.results?.write(reportLine(d))
     tally(result, d.status)
   }
   const record = (d: Omit<DoneEntry, 't'>) => {
     journal.append({t: 'done', ...d})
     report?.write(d)
+    opts.results?.write(reportLine(d))
     tally(result, d.status)
     progress.tick()
   }
@@ -336,6 +348,7 @@ async function runSource<T>(
     journal.append({t: 'end', at: new Date().toISOString(), interrupted: result.interrupted})
     journal.close()
     report?.close()
+    await opts.results?.close()
   }
   result.elapsedMs = Date.now() - started
   result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)

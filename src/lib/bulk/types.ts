@@ -2,6 +2,7 @@
 import type {Rate} from '../http/rate.js'
 import type {BulkRecord, InputFormat} from './input.js'
 import type {ProgressMode} from './progress.js'
+import type {ReportLine} from './report.js'
 
 export type Prepared<T> = {key: string; value: T} | {error: string} | {skip: string; key?: string}
 
@@ -51,6 +52,8 @@ export interface BulkJob<T> {
   reconcile?(item: Item<T>): Promise<Outcome | undefined>
   /** extra lines for the plan, e.g. `on conflict: skip (keyed by external_id, else email)` */
   planNotes?: string[]
+  /** the columns/fields the job reads: the plan lists the input's columns as used, mapped (--map) or ignored */
+  fields?: readonly string[]
 }
 
 export interface BulkRunOptions {
@@ -85,6 +88,8 @@ export interface BulkRunOptions {
     pausedUntilMs?: number
   }
   progress?: ProgressMode
+  /** every row's outcome as it is known (the chosen -o format on stdout); closed when the run ends */
+  results?: {write(line: ReportLine): void; close(): Promise<void>}
   /** a line for people (stderr) */
   notify: (line: string) => void
   stdin?: NodeJS.ReadableStream

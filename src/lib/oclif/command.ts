@@ -46,7 +46,14 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       description: 'output format [default: table]',
     }),
     json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
-    columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
+    columns: Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'comma-separated columns (table, csv) or fields, dotted paths allowed (json, ndjson)',
+    }),
+    wide: Flags.boolean({
+      helpGroup: 'GLOBAL',
+      description: 'tables at full width (default: fit the terminal, 80 piped)',
+    }),
     'rate-limit': Flags.string({
       helpGroup: 'GLOBAL',
       description: 'request budget, e.g. 100/10s (default from the key: sk_live_ 1000/10s, sk_test_ 100/10s)',
@@ -99,6 +106,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
+    if (flags.wide) (await import('../output/table.js')).configureTables({wide: true})
     if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
     if (ctor.resolvesConfig && flags['secret-key'])
       this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')

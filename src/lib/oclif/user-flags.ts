@@ -9,11 +9,31 @@ import type {UserFilter} from '../resources/users/users.js'
 
 /** Filters of GET /v1/users and /v1/users/count (`users list`, `users count`, and bulk --where). */
 export const userFilterFlags = {
-  email: Flags.string({multiple: true, description: 'only users with this email address (repeatable)'}),
-  'user-id': Flags.string({multiple: true, description: 'only these user ids (repeatable)'}),
-  'external-id': Flags.string({multiple: true, description: 'only these external ids (repeatable)'}),
-  phone: Flags.string({multiple: true, description: 'only users with this phone number (repeatable)'}),
-  username: Flags.string({multiple: true, description: 'only these usernames (repeatable)'}),
+  email: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only users with this email address (repeatable, or comma-separated)',
+  }),
+  'user-id': Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these user ids (repeatable, or comma-separated)',
+  }),
+  'external-id': Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these external ids (repeatable, or comma-separated)',
+  }),
+  phone: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only users with this phone number (repeatable, or comma-separated)',
+  }),
+  username: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these usernames (repeatable, or comma-separated)',
+  }),
   query: Flags.string({char: 'q', description: 'search email, phone, username, names and ids'}),
   banned: Flags.boolean({allowNo: true, description: 'only banned users (--no-banned: only users not banned)'}),
   'created-after': Flags.string({description: 'only users created after this time (ISO 8601 or epoch ms)'}),

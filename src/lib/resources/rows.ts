@@ -18,7 +18,6 @@ export async function printDeleted(result: Row, format: string): Promise<void> {
   const {out} = await import('../output/writer.js')
   if (format === 'json') return out(`${JSON.stringify(result, null, 2)}\n`)
   if (format === 'ndjson') return out(`${JSON.stringify(result)}\n`)
-  if (format === 'csv')
-    return out(`id,object,deleted\r\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\r\n`)
+  if (format === 'csv') return out(`id,object,deleted\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\n`)
   process.stderr.write(`Deleted ${result.object ?? ''} ${result.id ?? ''}\n`)
 }

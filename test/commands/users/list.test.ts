@@ -57,7 +57,7 @@ describe('clerk users list', () => {
       env: emulatorEnv(emu),
     })
     expect(r.code, r.stderr).toBe(0)
-    const lines = r.stdout.trim().split('\r\n')
+    const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toBe('id,email,created')
     expect(lines).toHaveLength(5)
     expect(lines[1]).toMatch(/^user_\w+,[^,]+@[^,]+,\d{4}-\d\d-\d\dT/)

@@ -48,6 +48,17 @@ const pickObject = (v: unknown, name: string): Record<string, unknown> | undefin
  * One input record (CSV columns / JSONL keys: email (or email_address), role, public_metadata,
  * private_metadata, redirect_url, inviter_user_id, expires_in_days) -> a row, or why it is invalid.
  */
+/** The columns parseInviteRecord reads (`role` only for organization invitations). */
+export const INVITE_FIELDS = [
+  'email',
+  'email_address',
+  'public_metadata',
+  'private_metadata',
+  'redirect_url',
+  'inviter_user_id',
+  'expires_in_days',
+]
+
 export function parseInviteRecord(
   record: Record<string, unknown>,
   withRole: boolean,

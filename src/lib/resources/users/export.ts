@@ -17,7 +17,7 @@ import {type Column, selectColumns} from '../../output/columns.js'
 import {csvLine} from '../../output/csv.js'
 import {out} from '../../output/writer.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
-import {JournalWriter, readJournal} from '../../bulk/journal.js'
+import {JournalWriter, readJournal, setAsideIfFinished, setAsideNote} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
 
 export const EXPORT_COLUMNS = [
@@ -86,10 +86,15 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
   let journal: JournalWriter | undefined
   if (o.out) {
     const journalPath = o.journal ?? `${o.out}.journal`
+    if (existsSync(journalPath) && !o.resume) {
+      // an export that finished does not block the next one: its journal is set aside, FILE is rewritten
+      const moved = await setAsideIfFinished(journalPath)
+      if (moved) o.notify(setAsideNote(journalPath, moved))
+    }
     if (existsSync(journalPath)) {
       if (!o.resume)
         throw usageError(
-          `journal ${journalPath} exists from an earlier export`,
+          `journal ${journalPath} is from an earlier export that did not finish`,
           'add --resume to continue it, or delete it to start over',
         )
       const last = await lastCheckpoint(journalPath)
