@@ -10,6 +10,10 @@ const columns = {
   api_url: col('api_url', 'API URL'),
   secret_key: col('secret_key', 'SECRET KEY'),
   key_source: col('key_source', 'KEY FROM'),
+  env_overrides: {
+    header: 'ENV OVERRIDES',
+    get: (w: WhoAmI) => (w.env_overrides.length ? w.env_overrides.join(', ') : 'none'),
+  },
   rate_limit: col('rate_limit', 'RATE LIMIT'),
   key_works: {header: 'KEY WORKS', get: (w: WhoAmI) => (w.key_works === null ? 'unknown (not checked)' : w.key_works)},
 }

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {ClerkCommand} from '../../lib/oclif/command.js'
+import {plural} from '../../lib/util/plural.js'
 
 export default class EmulatorStart extends ClerkCommand<typeof EmulatorStart> {
   static summary = 'Run a local Clerk Backend API emulator'
@@ -80,7 +81,7 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     this.log(`export CLERK_API_URL=${emu.url}`)
     this.log(`export CLERK_SECRET_KEY=${emu.secretKey}`)
     this.log(`export CLERK_PUBLISHABLE_KEY=${emu.publishableKey}`)
-    this.logToStderr(`Clerk BAPI emulator: ${emu.store.users.size} users. Press Ctrl-C to stop.`)
+    this.logToStderr(`Clerk BAPI emulator: ${plural(emu.store.users.size, 'user')}. Press Ctrl-C to stop.`)
 
     const signal = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'))

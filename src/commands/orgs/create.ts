@@ -20,8 +20,8 @@ export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
     slug: Flags.string({description: 'unique slug: lowercase letters, digits and dashes (default: from the name)'}),
     'created-by': Flags.string({description: 'the first admin: a user id or an email address'}),
     'max-members': Flags.integer({min: 0, description: 'most memberships allowed (0 = unlimited)'}),
-    'public-metadata': Flags.string({description: 'JSON object'}),
-    'private-metadata': Flags.string({description: 'JSON object'}),
+    'public-metadata': Flags.string({aliases: ['public'], description: 'JSON object'}),
+    'private-metadata': Flags.string({aliases: ['private'], description: 'JSON object'}),
   }
 
   async run(): Promise<void> {

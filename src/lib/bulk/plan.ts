@@ -5,6 +5,7 @@ import {formatRate} from '../http/rate.js'
 import {type BulkRecord, type InputSource, InputError, parseMap, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
 import type {BulkJob, BulkRunOptions, Prepared} from './types.js'
+import {plural} from '../util/plural.js'
 
 export interface Validation {
   /** every column (CSV) or field (JSONL) seen in the input, after --map, in first-seen order */
@@ -103,9 +104,11 @@ export function planLines<T>(
     `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
   ]
   if (job.fields) lines.push(...columnLines(job.fields, v.columns, parseMapSafe(opts.map)))
-  if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
+  if (already) lines.push(`  journal:   ${plural(already, 'row')} already done, not sent again`)
   if (reconciles)
-    lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
+    lines.push(
+      `  in flight: ${plural(reconciles, 'row')} were maybe sent by the run that stopped; checked before sending again`,
+    )
   lines.push(
     `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
     `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,

@@ -54,6 +54,7 @@ import {Progress} from './progress.js'
 import {MAX_SHOWN, planLines, safePrepare, validate} from './plan.js'
 import {ReportWriter, reportLine} from './report.js'
 import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
+import {plural} from '../util/plural.js'
 
 export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, Prepared} from './types.js'
 
@@ -126,7 +127,7 @@ async function runSource<T>(
       result.report = opts.report
     }
     notify(
-      `${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
+      `${source.label}: ${plural(total, 'row')}, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
     )
     result.notRun = total
     result.exitCode = v.invalid.size ? ExitCode.USAGE : ExitCode.OK
@@ -135,7 +136,7 @@ async function runSource<T>(
   }
   if (v.invalid.size && !opts.skipInvalid) {
     throw usageError(
-      `${v.invalid.size} of ${total} rows are invalid; nothing was sent`,
+      `${v.invalid.size} of ${plural(total, 'row')} are invalid; nothing was sent`,
       'fix the input, or add --skip-invalid to send the valid rows (invalid ones are reported as failed)',
     )
   }
@@ -188,7 +189,7 @@ async function runSource<T>(
     const production = opts.target.instance === 'production'
     await confirmDestructive(
       {interactive: opts.interactive, yes: opts.yes},
-      `${job.action}: ${toSend} rows on the ${opts.target.instance} instance`,
+      `${job.action}: ${plural(toSend, 'row')} on the ${opts.target.instance} instance`,
       {production, typed: String(toSend)},
     )
   }
@@ -388,11 +389,11 @@ function tally(r: BulkResult, status: DoneEntry['status']): void {
 
 export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: number}): string {
   const secs = r.elapsedMs / 1000
-  const parts = [`${r.total} rows`, `${r.ok} ok`, `${r.skipped} skipped`, `${r.failed} failed`]
+  const parts = [`${plural(r.total, 'row')}`, `${r.ok} ok`, `${r.skipped} skipped`, `${r.failed} failed`]
   if (r.notRun) parts.push(`${r.notRun} not run`)
   parts.push(humanDuration(r.elapsedMs))
   if (secs > 0) parts.push(`${((r.ok + r.skipped + r.failed) / secs).toFixed(1)} rows/s`)
-  if (stats) parts.push(`${stats.jobs} requests`, `${stats.rateLimited} 429s`)
+  if (stats) parts.push(`${plural(stats.jobs, 'request')}`, `${stats.rateLimited} 429s`)
   const where = [r.report ? `report ${r.report}` : '', r.journal ? `journal ${r.journal}` : '']
     .filter(Boolean)
     .join(', ')
@@ -403,14 +404,18 @@ export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: n
 export function bulkExit(r: BulkResult): void {
   if (r.exitCode === ExitCode.OK) return
   if (r.exitCode === ExitCode.INTERRUPTED) {
-    throw new CliError(`interrupted after ${r.ok + r.skipped + r.failed} of ${r.total} rows`, ExitCode.INTERRUPTED, {
-      hint: 'run the same command again with --resume to finish (rows already done are skipped)',
-    })
+    throw new CliError(
+      `interrupted after ${r.ok + r.skipped + r.failed} of ${plural(r.total, 'row')}`,
+      ExitCode.INTERRUPTED,
+      {
+        hint: 'run the same command again with --resume to finish (rows already done are skipped)',
+      },
+    )
   }
   if (r.exitCode === ExitCode.PARTIAL) {
-    throw new CliError(`${r.failed} of ${r.total} rows failed`, ExitCode.PARTIAL, {
+    throw new CliError(`${r.failed} of ${plural(r.total, 'row')} failed`, ExitCode.PARTIAL, {
       hint: r.report ? `see ${r.report}` : "add --report PATH for every row's outcome (or read the journal)",
     })
   }
-  throw new CliError(`${r.invalid} of ${r.total} rows are invalid`, r.exitCode)
+  throw new CliError(`${r.invalid} of ${plural(r.total, 'row')} are invalid`, r.exitCode)
 }

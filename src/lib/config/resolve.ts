@@ -27,6 +27,8 @@ export interface Config {
   interactive: boolean
   limiterRedis?: string
   limiterRedisOptional: boolean
+  /** settings of the chosen profile that environment variables override (`CLERK_SECRET_KEY over secret-key`) */
+  envOverrides: string[]
 }
 
 /** The flag values config cares about (as parsed by the base command). */
@@ -102,7 +104,22 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     flags.timeout ?? env.CLERK_TIMEOUT ?? '30s',
     flags.timeout ? '--timeout' : 'CLERK_TIMEOUT',
   )
+  // a profile was chosen (config use, --profile, CLERK_PROFILE) but the environment wins, per setting
+  const envOverrides: string[] = []
+  if (name) {
+    const over = (envName: string, setting: string, value: string | undefined, flag: string | undefined) => {
+      if (flag === undefined && env[envName] && value !== undefined && value !== '' && env[envName] !== value)
+        envOverrides.push(`${envName} over ${setting}`)
+    }
+    over('CLERK_SECRET_KEY', 'secret-key', profile.secret_key, flags['secret-key'])
+    over('CLERK_API_URL', 'api-url', profile.api_url, flags['api-url'])
+    over('CLERK_API_VERSION', 'api-version', profile.api_version, flags['api-version'])
+    over('CLERK_RATE_LIMIT', 'rate-limit', profile.rate_limit, flags['rate-limit'])
+    over('CLERK_PUBLISHABLE_KEY', 'publishable-key', profile.publishable_key, flags['publishable-key'])
+    over('CLERK_JWT_KEY', 'jwt-key', profile.jwt_key, flags['jwt-key'])
+  }
   return {
+    envOverrides,
     secretKey,
     apiUrl,
     apiVersion,

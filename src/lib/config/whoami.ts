@@ -14,6 +14,8 @@ export interface WhoAmI {
   rate_limit: string
   /** true: the key works; false: BAPI rejected it; null: not checked (no key, or the API could not be reached) */
   key_works: boolean | null
+  /** profile settings the environment overrides, e.g. `CLERK_SECRET_KEY over secret-key` */
+  env_overrides: string[]
   error?: string
   [key: string]: unknown
 }
@@ -34,6 +36,7 @@ export function describeConfig(cfg: Config, env: NodeJS.ProcessEnv = process.env
           : 'flag',
     rate_limit: `${formatRate(cfg.rate)} (${cfg.rateSource})`,
     key_works: false,
+    env_overrides: cfg.envOverrides,
   }
 }
 

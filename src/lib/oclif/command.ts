@@ -15,6 +15,10 @@ import {confirmDestructive} from '../output/prompts.js'
 import {type CommandShape, displayId, explainParseError} from './parse-errors.js'
 import {productionMarker} from '../output/tty.js'
 
+/** `Warning: the environment overrides profile other: CLERK_SECRET_KEY over secret-key` (once, on stderr). */
+export const envOverrideNotice = (cfg: Config) =>
+  `the environment overrides profile ${cfg.profile}: ${cfg.envOverrides.join(', ')} (unset them to use the profile)`
+
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof ClerkCommand)['baseFlags'] & T['flags']
 >
@@ -107,7 +111,10 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     this.flags = flags as BaseFlags<T>
     this.args = args as Args<T>
     if (flags.wide) (await import('../output/table.js')).configureTables({wide: true})
-    if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
+    if (ctor.resolvesConfig) {
+      this.cfg = resolveConfig(flags as ConfigFlags)
+      if (this.cfg.envOverrides.length > 0) this.warn(envOverrideNotice(this.cfg))
+    }
     if (ctor.resolvesConfig && flags['secret-key'])
       this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }

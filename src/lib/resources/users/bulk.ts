@@ -17,6 +17,7 @@ import {usageError} from '../../util/errors.js'
 import {type BapiUser, type UserFilter, allUsers} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
+import {plural} from '../../util/plural.js'
 
 export type BulkUserAction = 'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata'
 
@@ -174,7 +175,7 @@ export async function collectIds(
     closeSync(fd)
   }
   renameSync(tmp, path)
-  notify(`${n} users match the filter (ids in ${path})`)
+  notify(`${plural(n, 'user')} match the filter (ids in ${path})`)
   return n
 }
 

@@ -19,6 +19,7 @@ import {out} from '../../output/writer.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
 import {JournalWriter, readJournal, setAsideIfFinished, setAsideNote} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
+import {plural} from '../../util/plural.js'
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -111,7 +112,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         )
       ftruncateSync(fd, cp.bytes)
       journal = JournalWriter.open(journalPath, undefined)
-      if (cp.rows) o.notify(`resuming after ${cp.rows} users (${cp.bytes} bytes kept)`)
+      if (cp.rows) o.notify(`resuming after ${plural(cp.rows, 'user')} (${cp.bytes} bytes kept)`)
     } else {
       fd = openSync(o.out, 'w')
       journal = JournalWriter.open(journalPath, {
@@ -196,11 +197,15 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
 /** Summary on stderr and the exit code: 1 when the export has fewer rows than the instance has users. */
 export function exportExit(r: ExportResult, notify: (line: string) => void, where: string): void {
   notify(
-    `users export: ${r.rows} users written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
+    `users export: ${plural(r.rows, 'user')} written to ${where}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
   )
   if (r.missing > 0) {
-    throw new CliError(`the export is incomplete: ${r.missing} of ${r.expected} users are missing`, ExitCode.FAILURE, {
-      hint: 'users were deleted and re-created, or changed during the export; run it again',
-    })
+    throw new CliError(
+      `the export is incomplete: ${r.missing} of ${plural(r.expected, 'user')} are missing`,
+      ExitCode.FAILURE,
+      {
+        hint: 'users were deleted and re-created, or changed during the export; run it again',
+      },
+    )
   }
 }
