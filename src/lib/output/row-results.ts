@@ -22,6 +22,8 @@ export interface RowResultSink {
 }
 
 const FIELDS = ['row', 'key', 'status', 'id', 'code', 'message'] as const
+/** a table puts what people read first: the message before the ids (columns that do not fit are dropped) */
+const TABLE_FIELDS = ['row', 'status', 'key', 'message', 'id', 'code'] as const
 /** a table holds every row up to this many; beyond it, only the rows that were not ok */
 export const TABLE_ALL_ROWS = 200
 
@@ -50,8 +52,8 @@ export function rowResultSink(
       if (okHidden > 0) notify(`${n - rows.length} ok rows not shown (-o ndjson or --report PATH lists every row)`)
       if (rows.length === 0) return
       const table = await renderTable(
-        FIELDS.map((f) => f.toUpperCase()),
-        rows.map((r) => FIELDS.map((f) => r[f] ?? '')),
+        TABLE_FIELDS.map((f) => f.toUpperCase()),
+        rows.map((r) => TABLE_FIELDS.map((f) => r[f] ?? '')),
       )
       stream.write(`${table}\n`)
     },
