@@ -93,7 +93,7 @@ describe.concurrent('clerk redirect-urls and domains', () => {
     const del = await run(['redirect-urls', 'delete', r.id, '--yes'])
     expect(del.code).toBe(0)
     expect(del.stderr).toMatch(`Deleted redirect_url ${r.id}`)
-    const domains = await run(['domains', 'list'])
+    const domains = await run(['domains', 'list', '--wide'])
     expect(domains.stdout).toMatch(/emulator\.clerk\.localhost\s+false\s+https:\/\/clerk\.emulator\.clerk\.localhost/)
   })
 })

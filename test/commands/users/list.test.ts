@@ -19,7 +19,7 @@ const userRequests = () => emu.requests.filter((r) => r.path.startsWith('/v1/use
 
 describe('clerk users list', () => {
   it('prints a table for people with id, email, name, created and last sign-in', async () => {
-    const r = await runCli(['users', 'list', '--limit', '3'], {env: emulatorEnv(emu)})
+    const r = await runCli(['users', 'list', '--limit', '3', '--wide'], {env: emulatorEnv(emu)})
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toMatch(/ID\s+EMAIL\s+NAME\s+CREATED\s+LAST SIGN-IN/)

@@ -148,6 +148,6 @@ describe('clerk users metadata', () => {
     expect(emu.requests.length).toBe(from)
     const missing = await runCli(['users', 'metadata', 'user_missing', '--public', '{}'], {env})
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: no user with id user_missing \(HTTP 404 resource_not_found/)
   })
 })
