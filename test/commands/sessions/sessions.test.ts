@@ -72,7 +72,7 @@ describe('clerk sessions get / revoke', () => {
     expect(table.stdout).toMatch(/STATUS\s*│\s*active/)
     const missing = await runCli(['sessions', 'get', 'sess_missing'], {env})
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found/)
+    expect(missing.stderr).toMatch(/^Error: no session with id sess_missing \(HTTP 404 resource_not_found/)
   })
 
   it('revoke needs --yes without a terminal; with it the session is revoked', async () => {

@@ -52,7 +52,7 @@ describe('with --yes', () => {
   it('deleting a missing user: exit 1 with the API message', async () => {
     const r = await runCli(['users', 'delete', 'user_missing', '--yes'], {env})
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^Error: Resource not found \(HTTP 404 resource_not_found, trace \w+\)\n$/)
+    expect(r.stderr).toMatch(/^Error: no user with id user_missing \(HTTP 404 resource_not_found, trace \w+\)\n$/)
   })
 
   it('ban / unban / lock / unlock by id and by --email, in every format', async () => {
@@ -78,6 +78,6 @@ describe('with --yes', () => {
   it('unban and unlock never ask, so they run without --yes; a missing user is exit 1', async () => {
     const r = await runCli(['users', 'unlock', 'user_missing'], {env})
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/Resource not found \(HTTP 404/)
+    expect(r.stderr).toMatch(/no user with id user_missing \(HTTP 404/)
   })
 })
