@@ -12,6 +12,7 @@ import {BULK_SIZE, INVITE_LIMITS, revokeInvitation} from './invitations.js'
 import {
   instanceSkipLists,
   orgSkipLists,
+  INVITE_FIELDS,
   type InstanceInviteDefaults,
   type InviteRow,
   type OrgInviteDefaults,
@@ -60,6 +61,7 @@ export function orgInviteJob(
   return {
     name: 'orgs invite',
     action: `invite people to ${org.slug}`,
+    fields: [...INVITE_FIELDS, 'role'],
     batchSize: BULK_SIZE,
     duplicates: 'skip',
     budget: {
@@ -108,6 +110,7 @@ export function instanceInviteJob(
   return {
     name: 'invitations create',
     action: 'invite people to sign up',
+    fields: INVITE_FIELDS,
     batchSize: BULK_SIZE,
     duplicates: 'skip',
     budget: {

@@ -19,6 +19,7 @@ import type {BulkRecord} from '../../bulk/input.js'
 import type {JqFilter} from '../../output/jq.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
 import {openPrivate} from '../../util/private-file.js'
+import {plural} from '../../util/plural.js'
 
 export type BulkUserAction =
   'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata' | 'set-compromised' | 'unset-compromised'
@@ -204,7 +205,7 @@ export async function collectIds(
     closeSync(fd)
   }
   renameSync(tmp, path)
-  notify(`${n} users match the filter (ids in ${path})`)
+  notify(`${plural(n, 'user')} match the filter (ids in ${path})`)
   return {scanned: counts.scanned, matched: n}
 }
 
