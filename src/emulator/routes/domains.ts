@@ -77,7 +77,8 @@ function update({store, params, body}: RequestContext) {
     next.name = checkName(body)
     if (d.is_satellite) Object.assign(next, satelliteUrls(next.name))
   }
-  if (body.is_secondary != null) next.is_secondary = body.is_secondary
+  if (body.proxy_url === null) next.proxy_url = null // back to DNS
+  // is_secondary is accepted, but the Domain object has no field that shows it
   return ok(domains(store).set(next))
 }
 

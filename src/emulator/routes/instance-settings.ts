@@ -130,7 +130,6 @@ function patchOrganizationSettings({store, body}: RequestContext) {
       'domains_enrollment_modes',
       `"${bad}" is not an enrollment mode: use ${ENROLLMENT_MODES.slice(1).join(' or ')}.`,
     )
-  if (modes) changes.domains_enrollment_modes = [...new Set(['manual_invitation', ...modes])]
   for (const [param, setting] of [
     ['creator_role_id', 'creator_role'],
     ['domains_default_role_id', 'domains_default_role'],

@@ -45,7 +45,9 @@ function checkMode(store: Store, mode: unknown): string {
   if (mode === 'enterprise_sso')
     throw valueInvalid('enrollment_mode', 'enterprise_sso needs an enterprise connection, which the emulator has not.')
   const allowed = instanceSettings(store, 'organization_settings').domains_enrollment_modes as string[]
-  if (!allowed.includes(mode)) throw raise('OrganizationDomainEnrollmentModeNotEnabled', {enrollmentMode: mode})
+  // manual invitations need no enabling; the settings list the automatic modes allowed
+  if (mode !== 'manual_invitation' && !allowed.includes(mode))
+    throw raise('OrganizationDomainEnrollmentModeNotEnabled', {enrollmentMode: mode})
   return mode
 }
 
