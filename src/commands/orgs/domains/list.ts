@@ -38,7 +38,7 @@ export default class OrgsDomainsList extends ClerkCommand<typeof OrgsDomainsList
 
   async run(): Promise<void> {
     const f = this.flags
-    if (f['all-orgs'] === Boolean(this.args.org))
+    if (Boolean(f['all-orgs']) === Boolean(this.args.org))
       throw usageError('give an organization or --all-orgs (not both)', 'e.g. clerk orgs domains list acme')
     const instanceWide = ['query', 'domain', 'order-by'].filter((k) => f[k as keyof typeof f] !== undefined)
     if (!f['all-orgs'] && instanceWide.length) throw usageError(`--${instanceWide[0]} goes with --all-orgs`)
