@@ -9,7 +9,7 @@ import {diffSettings, printPlan} from '../../lib/resources/instance/run.js'
 export default class InstanceApply extends ClerkCommand<typeof InstanceApply> {
   static safety = 'write' as const
   static summary = 'Change the instance so it matches a settings file (only what differs)'
-  static description = `Compares like \`instance diff\`, then sends one PATCH per group with changes (/v1/instance, /v1/instance/organization_settings, /v1/instance/communication, /v1/instance/protect, /v1/instance/oauth_application_settings), holding only the keys that differ; read-only keys are never sent. Nothing differs: nothing is sent. With a production (sk_live_) key it asks first (type the instance id); --yes when there is no terminal.`
+  static description = `Compares like \`instance diff\`, then sends one PATCH per group with changes (GET then PATCH /v1/instance, GET then PATCH /v1/instance/organization_settings, GET then PATCH /v1/instance/communication, GET then PATCH /v1/instance/protect and GET then PATCH /v1/instance/oauth_application_settings), holding only the keys that differ; read-only keys are never sent. Nothing differs: nothing is sent. With a production (sk_live_) key it asks first (type the instance id); --yes when there is no terminal.`
   static examples = [
     '<%= config.bin %> instance apply settings.yaml --dry-run',
     '<%= config.bin %> instance apply settings.yaml',

@@ -7,7 +7,7 @@ import {ExitCode} from '../../lib/util/errors.js'
 export default class InstanceDiff extends ClerkCommand<typeof InstanceDiff> {
   static safety = 'read' as const
   static summary = 'What applying a settings file would change (exit 6 when something would)'
-  static description = `Reads the groups the file names (GET /v1/instance, /v1/instance/organization_settings, …) and prints one line per difference: "~ group.key: now -> file"; "+" for write-only keys (sent every time: they cannot be read back), "!" for read-only keys that differ (never sent). Keys the file leaves out are not compared. Exit 0: nothing to apply; 6: apply would send something; 2: the file is not a valid settings document.`
+  static description = `Reads the groups the file names (GET /v1/instance, GET /v1/instance/organization_settings, GET /v1/instance/communication, GET /v1/instance/protect and GET /v1/instance/oauth_application_settings) and prints one line per difference: "~ group.key: now -> file"; "+" for write-only keys (sent every time: they cannot be read back), "!" for read-only keys that differ (never sent). Keys the file leaves out are not compared. Exit 0: nothing to apply; 6: apply would send something; 2: the file is not a valid settings document.`
   static examples = [
     '<%= config.bin %> instance diff settings.yaml',
     '<%= config.bin %> instance diff settings.json -o json',

@@ -7,7 +7,7 @@ import {readSettings} from '../../lib/resources/instance/groups.js'
 export default class InstanceGet extends ClerkCommand<typeof InstanceGet> {
   static safety = 'read' as const
   static summary = "The instance's settings as one document (YAML or JSON), to edit and apply"
-  static description = `Calls GET /v1/instance, /v1/instance/organization_settings, /v1/instance/communication, /v1/instance/protect and /v1/instance/oauth_application_settings, and prints them keyed by group (each group's "object" left out). The YAML header lists the read-only keys. Restrictions (/v1/instance/restrictions) can be set but not read through the API, so they are not in the document.`
+  static description = `Calls GET /v1/instance, GET /v1/instance/organization_settings, GET /v1/instance/communication, GET /v1/instance/protect and GET /v1/instance/oauth_application_settings, and prints them keyed by group (each group's "object" left out). The YAML header lists the read-only keys. Restrictions (/v1/instance/restrictions) can be set but not read through the API, so they are not in the document.`
   static examples = [
     '<%= config.bin %> instance get > settings.yaml',
     '<%= config.bin %> instance get -o json --jq .organization_settings',
