@@ -34,6 +34,9 @@ export interface Fixtures {
   extraEmail: string
   extraPhone: string
   passkey: string
+  /** a domain of `org` (domains are enabled in the organization settings) and a satellite instance domain */
+  orgDomain: string
+  satelliteDomain: string
 }
 
 let n = 0
@@ -85,7 +88,12 @@ export async function makeFixtures(t: Harness): Promise<Fixtures> {
       },
     ],
   })
+  await t.emu.request('PATCH', '/v1/instance/organization_settings', {domains_enabled: true})
+  const orgDomain = await post(`/v1/organizations/${org}/domains`, {name: `${orgSlug}.example.com`})
+  const satelliteDomain = await post('/v1/domains', {name: `sat-${orgSlug}.example.com`, is_satellite: true})
   return {
+    orgDomain,
+    satelliteDomain,
     permissionKey,
     roleKey,
     secureUser,

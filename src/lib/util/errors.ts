@@ -6,6 +6,8 @@ export const ExitCode = {
   UNAUTHENTICATED: 3,
   FORBIDDEN: 4,
   PARTIAL: 5,
+  /** `clerk instance diff`: the file differs from the instance (like diff(1)'s 1, which is our failure) */
+  DIFFERENCES: 6,
   INTERRUPTED: 130,
 } as const
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]

@@ -31,6 +31,8 @@ export const ID_KINDS = {
   perm: {prefix: 'perm', label: 'permission id'},
   rs: {prefix: 'rs', label: 'role set id'},
   idn: {prefix: 'idn', label: 'identification id'},
+  orgdmn: {prefix: 'orgdmn', label: 'organization domain id'},
+  dmn: {prefix: 'dmn', label: 'domain id'},
 } as const
 export type IdKind = keyof typeof ID_KINDS
 
