@@ -52,7 +52,7 @@ describe('clerk orgs domains', () => {
     ])
     expect(mode.stderr).toMatch(/organization_domain_enrollment_mode_not_enabled/)
 
-    const table = await t.ok(['orgs', 'domains', 'list', 'acme'])
+    const table = await t.ok(['orgs', 'domains', 'list', 'acme', '--wide'])
     expect(table.stdout).toMatch(/acme\.org\s+manual_invitation\s+unverified\s+none/)
     expect(
       (await t.json(['orgs', 'domains', 'list', 'acme', '--no-verified'])).map((d: {name: string}) => d.name),
