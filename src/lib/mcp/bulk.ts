@@ -242,6 +242,7 @@ function runAnswer(r: BulkResult, plan: BulkPlan | undefined, failures: RowRecor
 const FLAG_ARGS: Array<[RegExp, string]> = [
   [/--skip-invalid/g, 'skip_invalid: true'],
   [/--journal( PATH)?/g, '`journal` (a new path)'],
+  [/add --resume/g, 'call again'],
   [/--resume/g, 'the same call again'],
   [/--retry-failed/g, 'retry_failed: true'],
 ]
