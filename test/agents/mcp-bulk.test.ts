@@ -73,6 +73,17 @@ describe('clerk mcp serve: bulk tools', () => {
         expect(existsSync(`${people}.journal`)).toBe(false)
         const stdin = await client.callTool({name: 'users_import', arguments: {file: '-', confirm: true}})
         expect(text(stdin).error).toMatchObject({exit: 2})
+        // an invalid row: the plan names it; confirm without skip_invalid is refused, naming it too
+        const bad = [...rows.slice(0, 2), {email_address: 'not-an-email'}]
+        const badPlan = text(await client.callTool({name: 'users_import', arguments: {rows: bad}}))
+        expect(badPlan).toMatchObject({
+          plan: {rows: 3, valid: 2, invalid: 1},
+          invalid_rows: [expect.stringMatching(/^row 3: /)],
+        })
+        const refused = text(await client.callTool({name: 'users_import', arguments: {rows: bad, confirm: true}}))
+        expect(refused.error).toMatchObject({exit: 2, hint: expect.stringMatching(/skip_invalid: true/)})
+        expect(refused.error.details.invalid_rows).toEqual(badPlan.invalid_rows)
+        expect(since().filter((q) => q.method !== 'GET')).toEqual([])
 
         // confirm: the import runs, progress notifications arrive (increasing, fewer than one per row)
         const progress: Progress[] = []
