@@ -77,6 +77,8 @@ describe('clerk mcp serve', () => {
         const refused = await client.callTool({name: 'users_ban', arguments: {user_id: user.id, confirm: true}})
         expect(refused.isError).toBe(true)
         expect(text(refused).error).toMatchObject({code: 'production_write_refused', exit: 4})
+        const bulk = await client.callTool({name: 'users_bulk', arguments: {action: 'ban', user_ids: [user.id]}})
+        expect(text(bulk).error).toMatchObject({code: 'production_write_refused', exit: 4})
         expect(since()).toEqual([])
         const ok = await allowed.callTool({name: 'users_ban', arguments: {user_id: user.id, confirm: true}})
         expect(text(ok)).toMatchObject({id: user.id, banned: true})

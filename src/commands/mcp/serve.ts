@@ -6,7 +6,7 @@ export default class McpServe extends ClerkCommand<typeof McpServe> {
   static safety = 'write' as const
   static summary = 'Serve Clerk admin tools to an AI agent over the Model Context Protocol (stdio)'
   static description =
-    'Read tools (users, organizations, members, invitations, sessions, token verify/decode, api ls, any GET) and write tools (users ban/unban, orgs invite) that answer a plan unless called with confirm: true. Same config, client and rate limiter as every command. With an sk_live_ key, writes are refused unless --allow-production-writes.'
+    'Read tools (users, organizations, members, invitations, sessions, token verify/decode, api ls, any GET) write tools (users ban/unban, orgs invite) and bulk write tools (users import, users bulk actions, invitations create/revoke, orgs invite from a file or inline rows: journaled, resumable, with progress notifications) that answer a plan unless called with confirm: true. Same config, client and rate limiter as every command. With an sk_live_ key, writes are refused unless --allow-production-writes.'
   static examples = [
     '<%= config.bin %> mcp serve',
     'CLERK_SECRET_KEY=sk_test_... <%= config.bin %> mcp serve --rate-limit 20/10s',

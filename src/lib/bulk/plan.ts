@@ -163,7 +163,7 @@ export function planLines<T>(
   else if (job.budget) lines.push(`  budget:    ${job.budget.label}`)
   if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
   for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
-  return {lines, requests}
+  return {lines, requests, ms}
 }
 
 function parseMapSafe(specs: string[] | undefined): Map<string, string> {

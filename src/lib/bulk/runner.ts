@@ -57,7 +57,17 @@ import {ReportWriter, reportLine} from './report.js'
 import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
 import {plural} from '../util/plural.js'
 
-export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, PreflightResult, Prepared, RowRecord} from './types.js'
+export type {
+  BulkJob,
+  BulkPlan,
+  BulkResult,
+  BulkRunOptions,
+  Item,
+  Outcome,
+  PreflightResult,
+  Prepared,
+  RowRecord,
+} from './types.js'
 
 /** Network errors, timeouts, 5xx and 429 may not have been processed: retry (after reconciling). */
 export function outcomeFromError(error: unknown): Outcome {
@@ -189,9 +199,23 @@ async function runSource<T>(
   const already = state.done.size
   const toRun = v.valid + v.skip.size + v.invalid.size - [...state.done.keys()].length
   const toSend = Math.max(0, v.valid - [...state.done.keys()].filter((r) => !v.invalid.has(r) && !v.skip.has(r)).length)
-  const {lines} = planLines(job, source, opts, v, toSend, job.reconcile ? state.pending.size : 0, already)
+  const reconciles = job.reconcile ? state.pending.size : 0
+  const {lines, requests, ms} = planLines(job, source, opts, v, toSend, reconciles, already)
   for (const line of lines) notify(line)
   for (const line of preflight?.lines ?? []) notify(line)
+  opts.onPlan?.({
+    lines: [...lines, ...(preflight?.lines ?? [])],
+    total,
+    valid: v.valid,
+    invalid: v.invalid.size,
+    skipped: v.skip.size,
+    alreadyDone: already,
+    inFlight: reconciles,
+    toSend,
+    requests,
+    estimateMs: ms,
+    journal: journalPath,
+  })
   if (preflight?.blocking)
     throw usageError(`not ready: ${preflight.blocking.message}; nothing was sent`, preflight.blocking.hint)
 
@@ -221,6 +245,7 @@ async function runSource<T>(
           sha256: source.sha256,
           created_at: new Date().toISOString(),
           ...preflight?.header,
+          ...opts.header,
         }
   const journal = JournalWriter.open(journalPath, header)
   result.journal = journalPath
@@ -274,6 +299,14 @@ async function runSource<T>(
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  const onAbort = () => {
+    if (stopping) return
+    stopping = true
+    result.interrupted = true
+    notify('cancelled: stopping; finishing the rows in flight')
+  }
+  opts.signal?.addEventListener('abort', onAbort)
+  if (opts.signal?.aborted) onAbort()
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 3)
 
   async function runBatch(batch: Array<Item<T>>): Promise<void> {
@@ -376,6 +409,7 @@ async function runSource<T>(
     progress.stop()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    opts.signal?.removeEventListener('abort', onAbort)
     journal.append({t: 'end', at: new Date().toISOString(), interrupted: result.interrupted})
     journal.close()
     report?.close()

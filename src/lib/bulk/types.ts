@@ -143,6 +143,31 @@ export interface BulkRunOptions {
   onRecord?: (r: RowRecord) => void
   /** called once after the last row (also when interrupted) */
   onEnd?: () => void
+  /** the plan as data, once it is known (before the confirmation; also on --dry-run) */
+  onPlan?: (plan: BulkPlan) => void
+  /** aborting it stops the run like a first Ctrl-C: rows in flight finish, the journal is kept (exit 130) */
+  signal?: AbortSignal
+  /** extra fields for the journal's header on a fresh run (e.g. the parameters the rows are sent with) */
+  header?: Record<string, unknown>
+}
+
+/** What runBulk is about to do (BulkRunOptions.onPlan): the plan lines it prints, and their numbers. */
+export interface BulkPlan {
+  lines: string[]
+  total: number
+  valid: number
+  invalid: number
+  skipped: number
+  /** rows an earlier run finished (in the journal): not sent again */
+  alreadyDone: number
+  /** rows a stopped run maybe sent: looked up before they are sent again */
+  inFlight: number
+  /** rows to send */
+  toSend: number
+  requests: number
+  /** the time at the budget (undefined without a limiter) */
+  estimateMs?: number
+  journal: string
 }
 
 export interface BulkResult {

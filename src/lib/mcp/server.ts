@@ -1,6 +1,8 @@
 import {redactSecrets as redact} from '../util/redact.js'
 import {toCliError, ExitCode} from '../util/errors.js'
 import {TOOLS, type ToolContext} from './tools.js'
+import {BULK_TOOLS} from './bulk-tools.js'
+import type {CallContext} from './bulk.js'
 
 /**
  * `clerk mcp serve`: the tools of tools.ts on the official MCP SDK over stdio (loaded only here). Answers are
@@ -13,7 +15,7 @@ export async function serveMcp(ctx: ToolContext, version: string): Promise<void>
   ])
   const server = new McpServer({name: 'clerk-admin', version})
   const secret = ctx.cfg.secretKey
-  for (const tool of TOOLS) {
+  for (const tool of [...TOOLS, ...BULK_TOOLS]) {
     server.registerTool(
       tool.name,
       {
@@ -21,9 +23,24 @@ export async function serveMcp(ctx: ToolContext, version: string): Promise<void>
         inputSchema: tool.input,
         annotations: {readOnlyHint: !tool.writes, destructiveHint: tool.writes},
       },
-      async (args: Record<string, unknown>) => {
+      async (args: Record<string, unknown>, extra) => {
+        const token = extra._meta?.progressToken
+        const call: CallContext = {
+          signal: extra.signal,
+          // notifications/progress for the request's progressToken (MCP spec, "Progress")
+          progress:
+            token === undefined
+              ? undefined
+              : (progress, total, message) =>
+                  void extra
+                    .sendNotification({
+                      method: 'notifications/progress',
+                      params: {progressToken: token, progress, ...(total === undefined ? {} : {total}), message},
+                    })
+                    .catch(() => undefined),
+        }
         try {
-          const result = await tool.run(args, ctx)
+          const result = await tool.run(args, ctx, call)
           return {content: [{type: 'text' as const, text: redact(JSON.stringify(result, null, 2), secret)}]}
         } catch (error) {
           const e = toCliError(error)
@@ -34,6 +51,7 @@ export async function serveMcp(ctx: ToolContext, version: string): Promise<void>
               hint: e.extra.hint ? redact(e.extra.hint, secret) : null,
               exit: e.exitCode,
               ...(e.extra.status === undefined ? {} : {status: e.extra.status}),
+              ...(e.extra.preview ? {details: e.extra.preview} : {}),
             },
           }
           return {isError: true, content: [{type: 'text' as const, text: JSON.stringify(body)}]}

@@ -4,6 +4,7 @@ import type {Client, Query} from '../http/client.js'
 import type {Config} from '../config/resolve.js'
 import {instanceKind} from '../config/resolve.js'
 import {CliError, ExitCode, usageError} from '../util/errors.js'
+import type {CallContext} from './bulk.js'
 
 /**
  * The MCP tools of `clerk mcp serve`: reads answer BAPI's JSON; writes take `confirm` and, without it,
@@ -20,7 +21,7 @@ export interface Tool {
   description: string
   input: z.ZodRawShape
   writes: boolean
-  run(args: Record<string, unknown>, ctx: ToolContext): Promise<unknown>
+  run(args: Record<string, unknown>, ctx: ToolContext, call: CallContext): Promise<unknown>
 }
 
 export interface Plan {
@@ -42,14 +43,19 @@ const clean = (q: Record<string, unknown>): Query =>
 const get = (path: string, query?: Query) => async (ctx: ToolContext) =>
   (await ctx.client()).request('GET', path, {query})
 
-/** A write: the plan without `confirm`, refused on production unless allowed, else sent. */
-async function write(plan: Plan, args: Record<string, unknown>, ctx: ToolContext): Promise<unknown> {
-  const sent = {...plan, path: `/v1${plan.path}`}
+/** Every write tool, single or bulk, plan or not: refused with a production key unless the server allows it. */
+export function refuseProductionWrites(ctx: ToolContext): void {
   if (instanceKind(ctx.cfg.secretKey) === 'production' && !ctx.allowProductionWrites)
     throw new CliError('refusing to write to a production instance (sk_live_ key)', ExitCode.FORBIDDEN, {
       code: 'production_write_refused',
       hint: 'start the server with `clerk mcp serve --allow-production-writes` to allow writes',
     })
+}
+
+/** A write: the plan without `confirm`, refused on production unless allowed, else sent. */
+async function write(plan: Plan, args: Record<string, unknown>, ctx: ToolContext): Promise<unknown> {
+  const sent = {...plan, path: `/v1${plan.path}`}
+  refuseProductionWrites(ctx)
   if (args.confirm !== true) return {plan: {requests: 1, ...sent}, sent: false, hint: 'call again with confirm: true'}
   const client = await ctx.client()
   return client.request(plan.method, plan.path, {query: plan.query, body: plan.body})

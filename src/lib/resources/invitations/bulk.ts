@@ -4,7 +4,15 @@
  * by Clerk's published hourly limit (the job's budget), with a countdown on stderr when the wait is long.
  */
 import {type BulkFlagValues, bulkRunOptions} from '../../oclif/bulk-flags.js'
-import {type BulkJob, type BulkResult, type Item, type Outcome, type Prepared, runBulk} from '../../bulk/runner.js'
+import {
+  type BulkJob,
+  type BulkResult,
+  type BulkRunOptions,
+  type Item,
+  type Outcome,
+  type Prepared,
+  runBulk,
+} from '../../bulk/runner.js'
 import type {Client} from '../../http/client.js'
 import type {Config} from '../../config/resolve.js'
 import {usageError} from '../../util/errors.js'
@@ -193,6 +201,8 @@ export interface FileRun {
   cfg: Config
   flags: BulkFlagValues & {file: string; 'invite-limit'?: string}
   notify: (line: string) => void
+  /** runner options over those of the flags (the MCP tools: onPlan, onRecord, signal, header) */
+  options?: Partial<BulkRunOptions>
 }
 
 function budgetFrom(text: string | undefined, published: Rate): Rate {
@@ -210,6 +220,7 @@ const runInviteJob = (run: FileRun, job: BulkJob<InviteRow>): Promise<BulkResult
     ...bulkRunOptions(run.flags, run.cfg, run.client, run.notify),
     input: run.flags.file,
     skipInvalid: true,
+    ...run.options,
   })
 
 /** `orgs invite ORG --file`: skip lists (members, pending invitees), then the bulk run. */
