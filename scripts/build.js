@@ -90,10 +90,34 @@ const OCLIF_EDITS = [
   },
   {
     // each dependency matched against each `plugins` entry with minimatch (a regex built per pair); an
-    // entry with no glob characters is a plain name
+    // entry with no glob characters is a plain name. minimatch itself is initialised only when used
     file: 'lib/config/plugin-loader.js',
     find: '(0, minimatch_1.minimatch)(p, w)',
     replace: '(/[*?[{(!]/.test(w) ? (0, minimatch_1.minimatch)(p, w) : p === w)',
+  },
+  {
+    file: 'lib/config/plugin-loader.js',
+    find: 'const minimatch_1 = require("minimatch");',
+    replace: 'const minimatch_1 = {minimatch: (...a) => require("minimatch").minimatch(...a)};',
+  },
+  {
+    // tinyglobby (and fdir, picomatch) finds command files when there is no manifest; ours always has one
+    file: 'lib/config/plugin.js',
+    find: 'const tinyglobby_1 = require("tinyglobby");',
+    replace: 'const tinyglobby_1 = {glob: (...a) => require("tinyglobby").glob(...a)};',
+  },
+  {
+    // node:perf_hooks only for OCLIF_PERFORMANCE timings (the global `performance` is the same object)
+    file: 'lib/performance.js',
+    find: 'const node_perf_hooks_1 = require("node:perf_hooks");',
+    replace:
+      'const node_perf_hooks_1 = {get performance() { return globalThis.performance }, get PerformanceObserver() { return require("node:perf_hooks").PerformanceObserver }};',
+  },
+  {
+    // cli-spinners (a 48 KB table) only when a spinner starts
+    file: 'lib/ux/action/spinner.js',
+    find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',
+    replace: 'const cli_spinners_1 = {get default() { return __importDefault(require("cli-spinners")).default }};',
   },
 ]
 
