@@ -13,10 +13,8 @@ if (!process.argv.some((a) => a === '--jq' || a === '--filter' || a.startsWith('
 // Node >= 22.1: cache the compiled code of our own modules (and our dependencies') between runs.
 module.enableCompileCache?.()
 
-const [{flush, handle, run}, {redactSecrets}] = await Promise.all([
-  import('@oclif/core'),
-  import('../dist/lib/util/redact.js'),
-])
+// oclif itself comes from the bundle (scripts/build.js), the same copy the commands in dist/ extend
+const {flush, handle, run, redactSecrets} = await import('../dist/lib/oclif/main.js')
 
 // errors raised outside a command (an unknown command, a topic) are redacted too (see src/lib/util/redact.ts)
 await run(process.argv.slice(2), import.meta.url)

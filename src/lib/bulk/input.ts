@@ -17,8 +17,9 @@ import {pipeline} from 'node:stream/promises'
 import {usageError} from '../util/errors.js'
 import {openPrivate} from '../util/private-file.js'
 
-export const INPUT_FORMATS = ['csv', 'jsonl', 'json', 'lines'] as const
-export type InputFormat = (typeof INPUT_FORMATS)[number]
+import {INPUT_FORMATS, type InputFormat} from './formats.js'
+
+export {INPUT_FORMATS, type InputFormat}
 
 export type BulkRecord = Record<string, unknown>
 

@@ -6,7 +6,7 @@
  */
 import {z} from 'zod'
 
-import {INPUT_FORMATS} from '../bulk/input.js'
+import {INPUT_FORMATS} from '../bulk/formats.js'
 import type {BulkRunOptions} from '../bulk/runner.js'
 import type {BulkFlagValues} from '../oclif/bulk-flags.js'
 import type {Client} from '../http/client.js'

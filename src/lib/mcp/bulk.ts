@@ -17,7 +17,7 @@ import {CliError, ExitCode, toCliError, usageError} from '../util/errors.js'
 import {openPrivate, privateDir} from '../util/private-file.js'
 import {realPathOf} from '../util/paths.js'
 import type {BulkPlan, BulkResult, BulkRunOptions, RowRecord} from '../bulk/runner.js'
-import type {InputFormat} from '../bulk/input.js'
+import type {InputFormat} from '../bulk/formats.js'
 
 /** What the MCP SDK gives a tool call beyond its arguments. */
 export interface CallContext {

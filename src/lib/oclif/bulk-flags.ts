@@ -13,7 +13,7 @@ import {usageError} from '../util/errors.js'
 import type {Client} from '../http/client.js'
 import {type Config, type OutputFormat, instanceKind} from '../config/resolve.js'
 import {rowResultSink} from '../output/row-results.js'
-import {INPUT_FORMATS, type InputFormat} from '../bulk/input.js'
+import {INPUT_FORMATS, type InputFormat} from '../bulk/formats.js'
 import type {ProgressMode} from '../bulk/progress.js'
 import type {BulkRunOptions} from '../bulk/runner.js'
 

@@ -3,7 +3,7 @@
  * typed like `gh api`: `-f key=value` is a string, `-F key=value` turns true/false/null and numbers into
  * JSON values and reads `@file` (or `@-`, stdin); `key[sub]=v` nests objects and `key[]=v` builds arrays.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -20,10 +20,21 @@ type Json = any
 
 let operations: Operation[] | undefined
 
+/**
+ * spec/operations.json in the package: the nearest above this module (src/lib/raw-api/ in the sources, a chunk
+ * in dist/chunks/ in the bundle, so no fixed number of `..`).
+ */
+function operationsFile(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'spec', 'operations.json')
+    if (existsSync(file) || dirname(dir) === dir) return file
+  }
+}
+
 /** The operations of the spec shipped in the package (spec/operations.json, generated from spec/openapi.yml). */
 export function loadOperations(): Operation[] {
   if (!operations) {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'spec', 'operations.json')
+    const file = operationsFile()
     operations = (JSON.parse(readFileSync(file, 'utf8')) as OperationTuple[]).map(toOperation)
   }
   return operations

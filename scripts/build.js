@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// The production build (`npm run build`, run by `prepare`): esbuild bundles src/ and the packages it imports
+// into dist/, one output file per entry point, with the code two entries share split into dist/chunks/.
+// Entry points, found afresh on every build (so new commands and hooks need no edit here):
+//   - every command file under src/commands (dist/commands/<topic>/<name>.js, where oclif's manifest points);
+//   - every module package.json's oclif config names (helpClass, hooks: ./dist/X.js is built from src/X.ts);
+//   - the modules bin/run.js, the benches, scripts and tests import by path (PUBLIC below).
+// A command's file imports only what it needs at start-up; a dynamic import() (@clerk/backend, inquirer,
+// ioredis, csv-parse, jq-wasm, the MCP SDK, the spec index, the bulk runner...) stays a chunk of its own, loaded
+// when called. @oclif/core is bundled too: the CLI starts by reading a few files instead of ~200.
+// Then `oclif manifest` writes oclif.manifest.json from dist/commands (every command's flags and args), so
+// oclif finds a command and prints help without loading any other command.
+// Types are checked by `npm run typecheck` (tsc --noEmit), not here: this build takes ~1 s.
+import {execFileSync} from 'node:child_process'
+import {readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {dirname, join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {build} from 'esbuild'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+
+/** Modules imported by path from outside the bundle: bin/run.js, bench/, scripts/, test/guards. */
+const PUBLIC = [
+  'src/lib/oclif/main.ts',
+  'src/lib/oclif/command.ts',
+  'src/emulator/server.ts',
+  'src/lib/raw-api/operations.ts',
+]
+
+/**
+ * Packages left to Node's loader: jq-wasm reads its .wasm file next to its own module; ioredis is loaded only
+ * with --limiter-redis (and bottleneck requires it by name); `redis`, bottleneck's other datastore, is not
+ * installed; typescript is what oclif reads
+ * tsconfig.json with in development only (bin/dev.js), never in a production run.
+ */
+const EXTERNAL = ['jq-wasm', 'ioredis', 'redis', 'typescript']
+
+function commandFiles(dir = join(ROOT, 'src', 'commands')) {
+  return readdirSync(dir, {recursive: true})
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => join(dir, f))
+}
+
+/** ./dist/lib/oclif/help.js -> src/lib/oclif/help.ts, for each module the oclif config names. */
+function oclifModules(oclif) {
+  const paths = [oclif.helpClass]
+  for (const hooks of Object.values(oclif.hooks ?? {}))
+    for (const hook of [hooks].flat()) paths.push(typeof hook === 'string' ? hook : hook.target)
+  return paths.filter(Boolean).map((p) => {
+    const m = /^\.?\/?dist\/(.+)\.js$/.exec(p)
+    if (!m) throw new Error(`package.json oclif names ${p}: expected ./dist/<path>.js (built from src/<path>.ts)`)
+    return join(ROOT, 'src', `${m[1]}.ts`)
+  })
+}
+
+/**
+ * Start-up costs in @oclif/core that a CLI with a manifest never needs, removed from the bundled copy (the
+ * package in node_modules is untouched). Each edit names the exact text it replaces: when an oclif upgrade
+ * changes that text the build fails, and the edit is made again or dropped.
+ */
+const OCLIF_EDITS = [
+  {
+    // semver (52 files) only to warn when Node is older than oclif's own `engines` (>= 18); ours (>= 20.17)
+    // is stricter, and npm checks it at install
+    file: 'lib/index.js',
+    find: "const semver = require('semver');",
+    replace: 'const semver = {satisfies: () => true};',
+  },
+  {
+    // the first String#localeCompare of a process loads ICU's collation data: ~15-40 ms of every start-up, to
+    // sort command ids that are ASCII ([a-z0-9:-]), which code-unit order sorts the same way
+    file: 'lib/config/plugin.js',
+    find: '.sort((a, b) => a.id.localeCompare(b.id));',
+    replace: '.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));',
+  },
+  {
+    // node:child_process (~10 ms to load) is used only on Windows, to name the parent shell
+    file: 'lib/util/os.js',
+    find: 'const node_child_process_1 = require("node:child_process");',
+    replace: 'const node_child_process_1 = {execSync: (...a) => require("node:child_process").execSync(...a)};',
+  },
+  {
+    // help runs every description, flag and example through ejs (a template compiled per string, ~1/4 of
+    // `--help`); a string without an ejs tag renders as itself
+    file: 'lib/help/util.js',
+    find: 'return ejs_1.default.render(t, context);',
+    replace: "return typeof t === 'string' && !t.includes('<%') ? t : ejs_1.default.render(t, context);",
+  },
+  {
+    // each dependency matched against each `plugins` entry with minimatch (a regex built per pair); an
+    // entry with no glob characters is a plain name. minimatch itself is initialised only when used
+    file: 'lib/config/plugin-loader.js',
+    find: '(0, minimatch_1.minimatch)(p, w)',
+    replace: '(/[*?[{(!]/.test(w) ? (0, minimatch_1.minimatch)(p, w) : p === w)',
+  },
+  {
+    file: 'lib/config/plugin-loader.js',
+    find: 'const minimatch_1 = require("minimatch");',
+    replace: 'const minimatch_1 = {minimatch: (...a) => require("minimatch").minimatch(...a)};',
+  },
+  {
+    // tinyglobby (and fdir, picomatch) finds command files when there is no manifest; ours always has one
+    file: 'lib/config/plugin.js',
+    find: 'const tinyglobby_1 = require("tinyglobby");',
+    replace: 'const tinyglobby_1 = {glob: (...a) => require("tinyglobby").glob(...a)};',
+  },
+  {
+    // node:perf_hooks only for OCLIF_PERFORMANCE timings (the global `performance` is the same object)
+    file: 'lib/performance.js',
+    find: 'const node_perf_hooks_1 = require("node:perf_hooks");',
+    replace:
+      'const node_perf_hooks_1 = {get performance() { return globalThis.performance }, get PerformanceObserver() { return require("node:perf_hooks").PerformanceObserver }};',
+  },
+  {
+    // cli-spinners (a 48 KB table) only when a spinner starts
+    file: 'lib/ux/action/spinner.js',
+    find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',
+    replace: 'const cli_spinners_1 = {get default() { return __importDefault(require("cli-spinners")).default }};',
+  },
+]
+
+const applied = new Set()
+const oclifEdits = {
+  name: 'oclif-edits',
+  setup(b) {
+    b.onLoad({filter: /[\\/]@oclif[\\/]core[\\/]lib[\\/].*\.js$/}, (args) => {
+      const file = args.path.replaceAll('\\', '/').replace(/^.*\/@oclif\/core\//, '')
+      const edits = OCLIF_EDITS.filter((e) => e.file === file)
+      if (edits.length === 0) return undefined
+      let text = readFileSync(args.path, 'utf8')
+      for (const e of edits) {
+        if (!text.includes(e.find)) throw new Error(`@oclif/core ${file} no longer contains ${e.find}: redo this edit`)
+        text = text.replace(e.find, e.replace)
+        applied.add(e)
+      }
+      return {contents: text, loader: 'js'}
+    })
+  },
+}
+
+const started = performance.now()
+rmSync(join(ROOT, 'dist'), {recursive: true, force: true})
+const entryPoints = [...new Set([...commandFiles(), ...oclifModules(pjson.oclif), ...PUBLIC.map((p) => join(ROOT, p))])]
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints,
+  outdir: 'dist',
+  outbase: 'src',
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  plugins: [oclifEdits],
+  // CommonJS packages inside an ES module bundle still call require() and read __dirname/__filename
+  banner: {
+    js: [
+      "import {createRequire as __createRequire} from 'node:module'",
+      "import {dirname as __pathDirname} from 'node:path'",
+      "import {fileURLToPath as __fileURLToPath} from 'node:url'",
+      'const require = __createRequire(import.meta.url)',
+      'const __filename = __fileURLToPath(import.meta.url)',
+      'const __dirname = __pathDirname(__filename)',
+    ].join('; '),
+  },
+  // Stack traces: the bundle is not minified (names and code read as written); the .map files map a stack
+  // back to src/*.ts with `NODE_OPTIONS=--enable-source-maps` (off by default: it costs start-up time).
+  sourcemap: 'linked',
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+})
+for (const e of OCLIF_EDITS)
+  if (!applied.has(e)) throw new Error(`@oclif/core ${e.file} was not bundled: drop its edit`)
+writeFileSync(join(ROOT, 'dist', 'meta.json'), JSON.stringify(result.metafile))
+const bundled = performance.now()
+
+execFileSync(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+// oclif reads (JSON.parse) the whole manifest on every run: written without indentation it is a third smaller
+const manifestFile = join(ROOT, 'oclif.manifest.json')
+writeFileSync(manifestFile, JSON.stringify(JSON.parse(readFileSync(manifestFile, 'utf8'))))
+const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))
+console.log(
+  `built ${relative(ROOT, join(ROOT, 'dist'))}/: ${entryPoints.length} entry points, ${outputs.length} files, ` +
+    `bundle ${Math.round(bundled - started)} ms, manifest ${Math.round(performance.now() - bundled)} ms`,
+)
