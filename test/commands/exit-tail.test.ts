@@ -23,6 +23,7 @@ interface ProbeReport {
   writes: number
   totalWrites: number
   resources: string[]
+  undici: boolean
 }
 
 async function leftAfterOutput(args: string[], expectedCode: number): Promise<ProbeReport> {
@@ -61,5 +62,7 @@ describe('no idle tail: nothing keeps the process alive after its output', () =>
     const report = await leftAfterOutput(args(), code)
     // stdio pipes are the only handles allowed (the probe's snapshot never sees its own immediates)
     expect(report.resources.filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap')).toEqual([])
+    // raw requests go over node:http: Node's fetch (undici, ~0.25 s CPU to load and warm) is never loaded
+    expect(report.undici, 'undici loaded').toBe(false)
   })
 })

@@ -102,7 +102,7 @@ describe('clerk orgs permissions, orgs roles, role-sets', () => {
         'role_set:default=custom',
         'role_set:enterprise=initial',
       ])
-      expect((await t.ok(['role-sets', 'list'])).stdout).toMatch(
+      expect((await t.ok(['role-sets', 'list', '--wide'])).stdout).toMatch(
         /role_set:enterprise\s+Enterprise\s+initial\s+org:billing/,
       )
 

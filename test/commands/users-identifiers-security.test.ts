@@ -125,7 +125,7 @@ describe('a user’s identifiers and security', () => {
       [x.id, y.id].sort(),
     )
     expect(await t.json(['orgs', 'memberships', 'list', '--org', 'two-m', '--user', x.id])).toHaveLength(1)
-    expect((await t.ok(['orgs', 'memberships', 'list', '--org', 'one-m'])).stdout).toMatch(
+    expect((await t.ok(['orgs', 'memberships', 'list', '--org', 'one-m', '--wide'])).stdout).toMatch(
       /one-m\s+user_\w+\s+\S+\s+org:admin/,
     )
   })

@@ -1,7 +1,7 @@
 // Loaded into a CLI child with NODE_OPTIONS=--import (test/commands/exit-tail.test.ts). After every write
 // to stdout or stderr it lets the event loop turn twice, then notes what is still keeping the process
 // alive (process.getActiveResourcesInfo(): ref'd handles, requests and timers). At exit it writes the note
-// taken after the last write to the file named by CLERK_EXIT_PROBE_FILE, as JSON.
+// taken after the last write to the file named by CLERK_EXIT_PROBE_FILE, as JSON, with whether undici loaded.
 import {writeFileSync} from 'node:fs'
 
 const file = process.env.CLERK_EXIT_PROBE_FILE
@@ -22,5 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
   }
 }
 process.on('exit', () => {
-  if (file) writeFileSync(file, JSON.stringify({...snapshot, totalWrites: seq}))
+  // whether Node's fetch (undici) was loaded at all: the raw path uses node:http (src/lib/http/wire.ts)
+  const undici = process.moduleLoadList.some((m) => m.includes('undici'))
+  if (file) writeFileSync(file, JSON.stringify({...snapshot, totalWrites: seq, undici}))
 })

@@ -5,8 +5,9 @@ import {CliError, ExitCode, usageError} from '../util/errors.js'
 import {unsafeSegment} from '../util/ids.js'
 import {isReadRequest} from '../util/safety.js'
 import {Limiter} from './limiter.js'
-import {notFoundMessage} from './not-found.js'
-import {createLimitedFetch} from './transport.js'
+import {namesNothing, notFoundMessage} from './not-found.js'
+import {createLimitedFetch, methodOf, urlOf} from './transport.js'
+import {type WireHeaders, type WireInit, type WireResponse, wireFetch} from './wire.js'
 
 /** The BAPI version our raw requests announce, the same header @clerk/backend 3.25 sends. */
 export const BAPI_VERSION_HEADER = '2026-05-12'
@@ -40,7 +41,7 @@ export class ApiError extends Error {
 export interface ApiResponse<T = unknown> {
   status: number
   statusText: string
-  headers: Headers
+  headers: WireHeaders
   /** parsed JSON when the answer is JSON, else the text ('' when empty) */
   data: T
 }
@@ -48,6 +49,8 @@ export interface ApiResponse<T = unknown> {
 export interface Client {
   /** @clerk/backend's client, loaded on first use: every request it makes goes through `limiter` */
   sdk(): Promise<ClerkClient>
+  /** call before importing any other @clerk/backend entry point (they capture the global fetch on load) */
+  prepareSdk(): void
   /** a raw BAPI call (path relative to /v1) through the same limiter; JSON in, JSON out */
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>
   /** the same call, answering the whole response (status, headers, body) instead of throwing on 4xx/5xx */
@@ -97,13 +100,14 @@ export function requireSecretKey(config: Config): string {
 async function buildClient(config: Config, io: ClientIO): Promise<Client> {
   const secretKey = requireSecretKey(config)
   const limiter = await createLimiter(config, io)
-  const realFetch = globalThis.fetch
-  const transport = createLimitedFetch({limiter, fetch: realFetch, timeoutMs: config.timeoutMs, log: io.log})
+  const transportOptions = {limiter, timeoutMs: config.timeoutMs, log: io.log}
+  // the raw path: node:http (wire.ts), never loading undici
+  const transport = createLimitedFetch({...transportOptions, fetch: wireFetch})
   let wrote = false
   /** every request passes here first: a changing one is shown to the guard (which may refuse it) */
-  const gate = (input: RequestInfo | URL, init: RequestInit | undefined) => {
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
-    const url = input instanceof Request ? input.url : String(input)
+  const gate = (input: Parameters<typeof urlOf>[0], init: {method?: string; body?: unknown} | undefined) => {
+    const method = methodOf(input, init)
+    const url = urlOf(input)
     if (isReadRequest(method, url)) return
     io.guardWrite?.({method, url, body: init?.body})
     if (io.beforeWrite && !wrote) {
@@ -111,23 +115,29 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
       io.beforeWrite()
     }
   }
-  const limited: typeof fetch = (input, init) => {
-    gate(input, init)
-    return transport(input, init)
+  // @clerk/backend captures the global fetch when its modules load (outside NODE_ENV=test), so the limited
+  // fetch becomes the global fetch just BEFORE the first of them is imported (prepareSdk); other origins
+  // pass through to the real one. Until then undici is never loaded.
+  let sdkFetch = false
+  const prepareSdk = () => {
+    if (sdkFetch) return
+    sdkFetch = true
+    const realFetch = globalThis.fetch
+    const limited = createLimitedFetch({...transportOptions, fetch: realFetch})
+    const origin = new URL(config.apiUrl).origin
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (!urlOf(input).startsWith(origin)) return realFetch(input, init)
+      gate(input, init)
+      return limited(input, init)
+    }) as typeof fetch
   }
-  const origin = new URL(config.apiUrl).origin
-  // @clerk/backend captures the global fetch when its module loads (outside NODE_ENV=test), so the
-  // limited transport must be the global fetch BEFORE the import below. Other origins pass through.
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input)
-    return url.startsWith(origin) ? limited(input, init) : realFetch(input, init)
-  }) as typeof fetch
-  // loaded on first use only (~50 ms and ~17 MB that raw-request commands never need); the limited
-  // fetch above is already global, so the SDK captures it whenever it loads
+  // loaded on first use only (~50 ms and ~17 MB that raw-request commands never need)
   let sdkClient: Promise<ClerkClient> | undefined
   const sdk = () =>
-    (sdkClient ??= import('@clerk/backend').then(({createClerkClient}) =>
-      createClerkClient({
+    (sdkClient ??= (async () => {
+      prepareSdk()
+      const {createClerkClient} = await import('@clerk/backend')
+      return createClerkClient({
         secretKey,
         apiUrl: config.apiUrl,
         apiVersion: config.apiVersion,
@@ -136,8 +146,8 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
         userAgent: `clerk-admin@${io.version}`,
         sdkMetadata: {name: 'clerk-admin', version: io.version, environment: process.env.NODE_ENV ?? 'production'},
         telemetry: {disabled: true},
-      }),
-    ))
+      })
+    })())
   const base = `${config.apiUrl}/${config.apiVersion}`
   const headers = {
     Authorization: `Bearer ${secretKey}`,
@@ -156,13 +166,13 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
     }
     const hasBody = options.body !== undefined
-    const init: RequestInit = {
+    const init: WireInit = {
       method: method.toUpperCase(),
       headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
       body: hasBody ? JSON.stringify(options.body) : undefined,
     }
     gate(url, init) // outside the try: a refusal keeps its own exit code
-    let res: Response
+    let res: WireResponse
     try {
       res = await transport(url, init)
     } catch (error) {
@@ -184,7 +194,7 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     if (res.status >= 400) throw apiErrorFrom(res, path)
     return (res.status === 204 || res.data === '' ? undefined : res.data) as T
   }
-  return {sdk, request, send, limiter, config}
+  return {sdk, prepareSdk, request, send, limiter, config}
 }
 
 /** A 4xx/5xx answer as the ApiError every command turns into one line and an exit code. */
@@ -196,8 +206,7 @@ export function apiErrorFrom(res: ApiResponse, path?: string): ApiError {
     : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
   // a generic "Resource not found" names nothing: the path says which kind and which id (Clerk's own words,
   // such as "No user was found with id …", are kept)
-  const long = (errors[0] as {longMessage?: string} | undefined)?.longMessage?.trim()
-  const generic = !long || /^resource not found\.?$/i.test(long)
+  const generic = namesNothing((errors[0] as {longMessage?: string} | undefined)?.longMessage)
   const missing = res.status === 404 && path && generic ? notFoundMessage(path) : undefined
   if (missing && errors[0]) errors[0] = {...errors[0], longMessage: missing}
   const retryAfter = res.headers.get('retry-after')

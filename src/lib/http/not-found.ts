@@ -43,3 +43,7 @@ export function notFoundMessage(path: string): string | undefined {
   const [parentKind, parentId] = pairs.at(-2)!
   return `no ${KINDS[kind]} with ${idWord(kind, id)} in ${KINDS[parentKind]} ${parentId} (or no such ${KINDS[parentKind]})`
 }
+
+/** A 404's long message that names nothing ("Resource not found", or none): the one worth replacing. */
+export const namesNothing = (longMessage: string | undefined) =>
+  !longMessage?.trim() || /^resource not found\.?$/i.test(longMessage.trim())

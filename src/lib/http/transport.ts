@@ -1,9 +1,23 @@
 import {sleep} from '../util/duration.js'
 import type {Limiter} from './limiter.js'
 
-export interface TransportOptions {
+/** What the transport reads of an answer: a fetch Response and a WireResponse (wire.ts) both have it. */
+interface Answer {
+  status: number
+  headers: {get(name: string): string | null}
+  body?: {cancel(): Promise<unknown>} | null
+}
+
+/** A request's target: a URL or its text (the raw path), or a fetch Request (the SDK may pass one). */
+type Target = URL | string | {url: string; method?: string}
+
+/** fetch, or wireFetch (wire.ts): `(target, init) => answer` */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FetchLike = (input: any, init?: any) => Promise<Answer>
+
+export interface TransportOptions<F extends FetchLike> {
   limiter: Limiter
-  fetch: typeof fetch
+  fetch: F
   timeoutMs: number
   /** attempts for 5xx / network errors on idempotent requests */
   maxAttempts?: number
@@ -35,8 +49,16 @@ function neverSent(error: unknown): boolean {
   return cause?.code === 'ECONNREFUSED' || cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN'
 }
 
-function describe(input: RequestInfo | URL, method: string): string {
-  const url = new URL(input instanceof Request ? input.url : String(input))
+/** The URL of a target, without touching the global Request (which would load undici). */
+export const urlOf = (input: Target): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+
+/** The method of a request: init's, else a Request's own, else GET. */
+export const methodOf = (input: Target, init?: {method?: string}): string =>
+  (init?.method ?? (typeof input === 'object' && !(input instanceof URL) ? input.method : undefined) ?? 'GET').toUpperCase()
+
+function describe(input: Target, method: string): string {
+  const url = new URL(urlOf(input))
   return `${method} ${url.pathname}${url.search}`
 }
 
@@ -44,12 +66,12 @@ function describe(input: RequestInfo | URL, method: string): string {
  * A fetch that sends every attempt as one limiter job, with a timeout, retrying 429s (after pausing the
  * whole limiter for Retry-After) and, for idempotent requests only, 5xx answers and network errors.
  */
-export function createLimitedFetch(options: TransportOptions): typeof fetch {
+export function createLimitedFetch<F extends FetchLike>(options: TransportOptions<F>): F {
   const {limiter, timeoutMs, log} = options
   const maxAttempts = options.maxAttempts ?? 4
   const max429 = options.max429 ?? 20
-  return async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+  const send = async (input: Target, init: {method?: string; signal?: AbortSignal | null} = {}) => {
+    const method = methodOf(input, init)
     const idempotent = IDEMPOTENT.has(method)
     const what = describe(input, method)
     let attempt = 0
@@ -103,12 +125,10 @@ export function createLimitedFetch(options: TransportOptions): typeof fetch {
         : new Error(`cannot reach ${host}: ${explain(errorText(error))} (${what}${tries})`)
     }
   }
+  return send as F
 }
 
-function hostOf(input: RequestInfo | URL): string {
-  const url = new URL(input instanceof Request ? input.url : String(input))
-  return url.origin
-}
+const hostOf = (input: Target): string => new URL(urlOf(input)).origin
 
 /** What a Node network error code means for the person reading it. */
 const MEANINGS: Record<string, string> = {

@@ -25,6 +25,7 @@ export async function verifyBatch(
   /** --jq: each batch's results (objects with their `line`) through it instead of NDJSON */
   jq?: JqProgram,
 ): Promise<BatchSummary> {
+  client.prepareSdk() // the fast path imports @clerk/backend/internal
   const fast = await createFastVerifier(options, {
     key: keys.jwtKey,
     fetchJwks: () => client.request('GET', '/jwks'),

@@ -42,7 +42,7 @@ describe('users bulk mutations', () => {
       const csv = join(d, 'unban.csv')
       writeFileSync(
         csv,
-        `id,note\n${users
+        `id,email\n${users
           .slice(0, 60)
           .map((u) => `${u.id},"a, b"`)
           .join('\n')}\n`,

@@ -16,9 +16,9 @@ export async function readDocument(file: string): Promise<unknown> {
   } catch {
     // not JSON: YAML (a superset), parsed strictly (duplicate keys are an error)
   }
-  const YAML = await import('yaml')
+  const {parse} = await import('yaml')
   try {
-    return YAML.parse(text, {uniqueKeys: true})
+    return parse(text, {uniqueKeys: true})
   } catch (error) {
     throw usageError(
       `${file === '-' ? 'stdin' : file} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`,
@@ -28,7 +28,7 @@ export async function readDocument(file: string): Promise<unknown> {
 
 /** The document as YAML, with a header saying which keys are read-only (apply never sends them). */
 export async function toYaml(doc: SettingsDocument, source: string): Promise<string> {
-  const YAML = await import('yaml')
+  const {stringify} = await import('yaml')
   const lines = [
     `# Instance settings of ${source}, from \`clerk instance get\`.`,
     '# Edit, then `clerk instance diff FILE` and `clerk instance apply FILE`. Keys you delete are left as they are.',
@@ -38,7 +38,7 @@ export async function toYaml(doc: SettingsDocument, source: string): Promise<str
       return `#   ${g}: ${ro.length ? ro.join(', ') : '(none)'}`
     }),
   ]
-  return `${lines.join('\n')}\n${YAML.stringify(doc, {lineWidth: 0})}`
+  return `${lines.join('\n')}\n${stringify(doc, {lineWidth: 0})}`
 }
 
 const show = (v: unknown) => JSON.stringify(v)

@@ -6,6 +6,7 @@ import type {Client} from '../../http/client.js'
 import {instanceKind} from '../../config/resolve.js'
 import {CliError, ExitCode, usageError} from '../../util/errors.js'
 import {checkId} from '../../util/ids.js'
+import {namesNothing} from '../../http/not-found.js'
 import type {MetadataPlan} from '../metadata.js'
 import {confirmDestructive, instanceLabel, type PromptContext, promptFor} from '../../output/prompts.js'
 import {type BapiUser, primaryEmail} from './users.js'
@@ -107,9 +108,10 @@ export async function getUserViaSdk(client: Client, id: string): Promise<BapiUse
   try {
     return (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
   } catch (error) {
-    // the SDK's 404 says "Resource not found": name the kind and the id, as the raw path does
+    // a 404 that names nothing: name the kind and the id, as the raw path does
     const e = error as {status?: number; errors?: Array<{longMessage?: string}>}
-    if (e.status === 404 && e.errors?.[0]) e.errors[0] = {...e.errors[0], longMessage: `no user with id ${id}`}
+    if (e.status === 404 && e.errors?.[0] && namesNothing(e.errors[0].longMessage))
+      e.errors[0] = {...e.errors[0], longMessage: `no user with id ${id}`}
     throw error
   }
 }
