@@ -55,7 +55,11 @@ export const urlOf = (input: Target): string =>
 
 /** The method of a request: init's, else a Request's own, else GET. */
 export const methodOf = (input: Target, init?: {method?: string}): string =>
-  (init?.method ?? (typeof input === 'object' && !(input instanceof URL) ? input.method : undefined) ?? 'GET').toUpperCase()
+  (
+    init?.method ??
+    (typeof input === 'object' && !(input instanceof URL) ? input.method : undefined) ??
+    'GET'
+  ).toUpperCase()
 
 function describe(input: Target, method: string): string {
   const url = new URL(urlOf(input))
