@@ -4,6 +4,9 @@ import {registerDomains} from './domains.js'
 import {registerIdentifiers} from './identifiers.js'
 import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
+import {registerMachines} from './machines.js'
+import {registerApiKeys} from './api-keys.js'
+import {registerM2mTokens} from './m2m-tokens.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
 import {registerRoles} from './roles.js'
@@ -20,6 +23,9 @@ import {registerWaitlist} from './waitlist.js'
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
+  registerMachines,
+  registerApiKeys,
+  registerM2mTokens,
   registerUsers,
   registerUserIdentifiers,
   registerUserSecurity,
