@@ -202,7 +202,7 @@ export const ERRORS = {
     message: 'Bad Request',
     long: "Invalid '<where>': <why>",
     source:
-      "spec/openapi.yml: the 400 example of /api_keys and /m2m_tokens (message 'Bad Request', long_message \"Invalid 'url_parameter.example': Failed regex check\"); the errors reference lists nothing for these routes",
+      "undocumented: the errors reference lists nothing for /api_keys or /m2m_tokens input; the shape of their spec's 400 example (message 'Bad Request', long_message \"Invalid 'url_parameter.example': Failed regex check\")",
   }),
   /** Machine tokens: unknown, revoked or expired at verify; an unknown API key or M2M token id elsewhere. */
   MachineTokenNotFound: entry({
