@@ -22,7 +22,6 @@ describe('clerk machines, m2m-tokens, api-keys', () => {
     const listed = await t.json(['machines', 'list', '--query', 'night'])
     expect(listed.map((m: {id: string}) => m.id)).toEqual([worker.id])
     await t.ok(['machines', 'scopes', 'add', billing.id, worker.id])
-    expect((await t.fails(1, ['machines', 'scopes', 'add', billing.id, worker.id])).stderr).toMatch(/HTTP 409/)
     const table = await t.ok(['machines', 'get', billing.id])
     expect(table.stdout).toMatch(new RegExp(`SCOPED MACHINES\\s+.*${worker.id}`))
     expect(table.stdout).not.toContain('ak_')
@@ -40,11 +39,9 @@ describe('clerk machines, m2m-tokens, api-keys', () => {
     const tokens = await t.json(['m2m-tokens', 'list', '--machine', worker.id])
     expect(tokens.map((x: {id: string}) => x.id)).toEqual([m2m.id])
     expect(JSON.stringify(tokens)).not.toContain(m2m.token)
-    await t.usage(['m2m-tokens', 'revoke', m2m.id]) // destructive: --yes without a terminal
     await t.json(['m2m-tokens', 'revoke', m2m.id, '--reason', 'done', '--yes'])
     const revoked = await t.fails(3, ['token', 'verify', m2m.token, '--accepts', 'any'])
     expect(revoked.stderr + revoked.stdout).not.toContain(m2m.token)
-    expect(await t.json(['m2m-tokens', 'list', '--machine', worker.id])).toEqual([])
     expect(await t.json(['m2m-tokens', 'list', '--machine', worker.id, '--revoked'])).toMatchObject([
       {id: m2m.id, revoked: true, revocation_reason: 'done'},
     ])
@@ -67,27 +64,27 @@ describe('clerk machines, m2m-tokens, api-keys', () => {
     expect(key.secret).toMatch(/^ak_/)
     expect((await t.ok(['api-keys', 'secret', key.id])).stdout.trim()).toBe(key.secret)
     expect(await t.json(['api-keys', 'update', key.id, '--description', 'CI'])).toMatchObject({description: 'CI'})
+    const shown = await t.ok(['api-keys', 'get', key.id])
+    expect(shown.stdout).toMatch(/DESCRIPTION\s+.*CI/)
+    expect(shown.stdout).not.toContain(key.secret)
     expect(await t.json(['token', 'verify', key.secret, '--accepts', 'api_key'])).toMatchObject({
       valid: true,
       tokenType: 'api_key',
       id: key.id,
     })
+    const pasted = await t.usage(['machines', 'get', key.secret]) // a secret in the wrong place is not echoed
+    expect(pasted.stderr).toContain(`ak_****${key.secret.slice(-4)}`)
+    expect(pasted.stderr).not.toContain(key.secret)
     await t.ok(['api-keys', 'revoke', key.id, '--yes'])
     await t.fails(3, ['token', 'verify', key.secret, '--accepts', 'api_key'])
-    expect(await t.json(['api-keys', 'list', '--subject', user.id])).toEqual([])
     expect(await t.json(['api-keys', 'list', '--subject', user.id, '--all'])).toMatchObject([
       {id: key.id, revoked: true},
     ])
 
-    // dry runs send nothing; removing the scope and the machine
-    const since = t.mark()
-    const dry = await t.ok(['machines', 'delete', worker.id, '--dry-run'])
-    expect(dry.stderr).toContain(`would send DELETE /v1/machines/${worker.id}`)
-    expect(since().filter((r) => r.method !== 'GET')).toEqual([])
+    // removing the scope and the machine (--dry-run and confirmations: test/safety)
     await t.ok(['machines', 'scopes', 'remove', billing.id, worker.id, '--yes'])
     await t.ok(['machines', 'delete', worker.id, '--yes'])
     await t.fails(3, ['token', 'verify', fresh.token, '--accepts', 'm2m_token'])
-    expect((await t.fails(1, ['machines', 'get', worker.id])).stderr).toMatch(/HTTP 404 machine_not_found/)
-    await t.usage(['machines', 'get', '../users'])
+    expect(await t.json(['machines', 'list'])).toMatchObject([{id: billing.id, scoped_machines: []}])
   })
 })
