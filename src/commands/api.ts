@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {formatHead, paginateAll, prepareApiRequest} from '../lib/raw-api/request.js'
 import {ClerkCommand} from '../lib/oclif/command.js'
 import {instanceKind} from '../lib/config/resolve.js'
-import {toCliError} from '../lib/util/errors.js'
+import {toCliError, usageError} from '../lib/util/errors.js'
 import {out, printJson, printList} from '../lib/output/writer.js'
 
 export default class Api extends ClerkCommand<typeof Api> {
@@ -71,6 +71,17 @@ With a production (sk_live_) key any method but GET asks first (type the path); 
 
   async run(): Promise<void> {
     const f = this.flags
+    // the API's JSON passes through as it is: there are no columns to pick or lay out
+    if (f.output === 'csv' || f.output === 'table')
+      throw usageError(
+        `clerk api prints the API's JSON: -o ${f.output} does not apply`,
+        'use -o json (the default) or -o ndjson',
+      )
+    if (f.columns !== undefined)
+      throw usageError(
+        '--columns does not apply to clerk api (it prints the JSON as the API sent it)',
+        "pipe it to jq, e.g. | jq '.[] | {id}'",
+      )
     const words = [this.args.method_or_path, this.args.path].filter((w): w is string => w !== undefined)
     const req = prepareApiRequest({
       words,

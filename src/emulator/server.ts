@@ -179,6 +179,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
 
   const send = (res: ServerResponse, reply: Reply): string => {
+    if (reply.status === 204) {
+      // no body at all (PATCH /v1/instance answers 204): an empty JSON text would be a body
+      res.writeHead(204, {...reply.headers})
+      res.end()
+      return ''
+    }
     const text = JSON.stringify(reply.body)
     res.writeHead(reply.status, {...reply.headers, ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text)})
     res.end(text)
@@ -314,7 +320,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (isControl) return
     entry.status = reply.status
     entry.endedAt = Date.now()
-    if (opts.recordBodies) entry.body = JSON.parse(text)
+    if (opts.recordBodies && text) entry.body = JSON.parse(text)
     log(entry)
   }
 

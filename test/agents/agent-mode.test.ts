@@ -48,14 +48,18 @@ describe('clerk commands --json', () => {
 describe('agent mode', () => {
   it('renders usage, API and network errors as one JSON object; output defaults to JSON', async () => {
     t.seedUsers(2)
-    const [usage, notFound, network, list] = await Promise.all([
+    const [usage, unknown, notFound, network, list] = await Promise.all([
       t.run(['users', 'get', 'user_x', '--bogus', '--mode', 'agent']),
+      // raised before any command runs (oclif's command_not_found hook)
+      t.run(['user', 'lsit', '--mode', 'agent']),
       t.run(['users', 'get', 'user_missing'], {env: {CLERK_ADMIN_MODE: 'agent'}}),
       t.run(['users', 'list', '--mode=agent', '--timeout', '5s'], {env: {CLERK_API_URL: 'http://127.0.0.1:9'}}),
       t.run(['users', 'list', '--mode', 'agent']),
     ])
     expect(usage.code).toBe(2)
     expect(agentError(usage.stderr)).toMatchObject({code: 'usage_error', exit: 2})
+    expect(unknown.code).toBe(2)
+    expect(agentError(unknown.stderr)).toMatchObject({code: 'usage_error', hint: expect.stringMatching(/users list/)})
     expect(notFound.code).toBe(1)
     expect(agentError(notFound.stderr)).toMatchObject({code: 'resource_not_found', exit: 1, status: 404})
     expect(network.code).toBe(1)

@@ -165,7 +165,7 @@ describe('clerk api ls', () => {
   it('lists operations from the shipped spec, filtered by every word, offline', async () => {
     const r = await runCli(['api', 'ls', 'waitlist', 'invite'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/POST\s+\/waitlist_entries\/\{waitlist_entry_id\}\/invite\s+Invite a waitlist entry/)
+    expect(r.stdout).toMatch(/POST\s+\/waitlist_entries\/\{waitlist_entry_id\}\/invite\s+Invite a waitlist/)
     expect(r.stdout.trim().split('\n')).toHaveLength(2)
     const json = await runCli(['api', 'ls', '-o', 'json'])
     const ops = JSON.parse(json.stdout)

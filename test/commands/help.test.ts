@@ -18,6 +18,6 @@ describe('clerk --help / --version', () => {
     expect(v.stdout).toMatch(/^clerk-admin\/\d+\.\d+\.\d+ /)
     const bad = await runCli(['frobnicate'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/command frobnicate not found/i)
+    expect(bad.stderr).toMatch(/unknown command "clerk frobnicate"/i)
   })
 })

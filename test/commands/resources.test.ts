@@ -80,7 +80,7 @@ describe.concurrent('clerk redirect-urls and domains', () => {
     const del = await t.run(['redirect-urls', 'delete', r.id, '--yes'])
     expect(del.code).toBe(0)
     expect(del.stderr).toMatch(`Deleted redirect_url ${r.id}`)
-    const domains = await t.run(['domains', 'list'])
+    const domains = await t.run(['domains', 'list', '--wide'])
     expect(domains.stdout).toMatch(/emulator\.clerk\.localhost\s+false\s+https:\/\/clerk\.emulator\.clerk\.localhost/)
   })
 })
@@ -160,9 +160,7 @@ describe.concurrent('clerk waitlist', () => {
       '--order-by',
       '+email_address',
     ])
-    expect(csv.stdout).toBe(
-      'email,status\r\na@wait.example,invited\r\nb@wait.example,rejected\r\nc@wait.example,pending\r\n',
-    )
+    expect(csv.stdout).toBe('email,status\na@wait.example,invited\nb@wait.example,rejected\nc@wait.example,pending\n')
     expect((await t.run(['waitlist', 'list', '--status', 'bogus'])).code).toBe(2)
   })
 })

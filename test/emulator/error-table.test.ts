@@ -196,7 +196,43 @@ const CASES: Partial<Record<ErrorName, () => Promise<TestResponse>>> = {
     t.emu.store.collection('waitlist_entries').set({...e, status: 'completed'})
     return req('POST', `/v1/waitlist_entries/${e.id}/invite`)
   },
+  OrganizationDomainsNotEnabled: async () => {
+    await domainSettings({domains_enabled: false})
+    return req('POST', `/v1/organizations/${org.id}/domains`, {name: 'off.example'})
+  },
+  OrganizationDomainEnrollmentModeNotEnabled: async () => {
+    await domainSettings({domains_enabled: true, domains_enrollment_modes: []})
+    return req('POST', `/v1/organizations/${org.id}/domains`, {
+      name: 'auto.example',
+      enrollment_mode: 'automatic_invitation',
+    })
+  },
+  OrganizationDomainCommon: async () => {
+    await domainSettings({domains_enabled: true})
+    return req('POST', `/v1/organizations/${org.id}/domains`, {name: 'gmail.com'})
+  },
+  OrganizationDomainAlreadyExists: async () => {
+    await domainSettings({domains_enabled: true})
+    await req('POST', `/v1/organizations/${org.id}/domains`, {name: 'taken.example'})
+    return req('POST', `/v1/organizations/${capped.id}/domains`, {name: 'taken.example'})
+  },
+  OrganizationDomainAlreadyExistsForSameOrganization: async () => {
+    await domainSettings({domains_enabled: true})
+    await req('POST', `/v1/organizations/${org.id}/domains`, {name: 'mine.example'})
+    return req('POST', `/v1/organizations/${org.id}/domains`, {name: 'MINE.example'})
+  },
+  OperationNotAllowedOnPrimaryDomain: async () => {
+    const primary = (await req('GET', '/v1/domains')).body.data.find((d: {is_satellite: boolean}) => !d.is_satellite)
+    return req('DELETE', `/v1/domains/${primary.id}`)
+  },
+  PrimaryDomainAlreadyExists: () => req('POST', '/v1/domains', {name: 'second.example', is_satellite: false}),
+  DomainUpdateForbidden: async () => {
+    const primary = (await req('GET', '/v1/domains')).body.data[0]
+    return req('PATCH', `/v1/domains/${primary.id}`, {proxy_url: 'https://proxy.example/__clerk'})
+  },
 }
+
+const domainSettings = (body: Record<string, unknown>) => req('PATCH', '/v1/instance/organization_settings', body)
 
 describe('the error table', () => {
   it('has a case for every entry a route raises, and every entry cites its source', () => {

@@ -32,6 +32,10 @@ const FREE_TEXT_ARGS = new Set([
   'config:set value',
   'config:remove name',
   'config:use name',
+  'domains:add name', // a domain name, sent in the body
+  'instance:apply file', // a local settings file
+  'instance:diff file',
+  'orgs:domains:add domain', // a domain name, sent in the body
   'orgs:members:set-role role',
   'users:emails:add value', // the address to add goes in the body, never in a path
   'users:phones:add value',

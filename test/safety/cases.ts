@@ -57,6 +57,8 @@ export const DESTRUCTIVE: Record<string, (f: Fixtures) => string[]> = {
   'users:mfa:disable': (f) => ['users', 'mfa', 'disable', f.secureUser],
   'users:passkeys:remove': (f) => ['users', 'passkeys', 'remove', f.secureUser, f.passkey],
   'users:password:set-compromised': (f) => ['users', 'password', 'set-compromised', f.secureUser],
+  'orgs:domains:remove': (f) => ['orgs', 'domains', 'remove', f.orgSlug, f.orgDomain],
+  'domains:remove': (f) => ['domains', 'remove', f.satelliteDomain],
   ...MACHINE_CASES,
 }
 
@@ -108,10 +110,14 @@ export const DRY_RUN: Record<string, (f: Fixtures) => string[]> = {
   'users:password:unset-compromised': (f) => ['users', 'password', 'unset-compromised', f.secureUser],
   'users:unlock': (f) => ['users', 'unlock', f.user],
   'waitlist:add': () => ['waitlist', 'add', 'dry-wl@example.com'],
+  'orgs:domains:remove': (f) => ['orgs', 'domains', 'remove', f.org, f.orgDomain],
+  'domains:remove': (f) => ['domains', 'remove', f.satelliteDomain],
+  'instance:apply': () => ['instance', 'apply', '-'],
   ...MACHINE_CASES,
 }
 
 /** stdin for the cases that read it */
 export const DRY_RUN_INPUT: Record<string, string> = {
   'users:import': 'email_address,first_name\ndry-import@example.com,Ada\n',
+  'instance:apply': '{"protect": {"rules_enabled": true}, "communication": {"blocked_country_codes": ["KP"]}}',
 }

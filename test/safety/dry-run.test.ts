@@ -56,6 +56,28 @@ describe('every command with --dry-run / --validate-only', () => {
     }
   }
 
+  // input honesty (#12): a column no job reads is refused (exit 2, named) before anything is sent, in every
+  // file-mode job; a list or export of the same resource is accepted as the input
+  it('every --file job refuses an unknown column, and accepts its own list output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clerk-columns-'))
+    for (const [id, make] of Object.entries(FILE_MODE)) {
+      const {argv, file, name} = make(f)
+      const path = join(dir, `${id.replaceAll(':', '-')}-${name.replace(/\.txt$/, '.csv')}`)
+      if (name.endsWith('.jsonl'))
+        writeFileSync(path, `${JSON.stringify({...JSON.parse(file.trim()), bogus_col: 'x'})}\n`)
+      else if (name.endsWith('.csv')) writeFileSync(path, file.replace(/\n/, ',bogus_col\n').replace(/\n$/, ',x\n'))
+      else writeFileSync(path, `${file.includes('@') ? 'email' : 'id'},bogus_col\n${file.trim()},x\n`)
+      const since = t.mark()
+      const r = await t.usage([...argv, '--file', path, '--dry-run'])
+      expect(r.stderr, id).toMatch(/unknown (column|key) "bogus_col"/)
+      expect(changing(since()), id).toEqual([])
+    }
+    const exported = join(dir, 'users.csv')
+    writeFileSync(exported, (await t.ok(['users', 'list', '-o', 'csv', '--limit', '1'])).stdout)
+    const plan = await t.ok(['users', 'ban', '--file', exported, '--dry-run'])
+    expect(plan.stderr).toMatch(/columns: {3}used id\n +ignored email, /)
+  })
+
   it('single mode prints the request it did not send (method, path, body)', async () => {
     const r = await t.ok(['invitations', 'create', '--email', 'shown@example.com', '--dry-run'])
     expect(r.stderr).toMatch(/dry run: would send POST \/v1\/invitations .*shown@example\.com/)

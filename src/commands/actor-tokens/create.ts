@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {TICKET_DEFAULTS, createActorToken, ticketColumns} from '../../lib/resources/tokens.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
+import {userIdOrEmail} from '../../lib/resources/users/actions.js'
 
 export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCreate> {
   static safety = 'write' as const
@@ -14,7 +15,7 @@ export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCr
     `<%= config.bin %> actor-tokens create --user user_2target --actor '{"sub":"user_2admin","reason":"ticket 123"}' --expires-in 600 -o json`,
   ]
   static flags = {
-    user: Flags.string({required: true, description: 'the user to impersonate (user_...)'}),
+    user: Flags.string({required: true, description: 'the user to impersonate: a user id or an email address'}),
     actor: Flags.string({
       required: true,
       description: 'the impersonating user id, or a JSON object with "sub" and more claims',
@@ -25,8 +26,9 @@ export default class ActorTokensCreate extends ClerkCommand<typeof ActorTokensCr
 
   async run(): Promise<void> {
     const f = this.flags
-    const t = await createActorToken(await this.client(), {
-      userId: f.user,
+    const client = await this.client()
+    const t = await createActorToken(client, {
+      userId: await userIdOrEmail(client, f.user),
       actor: f.actor,
       expiresIn: f['expires-in'],
       sessionMax: f['session-max'],

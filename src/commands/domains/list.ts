@@ -1,4 +1,4 @@
-import {domainColumns, listDomains} from '../../lib/resources/domains.js'
+import {DOMAIN_DEFAULTS, domainColumns, listDomains} from '../../lib/resources/domains.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printList} from '../../lib/output/writer.js'
 
@@ -16,7 +16,7 @@ export default class DomainsList extends ClerkCommand<typeof DomainsList> {
     await printList(rows, {
       format: this.format,
       columns: domainColumns(this.format),
-      defaults: ['id', 'name', 'satellite', 'frontend_api'],
+      defaults: DOMAIN_DEFAULTS,
       select: this.selectedColumns,
     })
   }

@@ -1,7 +1,13 @@
-import {Command, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 
-export default class EmulatorStart extends Command {
-  static summary = 'Run a local Clerk Backend API emulator.'
+import {ClerkCommand} from '../../lib/oclif/command.js'
+import {plural} from '../../lib/util/plural.js'
+
+export default class EmulatorStart extends ClerkCommand<typeof EmulatorStart> {
+  static summary = 'Run a local Clerk Backend API emulator'
+  // it serves the API rather than calling it: none of the global (client) flags apply
+  static baseFlags = {} as typeof ClerkCommand.baseFlags
+  static resolvesConfig = false
 
   static description = `Serves Clerk's Backend API (under /v1) on a local port with in-memory users, Clerk's rate limits
 and error shapes. Point clerk-admin or @clerk/backend at it with the printed export lines.
@@ -36,16 +42,16 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
   ]
 
   static flags = {
-    port: Flags.integer({description: 'Port to listen on (0 = any free port).', default: 0, min: 0, max: 65_535}),
-    host: Flags.string({description: 'Interface to bind.', default: '127.0.0.1'}),
-    seed: Flags.string({description: 'JSON state file to load at start (e.g. fixtures/sample-users.json).'}),
-    persist: Flags.string({description: 'JSON state file: loaded if it exists, written on exit.'}),
+    port: Flags.integer({description: 'port to listen on (0 = any free port)', default: 0, min: 0, max: 65_535}),
+    host: Flags.string({description: 'interface to bind', default: '127.0.0.1'}),
+    seed: Flags.string({description: 'JSON state file to load at start (e.g. fixtures/sample-users.json)'}),
+    persist: Flags.string({description: 'JSON state file: loaded if it exists, written on exit'}),
     'rate-limit': Flags.string({
-      description: 'Instance rate limit N/<window> (e.g. 100/10s) or "off". Default: by key kind, as Clerk.',
+      description: 'instance rate limit N/<window> (e.g. 100/10s) or "off" [default: by key kind, as Clerk]',
     }),
-    'secret-key': Flags.string({description: 'Secret key clients must send (default: a generated sk_test_ key).'}),
-    users: Flags.integer({description: 'Add N generated sample users at start.', min: 0}),
-    latency: Flags.integer({description: 'Milliseconds added to every response.', min: 0}),
+    'secret-key': Flags.string({description: 'secret key clients must send [default: a generated sk_test_ key]'}),
+    users: Flags.integer({description: 'add N generated sample users at start', min: 0}),
+    latency: Flags.integer({description: 'milliseconds added to every response', min: 0}),
     webhook: Flags.string({
       multiple: true,
       description:
@@ -53,20 +59,20 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
     }),
     'webhook-secret': Flags.string({
       multiple: true,
-      description: 'whsec_ signing secret: one for every --webhook, or one per --webhook in order (default: generated)',
+      description: 'whsec_ signing secret: one for every --webhook, or one per --webhook in order [default: generated]',
     }),
     'webhook-retry-schedule': Flags.string({
       description:
         "delays before each retry of a failed delivery, e.g. 1s,5s,30s [default: Svix's 5s,5m,30m,2h,5h,10h,10h]",
     }),
     'user-cap': Flags.integer({
-      description: "Refuse creates past N users (403 user_quota_exceeded), as Clerk's development instances do at 100.",
+      description: "refuse creates past N users (403 user_quota_exceeded), as Clerk's development instances do at 100",
       min: 1,
     }),
   }
 
   async run(): Promise<void> {
-    const {flags} = await this.parse(EmulatorStart)
+    const {flags} = this
     const [{startEmulator}, {parseRate}, {webhookEndpoints, retrySchedule}] = await Promise.all([
       import('../../emulator/server.js'),
       import('../../lib/http/rate.js'),
@@ -105,7 +111,7 @@ Runs until interrupted (Ctrl-C / SIGTERM); with --persist the state is saved on 
       const events = ep.events.length ? ep.events.join(', ') : 'every event'
       this.logToStderr(`Webhooks: ${ep.url} (${events}), deliveries at ${emu.url}/__emulator/webhooks/deliveries`)
     })
-    this.logToStderr(`Clerk BAPI emulator: ${emu.store.users.size} users. Press Ctrl-C to stop.`)
+    this.logToStderr(`Clerk BAPI emulator: ${plural(emu.store.users.size, 'user')}. Press Ctrl-C to stop.`)
 
     const signal = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'))

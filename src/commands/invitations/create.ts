@@ -31,7 +31,7 @@ Clerk allows 100 single and 25 bulk invitation requests per hour per instance.`
   static flags = {
     email: Flags.string({char: 'e', multiple: true, description: 'address to invite (repeatable)'}),
     file: Flags.string({
-      char: 'f',
+      charAliases: ['f'],
       description: 'CSV (email[,public_metadata,...]) or JSONL of people to invite; - for stdin',
     }),
     notify: Flags.boolean({

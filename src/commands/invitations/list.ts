@@ -43,6 +43,7 @@ export default class InvitationsList extends ClerkCommand<typeof InvitationsList
       columns: invitationColumns(this.format),
       defaults: INVITATION_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

@@ -25,7 +25,7 @@ export default class InvitationsRevoke extends ClerkCommand<typeof InvitationsRe
   static args = {id: idArg('inv', {description: 'invitation id(s) (inv_...)'})}
   static flags = {
     file: Flags.string({
-      char: 'f',
+      charAliases: ['f'],
       description: 'a file of invitation ids: one per line (.txt), or CSV/JSONL with an id column; - for stdin',
     }),
     ...bulkFlags,

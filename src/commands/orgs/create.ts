@@ -5,6 +5,7 @@ import {printOne} from '../../lib/output/writer.js'
 import {createOrg, orgColumns} from '../../lib/resources/orgs.js'
 import {optionalJsonObject} from '../../lib/resources/metadata.js'
 import {promptFor} from '../../lib/output/prompts.js'
+import {userIdOrEmail} from '../../lib/resources/users/actions.js'
 
 export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
   static safety = 'write' as const
@@ -18,17 +19,17 @@ export default class OrgsCreate extends ClerkCommand<typeof OrgsCreate> {
   static flags = {
     name: Flags.string({description: 'organization name (asked for at a terminal when missing)'}),
     slug: Flags.string({description: 'unique slug: lowercase letters, digits and dashes (default: from the name)'}),
-    'created-by': Flags.string({description: 'user id of the first admin'}),
+    'created-by': Flags.string({description: 'the first admin: a user id or an email address'}),
     'max-members': Flags.integer({min: 0, description: 'most memberships allowed (0 = unlimited)'}),
-    'public-metadata': Flags.string({description: 'JSON object'}),
-    'private-metadata': Flags.string({description: 'JSON object'}),
+    'public-metadata': Flags.string({aliases: ['public'], description: 'JSON object'}),
+    'private-metadata': Flags.string({aliases: ['private'], description: 'JSON object'}),
   }
 
   async run(): Promise<void> {
     const f = this.flags
     const fields = {
       slug: f.slug,
-      created_by: f['created-by'],
+      created_by: f['created-by'] && (await userIdOrEmail(await this.client(), f['created-by'])),
       max_allowed_memberships: f['max-members'],
       public_metadata: optionalJsonObject('public-metadata', f['public-metadata']),
       private_metadata: optionalJsonObject('private-metadata', f['private-metadata']),

@@ -35,7 +35,10 @@ Clerk allows 250 single and 50 bulk invitation requests per hour per instance.`
   static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
     email: Flags.string({char: 'e', multiple: true, description: 'address to invite (repeatable)'}),
-    file: Flags.string({char: 'f', description: 'CSV (email[,role,...]) or JSONL of people to invite; - for stdin'}),
+    file: Flags.string({
+      charAliases: ['f'],
+      description: 'CSV (email[,role,...]) or JSONL of people to invite; - for stdin',
+    }),
     role: Flags.string({default: 'org:member', description: 'role for everyone without a role column'}),
     inviter: Flags.string({description: 'user id of the admin sending the invitations'}),
     'redirect-url': Flags.string({description: 'where the invitation link lands'}),

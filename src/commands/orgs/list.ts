@@ -4,6 +4,7 @@ import {ClerkCommand} from '../../lib/oclif/command.js'
 import {usageError} from '../../lib/util/errors.js'
 import {printList} from '../../lib/output/writer.js'
 import {ORG_DEFAULT_COLUMNS, type OrgFilter, allOrgs, listOrgsPage, orgColumns} from '../../lib/resources/orgs.js'
+import {idsOnly} from '../../lib/oclif/user-flags.js'
 
 export default class OrgsList extends ClerkCommand<typeof OrgsList> {
   static safety = 'read' as const
@@ -20,9 +21,14 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
     query: Flags.string({char: 'q', description: 'match the id exactly, or part of the name or slug'}),
     'user-id': Flags.string({
       multiple: true,
+      delimiter: ',',
       description: 'only organizations this user belongs to (repeatable; -user_… excludes)',
     }),
-    'org-id': Flags.string({multiple: true, description: 'only these organization ids (repeatable; -org_… excludes)'}),
+    'org-id': Flags.string({
+      multiple: true,
+      delimiter: ',',
+      description: 'only these organization ids (repeatable; -org_… excludes)',
+    }),
     'order-by': Flags.string({
       description: 'name, created_at or members_count with +/- prefix',
       default: '-created_at',
@@ -47,7 +53,7 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
       throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
     const filter: OrgFilter = {
       query: f.query,
-      user_id: f['user-id'],
+      user_id: idsOnly('user-id', f['user-id'], 'find the id first: clerk users get EMAIL -o json | jq -r .id'),
       organization_id: f['org-id'],
       order_by: f['order-by'],
       include_members_count: f.counts || undefined,
@@ -61,6 +67,7 @@ export default class OrgsList extends ClerkCommand<typeof OrgsList> {
       columns: orgColumns(this.format),
       defaults: ORG_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

@@ -19,8 +19,8 @@ export default class OrgsMetadata extends ClerkCommand<typeof OrgsMetadata> {
 
   static args = {org: idArg('org', {slug: true, required: true, description: 'organization id (org_...) or slug'})}
   static flags = {
-    public: Flags.string({description: 'public metadata: JSON object or @file'}),
-    private: Flags.string({description: 'private metadata: JSON object or @file'}),
+    public: Flags.string({aliases: ['public-metadata'], description: 'public metadata: JSON object or @file'}),
+    private: Flags.string({aliases: ['private-metadata'], description: 'private metadata: JSON object or @file'}),
     replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
     'dry-run': Flags.boolean({description: 'show the diff and send nothing'}),
     yes: Flags.boolean({

@@ -10,6 +10,7 @@ import {
   listSessionsPage,
   sessionColumns,
 } from '../../lib/resources/sessions.js'
+import {userIdOrEmail} from '../../lib/resources/users/actions.js'
 
 export default class SessionsList extends ClerkCommand<typeof SessionsList> {
   static safety = 'read' as const
@@ -22,7 +23,7 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
   ]
 
   static flags = {
-    user: Flags.string({description: 'sessions of this user id'}),
+    user: Flags.string({description: 'sessions of this user: a user id or an email address'}),
     client: Flags.string({description: 'sessions of this client id'}),
     status: Flags.string({options: [...SESSION_STATUSES], description: 'only sessions with this status'}),
     limit: Flags.integer({
@@ -40,8 +41,8 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
       throw usageError('missing --user or --client', 'BAPI lists sessions of one user or one client')
     if (!f.all && f.limit !== undefined && f.limit > 500)
       throw usageError('--limit is at most 500 for one page', 'use --all to stream more')
-    const filter = {user_id: f.user, client_id: f.client, status: f.status}
     const client = await this.client()
+    const filter = {user_id: f.user && (await userIdOrEmail(client, f.user)), client_id: f.client, status: f.status}
     const rows = f.all
       ? allSessions(client, filter, {pageSize: f['page-size'], offset: f.offset, max: f.limit})
       : await listSessionsPage(client, filter, f.offset, f.limit ?? 10)
@@ -50,6 +51,7 @@ export default class SessionsList extends ClerkCommand<typeof SessionsList> {
       columns: sessionColumns(this.format),
       defaults: SESSION_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {TICKET_DEFAULTS, createSignInToken, ticketColumns} from '../../lib/resources/tokens.js'
 import {ClerkCommand} from '../../lib/oclif/command.js'
 import {printOne} from '../../lib/output/writer.js'
+import {userIdOrEmail} from '../../lib/resources/users/actions.js'
 
 export default class SignInTokensCreate extends ClerkCommand<typeof SignInTokensCreate> {
   static safety = 'write' as const
@@ -13,13 +14,14 @@ export default class SignInTokensCreate extends ClerkCommand<typeof SignInTokens
     '<%= config.bin %> sign-in-tokens create --user user_2abc --expires-in 600 -o json | jq -r .url',
   ]
   static flags = {
-    user: Flags.string({required: true, description: 'the user to sign in (user_...)'}),
+    user: Flags.string({required: true, description: 'the user to sign in: a user id or an email address'}),
     'expires-in': Flags.integer({min: 1, description: 'seconds until the token expires [default: 30 days]'}),
   }
 
   async run(): Promise<void> {
-    const t = await createSignInToken(await this.client(), {
-      userId: this.flags.user,
+    const client = await this.client()
+    const t = await createSignInToken(client, {
+      userId: await userIdOrEmail(client, this.flags.user),
       expiresIn: this.flags['expires-in'],
     })
     await printOne(t, {

@@ -30,9 +30,12 @@ export default class UsersCreate extends ClerkCommand<typeof UsersCreate> {
     'password-digest': Flags.string({description: 'an existing password hash to import (needs --password-hasher)'}),
     'password-hasher': Flags.string({options: PASSWORD_HASHERS, description: 'the algorithm of --password-digest'}),
     'skip-password-checks': Flags.boolean({description: 'skip password strength and breach checks'}),
-    'public-metadata': Flags.string({description: 'public metadata: a JSON object or @file.json'}),
-    'private-metadata': Flags.string({description: 'private metadata: a JSON object or @file.json'}),
-    'unsafe-metadata': Flags.string({description: 'unsafe metadata: a JSON object or @file.json'}),
+    'public-metadata': Flags.string({aliases: ['public'], description: 'public metadata: a JSON object or @file.json'}),
+    'private-metadata': Flags.string({
+      aliases: ['private'],
+      description: 'private metadata: a JSON object or @file.json',
+    }),
+    'unsafe-metadata': Flags.string({aliases: ['unsafe'], description: 'unsafe metadata: a JSON object or @file.json'}),
   }
 
   async run(): Promise<void> {

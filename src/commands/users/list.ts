@@ -57,6 +57,7 @@ export default class UsersList extends ClerkCommand<typeof UsersList> {
       columns: userColumns(this.format),
       defaults: USER_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
     if (local) this.note(local.summary())
   }

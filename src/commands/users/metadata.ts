@@ -23,9 +23,9 @@ export default class UsersMetadata extends ClerkCommand<typeof UsersMetadata> {
   static args = userRefArgs
   static flags = {
     ...userRefFlags,
-    public: Flags.string({description: 'public metadata: JSON object or @file'}),
-    private: Flags.string({description: 'private metadata: JSON object or @file'}),
-    unsafe: Flags.string({description: 'unsafe metadata: JSON object or @file'}),
+    public: Flags.string({aliases: ['public-metadata'], description: 'public metadata: JSON object or @file'}),
+    private: Flags.string({aliases: ['private-metadata'], description: 'private metadata: JSON object or @file'}),
+    unsafe: Flags.string({aliases: ['unsafe-metadata'], description: 'unsafe metadata: JSON object or @file'}),
     replace: Flags.boolean({description: 'replace each given field whole instead of merging'}),
     ...userBulkFlags,
     'dry-run': Flags.boolean({description: 'show the diff and send nothing (with --file: validate and plan)'}),

@@ -6,6 +6,7 @@ import {resolveUser, updateUser} from '../../lib/resources/users/actions.js'
 import {userRefArgs, userRefFlags} from '../../lib/oclif/user-flags.js'
 import {PASSWORD_HASHERS, updateBody} from '../../lib/resources/users/body.js'
 import {USER_CHANGED_COLUMNS, userColumns} from '../../lib/resources/users/users.js'
+import {usageError} from '../../lib/util/errors.js'
 
 export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
   static safety = 'write' as const
@@ -40,6 +41,12 @@ export default class UsersUpdate extends ClerkCommand<typeof UsersUpdate> {
   }
 
   async run(): Promise<void> {
+    // USER_ID and --external-id together: they meant to set it (as `users create --external-id` does)
+    if (this.args.id !== undefined && this.flags['external-id'] !== undefined)
+      throw usageError(
+        '--external-id names the user to update (like --email), and USER_ID already does',
+        `to set the external id: clerk users update ${this.args.id} --set-external-id ${this.flags['external-id']}`,
+      )
     const ctx = {interactive: this.cfg.interactive}
     const body = await updateBody(this.flags, ctx)
     const client = await this.client()

@@ -34,6 +34,7 @@ export default class WaitlistList extends ClerkCommand<typeof WaitlistList> {
       columns: waitlistColumns(this.format),
       defaults: WAITLIST_DEFAULTS,
       select: this.selectedColumns,
+      page: f.limit ? {limit: f.limit, offset: f.offset ?? 0} : undefined,
     })
   }
 }

@@ -586,6 +586,65 @@ export const ERRORS = {
     long: '<detail>',
     source: 'undocumented: the spec documents a 409 for organization roles and permissions without its body',
   }),
+
+  // ---- organization domains and instance domains -------------------------------------------------------
+  OrganizationDomainsNotEnabled: entry({
+    status: 403,
+    code: 'organization_domains_not_enabled',
+    message: 'organization domains not enabled',
+    long: 'This instance does not have domains enabled for organizations.',
+    source: 'clerk:organizations.go:OrganizationDomainsNotEnabled',
+  }),
+  OrganizationDomainEnrollmentModeNotEnabled: entry({
+    status: 403,
+    code: 'organization_domain_enrollment_mode_not_enabled',
+    message: 'organization enrollment mode not enabled',
+    long: "Enrollment mode <enrollmentMode> is not enabled for this instances's organizations.",
+    source: 'clerk:organizations.go:OrganizationDomainEnrollmentModeNotEnabled',
+  }),
+  OrganizationDomainCommon: entry({
+    status: 422,
+    code: 'organization_domain_common',
+    message: 'common email domain',
+    long: 'This is a common email provider domain. Please use a different one.',
+    source: 'clerk:organizations.go:OrganizationDomainCommon',
+  }),
+  OrganizationDomainAlreadyExists: entry({
+    status: 422,
+    code: 'organization_domain_already_exists',
+    message: 'organizaton domain already exists',
+    long: 'This domain is already used by another organization.',
+    source: "clerk:organizations.go:OrganizationDomainAlreadyExists (the typo in the short message is Clerk's)",
+  }),
+  OrganizationDomainAlreadyExistsForSameOrganization: entry({
+    status: 422,
+    code: 'organization_domain_already_exists_same_organization',
+    message: 'organization domain already exists',
+    long: 'This domain is already used by your organization.',
+    source: 'clerk:organizations.go:OrganizationDomainAlreadyExistsForSameOrganization',
+  }),
+  OperationNotAllowedOnPrimaryDomain: entry({
+    status: 403,
+    code: 'operation_not_allowed_on_primary_domain',
+    message: 'operation not allowed',
+    long: 'This operation is not allowed on a primary domain. Try again with a satellite domain of the instance.',
+    source: 'clerk:domains.go:OperationNotAllowedOnPrimaryDomain',
+  }),
+  PrimaryDomainAlreadyExists: entry({
+    status: 422,
+    code: 'primary_domain_already_exists',
+    message: 'primary domain already exists',
+    long: 'Currently, only a single primary domain is supported and the current instance already has one. All new domains need to be set a satellites.',
+    source: 'clerk:domains.go:PrimaryDomainAlreadyExists',
+  }),
+  DomainUpdateForbidden: entry({
+    status: 400,
+    code: 'domain_update_forbidden',
+    message: 'Domain update was forbidden',
+    long: 'Domain can be only updated for production instances',
+    source:
+      'clerk:domains.go:DomainUpdateForbidden (the emulator is a development instance: answered for a proxy_url there)',
+  }),
 } satisfies Record<string, ErrorEntry>
 
 export type ErrorName = keyof typeof ERRORS

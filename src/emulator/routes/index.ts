@@ -2,6 +2,7 @@
 import type {Router} from '../router.js'
 import {registerDomains} from './domains.js'
 import {registerIdentifiers} from './identifiers.js'
+import {registerInstanceSettings} from './instance-settings.js'
 import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
 import {registerMachines} from './machines.js'
@@ -14,6 +15,7 @@ import {registerTokensAdmin} from './tokens-admin.js'
 import {registerInvitations} from './invitations.js'
 import {registerMemberships} from './memberships.js'
 import {registerOrganizations} from './organizations.js'
+import {registerOrganizationDomains} from './organization-domains.js'
 import {registerSessions} from './sessions.js'
 import {registerUsers} from './users.js'
 import {registerUserIdentifiers} from './user-identifiers.js'
@@ -36,6 +38,8 @@ export const resources: ((r: Router) => void)[] = [
   registerTokensAdmin,
   registerWaitlist,
   registerOrganizations,
+  registerOrganizationDomains,
+  registerInstanceSettings,
   registerRoles,
   registerMemberships,
   registerInvitations,

@@ -103,6 +103,12 @@ export function instanceRole(store: Store, key: string): {name: string; permissi
   return r ? {name: r.name, permissions: [...(r.permission_keys as string[])]} : undefined
 }
 
+/** The key of the role with this id (organization settings name roles by id), or undefined. */
+export function instanceRoleKey(store: Store, id: string): string | undefined {
+  const r = roles(store).get(id)
+  return r ? String(r.key) : undefined
+}
+
 function listReply(rows: JsonObject[], ctx: RequestContext, render: (x: JsonObject) => Json = (x) => x) {
   const {limit, offset} = parsePage(ctx.query)
   const q = (ctx.query.get('query') ?? '').toLowerCase()

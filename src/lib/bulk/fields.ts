@@ -4,36 +4,8 @@
  * its row invalid. Used by the runner's validation (plan.ts) for every job that declares its `fields`.
  */
 import {usageError} from '../util/errors.js'
+import {closest} from '../util/suggest.js'
 import type {BulkRecord} from './input.js'
-
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
-export function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) d[0][j] = j
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
-  }
-  return d[a.length][b.length]
-}
-
-export function closest(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined
-  let bestD = Infinity
-  const lower = name.toLowerCase()
-  for (const k of known) {
-    const dist = distance(lower, k.toLowerCase())
-    if (dist < bestD) {
-      best = k
-      bestD = dist
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
-}
 
 /** Collects unknown fields across rows; `check()` throws the usage error naming them. */
 export class UnknownFields {
@@ -48,7 +20,7 @@ export class UnknownFields {
     if (this.unknown.size === 0) return
     const what = format === 'csv' ? 'column' : 'key'
     const parts = [...this.unknown].map(([k, row]) => {
-      const near = closest(k, this.known)
+      const near = closest(k, this.known)[0]
       return `"${k}"${format === 'csv' ? '' : ` (row ${row})`}${near ? ` (did you mean ${near}?)` : ''}`
     })
     throw usageError(

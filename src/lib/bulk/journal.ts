@@ -19,6 +19,7 @@ import {
   existsSync,
   fsyncSync,
   readFileSync,
+  renameSync,
   unlinkSync,
   writeFileSync,
   writeSync,
@@ -193,3 +194,28 @@ export function checkJournalHeader(path: string, header: JournalHeader | undefin
     )
   }
 }
+
+/**
+ * A journal whose last run finished (its last entry is an `end` that was not interrupted) does not block a
+ * new run: it is renamed aside (`<journal>.<when it ended>`, kept for the record) and the new run starts
+ * fresh. Returns the new name, or undefined when the journal is of an unfinished run (then --resume it).
+ */
+export async function setAsideIfFinished(path: string): Promise<{aside: string; endedAt: string} | undefined> {
+  let last: {t: string; [k: string]: unknown} | undefined
+  const header = await readJournal(path, (e) => (last = e))
+  const end = last as {t: string; at?: string; interrupted?: boolean} | undefined
+  if (!header || end?.t !== 'end' || end.interrupted) return undefined
+  if (existsSync(`${path}.lock`)) {
+    const pid = Number.parseInt(readFileSync(`${path}.lock`, 'utf8'), 10)
+    if (pid && pid !== process.pid && pidAlive(pid)) return undefined
+  }
+  const endedAt = String(end.at ?? new Date().toISOString())
+  let aside = `${path}.${endedAt.replaceAll(/[:.]/g, '-')}`
+  for (let n = 2; existsSync(aside); n++) aside = `${path}.${endedAt.replaceAll(/[:.]/g, '-')}-${n}`
+  renameSync(path, aside)
+  return {aside, endedAt}
+}
+
+/** The line a new run prints when it set a finished journal aside. */
+export const setAsideNote = (path: string, moved: {aside: string; endedAt: string}) =>
+  `${path} is the journal of a run that finished at ${moved.endedAt}: starting a new run (the old journal is kept as ${moved.aside})`

@@ -2,12 +2,15 @@
 import {humanDuration} from '../util/duration.js'
 import {usageError} from '../util/errors.js'
 import {formatRate} from '../http/rate.js'
-import {type BulkRecord, type InputSource, InputError, readRecords} from './input.js'
+import {type BulkRecord, type InputSource, InputError, parseMap, readRecords} from './input.js'
 import {EndpointPacer} from './pacer.js'
 import {UnknownFields, dirtyValue} from './fields.js'
 import type {BulkJob, BulkRunOptions, Item, PreflightResult, Prepared} from './types.js'
+import {plural} from '../util/plural.js'
 
 export interface Validation {
+  /** every column (CSV) or field (JSONL) seen in the input, after --map, in first-seen order */
+  columns: Set<string>
   valid: number
   invalid: Map<number, {key: string; message: string}>
   skip: Map<number, {key: string; message: string}>
@@ -24,11 +27,13 @@ export async function validate<T>(
   const invalid = new Map<number, {key: string; message: string}>()
   const skip = new Map<number, {key: string; message: string}>()
   const seen = new Map<string, number>()
+  const columns = new Set<string>()
   let valid = 0
   const unknown = job.fields ? new UnknownFields(new Set(job.fields)) : undefined
   try {
     for await (const {row, record, error} of readRecords(source, {map, linesField: opts.linesField})) {
       unknown?.see(record, row)
+      if (columns.size < 500) for (const k of Object.keys(record)) columns.add(k)
       const dirty = error ? undefined : dirtyValue(record)
       const p: Prepared<T> = error ? {error} : dirty ? {error: dirty} : safePrepare(job, record, row)
       if ('error' in p) {
@@ -54,7 +59,28 @@ export async function validate<T>(
     throw error
   }
   unknown?.check(source.label, source.format)
-  return {valid, invalid, skip}
+  return {columns, valid, invalid, skip}
+}
+
+/**
+ * `columns:` lines of the plan: which input columns the job reads, which came in through --map, and which
+ * it accepts but does not send (e.g. the `id` and timestamps of a `users export` file).
+ */
+export function columnLines(fields: readonly string[], columns: Set<string>, map: Map<string, string>): string[] {
+  const known = new Set(fields)
+  const mapped: string[] = []
+  const used: string[] = []
+  const ignored: string[] = []
+  for (const c of columns) {
+    const from = map.get(c)
+    if (from !== undefined && from !== c && known.has(c)) mapped.push(`${c} <- "${from}"`)
+    else if (known.has(c)) used.push(c)
+    else ignored.push(c)
+  }
+  const lines = [`  columns:   used ${used.length ? used.join(', ') : '(none)'}`]
+  if (mapped.length) lines.push(`             mapped ${mapped.join(', ')}`)
+  lines.push(`             ignored ${ignored.length ? ignored.join(', ') : '(none)'}`)
+  return lines
 }
 
 /** Every valid row (prepared again, in order) that `keep(row)` accepts: the input of a job's preflight. */
@@ -122,9 +148,12 @@ export function planLines<T>(
     `Plan: ${job.name} from ${source.label} (${source.format})`,
     `  rows:      ${v.valid + v.invalid.size + v.skip.size} (${v.valid} valid${v.invalid.size ? `, ${v.invalid.size} invalid` : ''}${v.skip.size ? `, ${v.skip.size} skipped` : ''})`,
   ]
-  if (already) lines.push(`  journal:   ${already} rows already done, not sent again`)
+  if (job.fields) lines.push(...columnLines(job.reads ?? job.fields, v.columns, parseMapSafe(opts.map)))
+  if (already) lines.push(`  journal:   ${plural(already, 'row')} already done, not sent again`)
   if (reconciles)
-    lines.push(`  in flight: ${reconciles} rows were maybe sent by the run that stopped; checked before sending again`)
+    lines.push(
+      `  in flight: ${plural(reconciles, 'row')} were maybe sent by the run that stopped; checked before sending again`,
+    )
   lines.push(
     `  target:    ${opts.target.instance} instance at ${opts.target.apiUrl}`,
     `  requests:  ${requests}${batch > 1 ? ` (batches of ${batch})` : ''}${reconciles ? ` + up to ${reconciles} look-ups` : ''}`,
@@ -135,4 +164,12 @@ export function planLines<T>(
   if (ms !== undefined) lines.push(`  time:      about ${humanDuration(ms)} at that budget`)
   for (const note of job.planNotes ?? []) lines.push(`  ${note}`)
   return {lines, requests}
+}
+
+function parseMapSafe(specs: string[] | undefined): Map<string, string> {
+  try {
+    return parseMap(specs)
+  } catch {
+    return new Map()
+  }
 }

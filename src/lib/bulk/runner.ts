@@ -47,12 +47,15 @@ import {
   type JournalState,
   checkJournalHeader,
   loadJournalState,
+  setAsideIfFinished,
+  setAsideNote,
 } from './journal.js'
 import {EndpointPacer} from './pacer.js'
 import {Progress} from './progress.js'
 import {MAX_SHOWN, planLines, runPreflight, safePrepare, validate} from './plan.js'
-import {ReportWriter} from './report.js'
+import {ReportWriter, reportLine} from './report.js'
 import type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome} from './types.js'
+import {plural} from '../util/plural.js'
 
 export type {BulkJob, BulkResult, BulkRunOptions, Item, Outcome, PreflightResult, Prepared, RowRecord} from './types.js'
 
@@ -106,7 +109,15 @@ async function runSource<T>(
   // Resume state (read before the readiness check: rows done by earlier runs are not checked again)
   const journalPath = opts.journal ?? defaultJournalPath(source, job.name)
   let state: JournalState = {done: new Map(), pending: new Set()}
-  const journalExists = existsSync(journalPath)
+  let journalExists = existsSync(journalPath)
+  if (journalExists && !opts.resume && !opts.dryRun && !opts.validateOnly) {
+    // a finished run does not block the next one (a nightly job in a reused workspace): set it aside
+    const moved = await setAsideIfFinished(journalPath)
+    if (moved) {
+      notify(setAsideNote(journalPath, moved))
+      journalExists = false
+    }
+  }
   if (journalExists && opts.resume && !opts.validateOnly) {
     state = await loadJournalState(journalPath)
     checkJournalHeader(journalPath, state.header, job.name, source.sha256)
@@ -153,7 +164,7 @@ async function runSource<T>(
     }
     for (const line of preflight?.lines ?? []) notify(line)
     notify(
-      `${source.label}: ${total} rows, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
+      `${source.label}: ${plural(total, 'row')}, ${v.valid} valid, ${v.invalid.size} invalid${v.skip.size ? `, ${v.skip.size} would be skipped` : ''}`,
     )
     if (preflight?.blocking) notify(`not ready: ${preflight.blocking.message}`)
     result.notRun = total
@@ -164,14 +175,14 @@ async function runSource<T>(
   }
   if (v.invalid.size && !opts.skipInvalid) {
     throw usageError(
-      `${v.invalid.size} of ${total} rows are invalid; nothing was sent`,
+      `${v.invalid.size} of ${plural(total, 'row')} are invalid; nothing was sent`,
       'fix the input, or add --skip-invalid to send the valid rows (invalid ones are reported as failed)',
     )
   }
 
   if (journalExists && !opts.resume && !opts.dryRun) {
     throw usageError(
-      `journal ${journalPath} exists from an earlier run`,
+      `journal ${journalPath} is from an earlier run that did not finish`,
       'add --resume to continue it (rows already done are skipped), or --journal PATH for a new one',
     )
   }
@@ -194,7 +205,7 @@ async function runSource<T>(
     const production = opts.target.instance === 'production'
     await confirmDestructive(
       {interactive: opts.interactive, yes: opts.yes},
-      `${job.action}: ${toSend} rows on the ${opts.target.instance} instance`,
+      `${job.action}: ${plural(toSend, 'row')} on the ${opts.target.instance} instance`,
       {production, typed: String(toSend), preview: {job: job.name, requests: toSend, plan: lines}},
     )
   }
@@ -218,12 +229,14 @@ async function runSource<T>(
   for (const d of state.done.values()) {
     report?.write(d)
     opts.onRecord?.(d)
+    opts.results?.write(reportLine(d))
     tally(result, d.status)
   }
   const record = (d: Omit<DoneEntry, 't'>) => {
     journal.append({t: 'done', ...d})
     report?.write(d)
     opts.onRecord?.(d)
+    opts.results?.write(reportLine(d))
     tally(result, d.status)
     progress.tick()
   }
@@ -367,6 +380,7 @@ async function runSource<T>(
     journal.close()
     report?.close()
     opts.onEnd?.()
+    await opts.results?.close()
   }
   result.elapsedMs = Date.now() - started
   result.notRun = Math.max(0, total - result.ok - result.skipped - result.failed)
@@ -411,11 +425,11 @@ function tally(r: BulkResult, status: DoneEntry['status']): void {
 
 export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: number}): string {
   const secs = r.elapsedMs / 1000
-  const parts = [`${r.total} rows`, `${r.ok} ok`, `${r.skipped} skipped`, `${r.failed} failed`]
+  const parts = [`${plural(r.total, 'row')}`, `${r.ok} ok`, `${r.skipped} skipped`, `${r.failed} failed`]
   if (r.notRun) parts.push(`${r.notRun} not run`)
   parts.push(humanDuration(r.elapsedMs))
   if (secs > 0) parts.push(`${((r.ok + r.skipped + r.failed) / secs).toFixed(1)} rows/s`)
-  if (stats) parts.push(`${stats.jobs} requests`, `${stats.rateLimited} 429s`)
+  if (stats) parts.push(`${plural(stats.jobs, 'request')}`, `${stats.rateLimited} 429s`)
   const where = [r.report ? `report ${r.report}` : '', r.journal ? `journal ${r.journal}` : '']
     .filter(Boolean)
     .join(', ')
@@ -426,15 +440,19 @@ export function summaryLine(r: BulkResult, stats?: {rateLimited: number; jobs: n
 export function bulkExit(r: BulkResult): void {
   if (r.exitCode === ExitCode.OK) return
   if (r.exitCode === ExitCode.INTERRUPTED) {
-    throw new CliError(`interrupted after ${r.ok + r.skipped + r.failed} of ${r.total} rows`, ExitCode.INTERRUPTED, {
-      hint: 'run the same command again with --resume to finish (rows already done are skipped)',
-    })
+    throw new CliError(
+      `interrupted after ${r.ok + r.skipped + r.failed} of ${plural(r.total, 'row')}`,
+      ExitCode.INTERRUPTED,
+      {
+        hint: 'run the same command again with --resume to finish (rows already done are skipped)',
+      },
+    )
   }
   if (r.exitCode === ExitCode.PARTIAL) {
     const what = [r.failed ? `${r.failed} failed` : '', r.notRun ? `${r.notRun} not run` : ''].filter(Boolean)
-    throw new CliError(`${what.join(', ')} of ${r.total} rows`, ExitCode.PARTIAL, {
+    throw new CliError(`${what.join(', ')} of ${plural(r.total, 'row')}`, ExitCode.PARTIAL, {
       hint: r.report ? `see ${r.report}` : "add --report PATH for every row's outcome (or read the journal)",
     })
   }
-  throw new CliError(`${r.invalid} of ${r.total} rows are invalid`, r.exitCode)
+  throw new CliError(`${r.invalid} of ${plural(r.total, 'row')} are invalid`, r.exitCode)
 }

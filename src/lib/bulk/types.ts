@@ -2,6 +2,7 @@
 import type {Rate} from '../http/rate.js'
 import type {BulkRecord, InputFormat} from './input.js'
 import type {ProgressMode} from './progress.js'
+import type {ReportLine} from './report.js'
 
 export type Prepared<T> = {key: string; value: T} | {error: string; key?: string} | {skip: string; key?: string}
 
@@ -57,8 +58,9 @@ export interface BulkJob<T> {
   /** default true; false for read-only jobs (no confirmation) */
   mutating?: boolean
   /**
-   * every column / key the job reads (after --map): any other is exit 2 naming it, with the closest of
-   * these as a suggestion. Leave it out only for a job that takes arbitrary keys.
+   * every column / key the job accepts (after --map): any other is exit 2 naming it, with the closest of
+   * these as a suggestion. Leave it out only for a job that takes arbitrary keys. The plan lists the
+   * input's columns as used, mapped or ignored (see `reads`).
    */
   fields?: readonly string[]
   /** validate and shape one record (no requests here). */
@@ -93,6 +95,11 @@ export interface BulkJob<T> {
     rows: AsyncIterable<Item<T>>,
     ctx: {pending: ReadonlySet<number>; header?: Record<string, unknown>; validateOnly: boolean},
   ): Promise<PreflightResult>
+  /**
+   * the fields prepare() actually sends, when fewer than `fields` (which also accepts, e.g., the columns
+   * `users export` writes): the plan lists the input's columns as used, mapped (--map) or ignored
+   */
+  reads?: readonly string[]
 }
 
 export interface BulkRunOptions {
@@ -127,6 +134,8 @@ export interface BulkRunOptions {
     pausedUntilMs?: number
   }
   progress?: ProgressMode
+  /** every row's outcome as it is known (the chosen -o format on stdout); closed when the run ends */
+  results?: {write(line: ReportLine): void; close(): Promise<void>}
   /** a line for people (stderr) */
   notify: (line: string) => void
   stdin?: NodeJS.ReadableStream

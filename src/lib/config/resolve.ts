@@ -30,6 +30,8 @@ export interface Config {
   interactive: boolean
   limiterRedis?: string
   limiterRedisOptional: boolean
+  /** settings of the chosen profile that environment variables override (`CLERK_SECRET_KEY over secret-key`) */
+  envOverrides: string[]
 }
 
 /** The flag values config cares about (as parsed by the base command). */
@@ -101,11 +103,19 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     [env.CLERK_SECRET_KEY, 'env'],
     [profile.secret_key, 'profile'],
   )[0]
-  const apiUrl =
-    pick([flags['api-url'], 'flag'], [env.CLERK_API_URL, 'env'], [profile.api_url, 'profile'])[0] ?? DEFAULT_API_URL
+  const [apiUrlText, apiUrlSource] = pick(
+    [flags['api-url'], 'flag'],
+    [env.CLERK_API_URL, 'env'],
+    [profile.api_url, 'profile'],
+  )
   const apiVersion =
     pick([flags['api-version'], 'flag'], [env.CLERK_API_VERSION, 'env'], [profile.api_version, 'profile'])[0] ??
     DEFAULT_API_VERSION
+  const apiUrl = normalizeApiUrl(
+    apiUrlText ?? DEFAULT_API_URL,
+    apiVersion,
+    apiUrlText === undefined ? 'the default' : sourceName(apiUrlSource, 'api-url', 'CLERK_API_URL', name),
+  )
   const [rateText, rateSource] = pick(
     [flags['rate-limit'], 'flag'],
     [env.CLERK_RATE_LIMIT, 'env'],
@@ -117,20 +127,28 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
   } catch (error) {
     throw usageError((error as Error).message)
   }
-  let timeoutMs: number
-  try {
-    timeoutMs = parseDuration(flags.timeout ?? env.CLERK_TIMEOUT ?? '30s')
-  } catch (error) {
-    throw usageError((error as Error).message)
-  }
-  try {
-    new URL(apiUrl)
-  } catch {
-    throw usageError(`invalid API URL "${apiUrl}"`)
+  const timeoutMs = parseTimeout(
+    flags.timeout ?? env.CLERK_TIMEOUT ?? '30s',
+    flags.timeout ? '--timeout' : 'CLERK_TIMEOUT',
+  )
+  // a profile was chosen (config use, --profile, CLERK_PROFILE) but the environment wins, per setting
+  const envOverrides: string[] = []
+  if (name) {
+    const over = (envName: string, setting: string, value: string | undefined, flag: string | undefined) => {
+      if (flag === undefined && env[envName] && value !== undefined && value !== '' && env[envName] !== value)
+        envOverrides.push(`${envName} over ${setting}`)
+    }
+    over('CLERK_SECRET_KEY', 'secret-key', profile.secret_key, flags['secret-key'])
+    over('CLERK_API_URL', 'api-url', profile.api_url, flags['api-url'])
+    over('CLERK_API_VERSION', 'api-version', profile.api_version, flags['api-version'])
+    over('CLERK_RATE_LIMIT', 'rate-limit', profile.rate_limit, flags['rate-limit'])
+    over('CLERK_PUBLISHABLE_KEY', 'publishable-key', profile.publishable_key, flags['publishable-key'])
+    over('CLERK_JWT_KEY', 'jwt-key', profile.jwt_key, flags['jwt-key'])
   }
   return {
+    envOverrides,
     secretKey,
-    apiUrl: apiUrl.replace(/\/+$/, ''),
+    apiUrl,
     apiVersion,
     publishableKey: pick(
       [flags['publishable-key'], 'flag'],
@@ -149,6 +167,52 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     limiterRedis: flags['limiter-redis'] ?? env.CLERK_LIMITER_REDIS_URL,
     limiterRedisOptional: Boolean(flags['limiter-redis-optional']),
   }
+}
+
+/** Request timeouts people mean: from 100 ms to an hour (Node timers break past 2^31-1 ms, about 24.8 days). */
+export const TIMEOUT_RANGE = {minMs: 100, maxMs: 3_600_000, text: 'from 100ms to 1h'}
+
+function parseTimeout(text: string, name: string): number {
+  let ms: number
+  try {
+    ms = parseDuration(text)
+  } catch (error) {
+    throw usageError(`${name}: ${(error as Error).message}`)
+  }
+  if (ms < TIMEOUT_RANGE.minMs || ms > TIMEOUT_RANGE.maxMs)
+    throw usageError(`${name} must be ${TIMEOUT_RANGE.text} (got ${text})`, 'e.g. --timeout 30s (the default)')
+  return ms
+}
+
+function sourceName(source: Config['rateSource'], flag: string, envName: string, profile: string | undefined): string {
+  if (source === 'flag') return `--${flag}`
+  if (source === 'env') return envName
+  return `profile ${profile ?? ''} ${flag}`.replace('  ', ' ')
+}
+
+/**
+ * The API URL as @clerk/backend wants it: http(s) only, no trailing slash, and without the version path
+ * (`https://api.clerk.com/v1` would send every request to /v1/v1/...): that suffix is dropped.
+ */
+export function normalizeApiUrl(text: string, apiVersion: string, from: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw usageError(
+      `invalid API URL "${text}" (from ${from})`,
+      'use e.g. https://api.clerk.com or http://127.0.0.1:8787',
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usageError(
+      `the API URL must be http:// or https:// (got ${url.protocol}// from ${from})`,
+      'use e.g. https://api.clerk.com or http://127.0.0.1:8787',
+    )
+  let path = url.pathname.replace(/\/+$/, '')
+  const version = `/${apiVersion.replace(/^\/+|\/+$/g, '')}`
+  if (path.endsWith(version)) path = path.slice(0, -version.length)
+  return `${url.origin}${path}`
 }
 
 export const instanceKind = (secretKey: string | undefined) =>

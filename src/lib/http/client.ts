@@ -5,6 +5,7 @@ import {CliError, ExitCode, usageError} from '../util/errors.js'
 import {unsafeSegment} from '../util/ids.js'
 import {isReadRequest} from '../util/safety.js'
 import {Limiter} from './limiter.js'
+import {notFoundMessage} from './not-found.js'
 import {createLimitedFetch} from './transport.js'
 
 /** The BAPI version our raw requests announce, the same header @clerk/backend 3.25 sends. */
@@ -88,7 +89,7 @@ export function getClient(config: Config, io: ClientIO): Promise<Client> {
 
 export function requireSecretKey(config: Config): string {
   if (!config.secretKey) {
-    throw new CliError('no secret key', ExitCode.USAGE, {
+    throw new CliError('no secret key', ExitCode.UNAUTHENTICATED, {
       hint: 'set CLERK_SECRET_KEY (or use --profile); for the local emulator run `clerk emulator start`',
     })
   }
@@ -183,19 +184,25 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
   }
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const res = await send<T>(method, path, options)
-    if (res.status >= 400) throw apiErrorFrom(res)
+    if (res.status >= 400) throw apiErrorFrom(res, path)
     return (res.status === 204 || res.data === '' ? undefined : res.data) as T
   }
   return {sdk, request, send, limiter, config}
 }
 
 /** A 4xx/5xx answer as the ApiError every command turns into one line and an exit code. */
-export function apiErrorFrom(res: ApiResponse): ApiError {
+export function apiErrorFrom(res: ApiResponse, path?: string): ApiError {
   const data = res.data as {errors?: unknown; clerk_trace_id?: string} | undefined
   const raw = data?.errors as Array<{code: string; message: string; long_message?: string; meta?: unknown}> | undefined
   const errors = Array.isArray(raw)
     ? raw.map((e) => ({code: e.code, message: e.message, longMessage: e.long_message, meta: e.meta}))
     : [{code: 'unexpected_response', message: `HTTP ${res.status} ${res.statusText}`}]
+  // a generic "Resource not found" names nothing: the path says which kind and which id (Clerk's own words,
+  // such as "No user was found with id …", are kept)
+  const long = (errors[0] as {longMessage?: string} | undefined)?.longMessage?.trim()
+  const generic = !long || /^resource not found\.?$/i.test(long)
+  const missing = res.status === 404 && path && generic ? notFoundMessage(path) : undefined
+  if (missing && errors[0]) errors[0] = {...errors[0], longMessage: missing}
   const retryAfter = res.headers.get('retry-after')
   return new ApiError(
     res.status,

@@ -96,11 +96,37 @@ export function createLimitedFetch(options: TransportOptions): typeof fetch {
         await sleep(backoffMs(attempt))
         continue
       }
+      const host = hostOf(input)
+      const tries = attempt > 1 ? `, ${attempt} attempts` : ''
       throw timedOut
-        ? new Error(`request timed out after ${timeoutMs / 1000}s (${what})`)
-        : new Error(`${errorText(error)} (${what})`)
+        ? new Error(`no answer from ${host} within ${timeoutMs / 1000}s (${what}${tries})`)
+        : new Error(`cannot reach ${host}: ${explain(errorText(error))} (${what}${tries})`)
     }
   }
+}
+
+function hostOf(input: RequestInfo | URL): string {
+  const url = new URL(input instanceof Request ? input.url : String(input))
+  return url.origin
+}
+
+/** What a Node network error code means for the person reading it. */
+const MEANINGS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused, nothing listening there',
+  ENOTFOUND: 'no such host (DNS)',
+  EAI_AGAIN: 'DNS lookup failed (temporarily)',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'the connection closed unexpectedly',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+}
+
+function explain(code: string): string {
+  return MEANINGS[code] ? `${MEANINGS[code]} (${code})` : code
 }
 
 function errorText(error: unknown): string {

@@ -11,7 +11,8 @@ import {Flags} from '@oclif/core'
 import {usageError} from '../util/errors.js'
 
 import type {Client} from '../http/client.js'
-import {type Config, instanceKind} from '../config/resolve.js'
+import {type Config, type OutputFormat, instanceKind} from '../config/resolve.js'
+import {rowResultSink} from '../output/row-results.js'
 import {INPUT_FORMATS, type InputFormat} from '../bulk/input.js'
 import type {ProgressMode} from '../bulk/progress.js'
 import type {BulkRunOptions} from '../bulk/runner.js'
@@ -126,6 +127,8 @@ export interface BulkFlagValues {
   report?: string
   'skip-invalid'?: boolean
   progress?: string
+  output?: string
+  json?: boolean
 }
 
 /** Runner options from the parsed flags (everything but `input`). `client` may be omitted for --validate-only. */
@@ -160,6 +163,8 @@ export function bulkRunOptions(
         }
       : undefined,
     progress: flags.progress as ProgressMode | undefined,
+    // per-row results on stdout in the chosen -o format (a table for people by default)
+    results: rowResultSink(flags.json ? 'json' : ((flags.output as OutputFormat | undefined) ?? 'table'), notify),
     notify,
   }
 }

@@ -18,8 +18,13 @@ import {redactSecrets as redact} from '../util/redact.js'
 import {confirmDestructive} from '../output/prompts.js'
 import type {JqProgram} from '../output/jq.js'
 import {out, setDataSink} from '../output/writer.js'
+import {type CommandShape, displayId, explainParseError} from './parse-errors.js'
 import {productionMarker} from '../output/tty.js'
 import {agentErrorLine, isAgentMode} from './agent-mode.js'
+
+/** `Warning: the environment overrides profile other: CLERK_SECRET_KEY over secret-key` (once, on stderr). */
+export const envOverrideNotice = (cfg: Config) =>
+  `the environment overrides profile ${cfg.profile}: ${cfg.envOverrides.join(', ')} (unset them to use the profile)`
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof ClerkCommand)['baseFlags'] & T['flags']
@@ -59,7 +64,14 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       description: 'output format [default: table]',
     }),
     json: Flags.boolean({helpGroup: 'GLOBAL', description: 'same as --output json'}),
-    columns: Flags.string({helpGroup: 'GLOBAL', description: 'comma-separated columns for table/csv output'}),
+    columns: Flags.string({
+      helpGroup: 'GLOBAL',
+      description: 'comma-separated columns (table, csv) or fields, dotted paths allowed (json, ndjson)',
+    }),
+    wide: Flags.boolean({
+      helpGroup: 'GLOBAL',
+      description: 'tables at full width (default: fit the terminal, 80 piped)',
+    }),
     jq: Flags.string({
       helpGroup: 'GLOBAL',
       description: "jq expression run on BAPI's JSON (each item of a list or stream); one result per line",
@@ -144,10 +156,15 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     const f = flags as Record<string, unknown>
     safetyState.dryRun = Boolean(f['dry-run'] || f['validate-only'])
     checkBulkOnlyFlags(ctor.flags ?? {}, f)
-    if (ctor.resolvesConfig) this.cfg = resolveConfig(flags as ConfigFlags)
+    if (flags.wide) (await import('../output/table.js')).configureTables({wide: true})
+    if (ctor.resolvesConfig) {
+      this.cfg = resolveConfig(flags as ConfigFlags)
+      if (this.cfg.envOverrides.length > 0) this.warn(envOverrideNotice(this.cfg))
+    }
     await this.compileJq(flags as JqFlags)
     if (this.cfg && isAgentMode()) this.cfg.interactive = false // agent mode never prompts
-    if (flags['secret-key']) this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
+    if (ctor.resolvesConfig && flags['secret-key'])
+      this.warn('--secret-key is visible to other users in `ps`; prefer CLERK_SECRET_KEY')
   }
 
   /** --jq: checked by jq itself before anything is sent (exit 2 with jq's message); implies JSON. */
@@ -254,6 +271,19 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
     })
   }
 
+  /** A warning on stderr, styled like errors (`Warning: ...`, not oclif's ` ›   Warning:`). */
+  warn(input: string | Error): string | Error {
+    const message = input instanceof Error ? input.message : input
+    process.stderr.write(`Warning: ${redact(message, this.cfg?.secretKey)}\n`)
+    return input
+  }
+
+  /** The command as users type it, with every flag it takes (for parse errors and did-you-mean). */
+  protected shape(): CommandShape {
+    const ctor = this.ctor as typeof ClerkCommand
+    return {name: displayId(this.id), flags: {...ctor.baseFlags, ...ctor.flags} as CommandShape['flags']}
+  }
+
   /** A line for people on stderr (never stdout, which carries data only). */
   protected note(message: string): void {
     process.stderr.write(`${redact(message, this.cfg?.secretKey)}\n`)
@@ -282,7 +312,7 @@ export abstract class ClerkCommand<T extends typeof Command = typeof Command> ex
       this.reportDryRun()
       throw new Errors.ExitError(ExitCode.OK)
     }
-    const e = toCliError(this.refusal ?? err)
+    const e = toCliError(this.refusal ?? explainParseError(err, this.shape()) ?? err)
     const secret = this.cfg?.secretKey
     if (isAgentMode()) {
       process.stderr.write(agentErrorLine(e, e.exitCode ?? ExitCode.FAILURE, (s) => redact(s, secret), this.config.bin))

@@ -10,11 +10,31 @@ import type {UserFilter} from '../resources/users/users.js'
 
 /** Filters of GET /v1/users and /v1/users/count (`users list`, `users count`, and bulk --where). */
 export const userFilterFlags = {
-  email: Flags.string({multiple: true, description: 'only users with this email address (repeatable)'}),
-  'user-id': Flags.string({multiple: true, description: 'only these user ids (repeatable)'}),
-  'external-id': Flags.string({multiple: true, description: 'only these external ids (repeatable)'}),
-  phone: Flags.string({multiple: true, description: 'only users with this phone number (repeatable)'}),
-  username: Flags.string({multiple: true, description: 'only these usernames (repeatable)'}),
+  email: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only users with this email address (repeatable, or comma-separated)',
+  }),
+  'user-id': Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these user ids (repeatable, or comma-separated)',
+  }),
+  'external-id': Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these external ids (repeatable, or comma-separated)',
+  }),
+  phone: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only users with this phone number (repeatable, or comma-separated)',
+  }),
+  username: Flags.string({
+    multiple: true,
+    delimiter: ',',
+    description: 'only these usernames (repeatable, or comma-separated)',
+  }),
   query: Flags.string({char: 'q', description: 'search email, phone, username, names and ids'}),
   banned: Flags.boolean({allowNo: true, description: 'only banned users (--no-banned: only users not banned)'}),
   'created-after': Flags.string({description: 'only users created after this time (ISO 8601 or epoch ms)'}),
@@ -49,11 +69,21 @@ export function parseTime(value: string | undefined, flag: string): number | und
   return ms
 }
 
+/**
+ * A filter that takes ids only (`--user-id`): an email address there is a usage error saying what to use
+ * instead, rather than a filter that silently matches nothing.
+ */
+export function idsOnly(flag: string, values: string[] | undefined, instead: string): string[] | undefined {
+  const email = values?.find((v) => v.includes('@'))
+  if (email) throw usageError(`--${flag} takes user ids (user_...), not an email address (${email})`, instead)
+  return values
+}
+
 /** The BAPI query for the filter flags. */
 export function userFilterFrom(f: UserFilterFlagValues): UserFilter {
   return {
     email_address: f.email,
-    user_id: f['user-id'],
+    user_id: idsOnly('user-id', f['user-id'], 'filter by address with --email'),
     external_id: f['external-id'],
     phone_number: f.phone,
     username: f.username,
@@ -92,7 +122,11 @@ export async function localFilter(source: string) {
 
 /** One user: the USER_ID argument, or --email / --external-id (resolved with one lookup). */
 export const userRefArgs = {
-  id: idArg('user', {required: false, description: 'user id (user_...); or use --email / --external-id'}),
+  id: idArg('user', {
+    required: false,
+    email: true,
+    description: 'user id (user_...) or email address; or use --email / --external-id',
+  }),
 }
 export const userRefFlags = {
   email: Flags.string({

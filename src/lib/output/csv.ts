@@ -6,4 +6,5 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export const csvLine = (values: unknown[]) => `${values.map(csvField).join(',')}\r\n`
+/** One CSV record, LF-terminated (RFC 4180 quoting kept), so `$(... | tail -1)` carries no stray CR. */
+export const csvLine = (values: unknown[]) => `${values.map(csvField).join(',')}\n`

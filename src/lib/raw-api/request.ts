@@ -10,8 +10,8 @@ import {fileURLToPath} from 'node:url'
 import type {ApiResponse, Client, Query} from '../http/client.js'
 import {type Operation, type OperationTuple, toOperation} from './operations.js'
 import {usageError} from '../util/errors.js'
-import {levenshtein} from '../util/suggest.js'
 import {listPages} from '../http/pagers.js'
+import {editDistance} from '../util/suggest.js'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
 
@@ -76,7 +76,9 @@ export function suggestPaths(ops: Operation[], path: string, n = 3): string[] {
     const [w, f] = [want.join('/'), filled.join('/')]
     // a template that extends what was typed (`/waitlist` -> `/waitlist_entries`) is close whatever its length
     const d =
-      f.startsWith(w) && w.length > 2 ? Math.min(levenshtein(w, f), 1 + (f.length - w.length) / 10) : levenshtein(w, f)
+      f.startsWith(w) && w.length > 2
+        ? Math.min(editDistance(w, f), 1 + (f.length - w.length) / 10)
+        : editDistance(w, f)
     return {template, d}
   })
   scored.sort((a, b) => a.d - b.d || a.template.length - b.template.length)

@@ -107,10 +107,14 @@ export function getOrg(client: Client, idOrSlug: string, withCount = false): Pro
     })
     .catch((error) => {
       if ((error as {status?: number}).status === 404)
-        throw new CliError(`no organization with id or slug "${idOrSlug}"`, ExitCode.FAILURE, {
-          status: 404,
-          code: 'resource_not_found',
-        })
+        throw new CliError(
+          `no organization with id or slug "${idOrSlug}" (HTTP 404 resource_not_found)`,
+          ExitCode.FAILURE,
+          {
+            status: 404,
+            code: 'resource_not_found',
+          },
+        )
       throw error
     })
 }

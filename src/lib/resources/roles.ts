@@ -88,7 +88,7 @@ export async function roleId(client: Client, ref: string): Promise<string> {
 
 function unknownKey(what: string, key: string, rows: Row[]) {
   const keys = rows.map((r) => String(r.key))
-  const near = closest(key, keys)
+  const near = closest(key, keys)[0]
   return usageError(
     `unknown ${what} "${key}"`,
     `${near ? `did you mean ${near}? ` : ''}this instance's ${what}s: ${keys.join(', ') || 'none'}`,

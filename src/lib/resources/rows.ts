@@ -17,7 +17,6 @@ export function simpleColumns(format: string, spec: Array<[string, string, strin
 export async function printDeleted(result: Row, format: string): Promise<void> {
   const {out, printJson} = await import('../output/writer.js')
   if (format === 'json' || format === 'ndjson') return printJson(result, format)
-  if (format === 'csv')
-    return out(`id,object,deleted\r\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\r\n`)
+  if (format === 'csv') return out(`id,object,deleted\n${result.id ?? ''},${result.object ?? ''},${result.deleted}\n`)
   process.stderr.write(`Deleted ${result.object ?? ''} ${result.id ?? ''}\n`)
 }

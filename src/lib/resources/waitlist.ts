@@ -8,6 +8,18 @@ import {listAll} from '../http/pagers.js'
 
 export const WAITLIST_STATUSES = ['pending', 'invited', 'completed', 'rejected'] as const
 
+/** The keys of BAPI's WaitlistEntry object (spec components.schemas.WaitlistEntry). */
+const WAITLIST_ENTRY_KEYS = [
+  'object',
+  'id',
+  'email_address',
+  'status',
+  'is_locked',
+  'created_at',
+  'updated_at',
+  'invitation',
+]
+
 export const waitlistColumns = (format: string) => ({
   ...simpleColumns(format, [
     ['id', 'ID'],
@@ -89,6 +101,9 @@ export async function waitlistBulkJob(
     name: 'waitlist add',
     action: 'add to the waitlist',
     batchSize: WAITLIST_BULK_MAX,
+    // a `waitlist list` output works as the file: every key of a WaitlistEntry is accepted
+    fields: ['email', 'notify', ...WAITLIST_ENTRY_KEYS, ...Object.keys(waitlistColumns('csv'))],
+    reads: ['email_address', 'email', 'notify'],
     duplicates: 'skip',
     prepare(record: Record<string, unknown>) {
       const email = String(record.email_address ?? record.email ?? '').trim()

@@ -31,6 +31,8 @@ export const ID_KINDS = {
   perm: {prefix: 'perm', label: 'permission id'},
   rs: {prefix: 'rs', label: 'role set id'},
   idn: {prefix: 'idn', label: 'identification id'},
+  orgdmn: {prefix: 'orgdmn', label: 'organization domain id'},
+  dmn: {prefix: 'dmn', label: 'domain id'},
   mch: {prefix: 'mch', label: 'machine id'},
   ak: {prefix: 'ak', label: 'API key id'},
   mt: {prefix: 'mt', label: 'M2M token id'},

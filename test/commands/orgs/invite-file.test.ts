@@ -55,7 +55,7 @@ describe('clerk orgs invite --file', () => {
         organization_id: org.id,
       })
       expect(r.stderr).toMatch(/requests:\s+1 \(batches of 10\)/)
-      expect(r.stderr).toMatch(/orgs invite: 1 rows · 1 ok · 0 skipped · 0 failed/)
+      expect(r.stderr).toMatch(/orgs invite: 1 row · 1 ok · 0 skipped · 0 failed/)
     }))
 
   it("1,000 people: the plan says 100 requests and 1h at Clerk's 50/hour; the run sends ceil(n/10) bulk requests", () =>

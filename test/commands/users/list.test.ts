@@ -10,7 +10,7 @@ const userRequests = () => t.emu.requests.filter((r) => r.path.startsWith('/v1/u
 
 describe('clerk users list', () => {
   it('prints a table for people with id, email, name, created and last sign-in', async () => {
-    const r = await t.run(['users', 'list', '--limit', '3'])
+    const r = await t.run(['users', 'list', '--limit', '3', '--wide'])
     expect(r.code, r.stderr).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toMatch(/ID\s+EMAIL\s+NAME\s+CREATED\s+LAST SIGN-IN/)
@@ -46,7 +46,7 @@ describe('clerk users list', () => {
   it('-o csv prints a header and quoted fields; --columns picks them', async () => {
     const r = await t.run(['users', 'list', '--limit', '4', '-o', 'csv', '--columns', 'id,email,created'])
     expect(r.code, r.stderr).toBe(0)
-    const lines = r.stdout.trim().split('\r\n')
+    const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toBe('id,email,created')
     expect(lines).toHaveLength(5)
     expect(lines[1]).toMatch(/^user_\w+,[^,]+@[^,]+,\d{4}-\d\d-\d\dT/)

@@ -46,6 +46,7 @@ export default class OrgsInvitationsList extends ClerkCommand<typeof OrgsInvitat
       columns: orgInvitationColumns(this.format),
       defaults: ORG_INVITATION_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

@@ -45,6 +45,7 @@ export default class OrgsMembersList extends ClerkCommand<typeof OrgsMembersList
       columns: memberColumns(this.format),
       defaults: MEMBER_DEFAULT_COLUMNS,
       select: this.selectedColumns,
+      page: f.all ? undefined : {limit: f.limit ?? 10, offset: f.offset ?? 0},
     })
   }
 }

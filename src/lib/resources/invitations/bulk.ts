@@ -8,10 +8,11 @@ import {type BulkJob, type BulkResult, type Item, type Outcome, type Prepared, r
 import type {Client} from '../../http/client.js'
 import type {Config} from '../../config/resolve.js'
 import {usageError} from '../../util/errors.js'
-import {BULK_SIZE, INVITE_LIMITS, revokeInvitation} from './invitations.js'
+import {BULK_SIZE, INVITATION_KEYS, INVITE_LIMITS, invitationColumns, revokeInvitation} from './invitations.js'
 import {
   instanceSkipLists,
   orgSkipLists,
+  INVITE_FIELDS,
   type InstanceInviteDefaults,
   type InviteRow,
   type OrgInviteDefaults,
@@ -60,6 +61,7 @@ export function orgInviteJob(
   return {
     name: 'orgs invite',
     action: `invite people to ${org.slug}`,
+    fields: [...INVITE_FIELDS, 'role'],
     batchSize: BULK_SIZE,
     duplicates: 'skip',
     budget: {
@@ -108,6 +110,7 @@ export function instanceInviteJob(
   return {
     name: 'invitations create',
     action: 'invite people to sign up',
+    fields: INVITE_FIELDS,
     batchSize: BULK_SIZE,
     duplicates: 'skip',
     budget: {
@@ -161,6 +164,9 @@ export function revokeInvitationsJob(client: Client): BulkJob<string> {
   return {
     name: 'invitations revoke',
     action: 'revoke invitations',
+    // an `invitations list` output works as the file: every key of an Invitation is accepted
+    fields: ['invitation_id', ...INVITATION_KEYS, ...Object.keys(invitationColumns('csv'))],
+    reads: ['id', 'invitation_id'],
     duplicates: 'skip',
     prepare(record) {
       const id = String(record.id ?? record.invitation_id ?? '').trim()

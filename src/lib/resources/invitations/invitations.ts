@@ -69,6 +69,20 @@ export function orgInvitationColumns(format: string): Columns<BapiOrgInvitation>
 
 export const ORG_INVITATION_DEFAULT_COLUMNS = ['id', 'email', 'role', 'status', 'created', 'expires']
 
+/** The keys of BAPI's Invitation object (spec components.schemas.Invitation). */
+export const INVITATION_KEYS = [
+  'object',
+  'id',
+  'email_address',
+  'public_metadata',
+  'revoked',
+  'status',
+  'url',
+  'expires_at',
+  'created_at',
+  'updated_at',
+]
+
 export function invitationColumns(format: string): Columns<BapiInvitation> {
   const time = timeFor(format)
   return {

@@ -9,6 +9,7 @@ import {CliError, ExitCode, toCliError} from '../../util/errors.js'
 import {BULK_SIZE, allInvitations, allOrgInvitations} from './invitations.js'
 import type {Columns} from '../../output/columns.js'
 import {type Page, allMembers} from '../orgs.js'
+import {plural} from '../../util/plural.js'
 // ---- rows: validation --------------------------------------------------------------------------------------
 
 /** A normalized email (trimmed, lower-case) or an error message. */
@@ -48,6 +49,17 @@ const pickObject = (v: unknown, name: string): Record<string, unknown> | undefin
  * One input record (CSV columns / JSONL keys: email (or email_address), role, public_metadata,
  * private_metadata, redirect_url, inviter_user_id, expires_in_days) -> a row, or why it is invalid.
  */
+/** The columns parseInviteRecord reads (`role` only for organization invitations). */
+export const INVITE_FIELDS = [
+  'email',
+  'email_address',
+  'public_metadata',
+  'private_metadata',
+  'redirect_url',
+  'inviter_user_id',
+  'expires_in_days',
+]
+
 export function parseInviteRecord(
   record: Record<string, unknown>,
   withRole: boolean,
@@ -357,5 +369,5 @@ export function finishInvites(results: InviteResult[], note: (line: string) => v
   if (ok === 0 && results.every((r) => r.status !== 'failed' || r.code === 'invalid_row')) {
     throw new CliError(`${failed} invalid address${failed === 1 ? '' : 'es'}, nothing sent`, ExitCode.USAGE)
   }
-  throw new CliError(`${failed} of ${results.length} invitations failed`, ExitCode.PARTIAL)
+  throw new CliError(`${failed} of ${plural(results.length, 'invitation')} failed`, ExitCode.PARTIAL)
 }

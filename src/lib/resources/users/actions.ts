@@ -46,6 +46,8 @@ export async function resolveUser(client: Client, ref: UserRef, ctx: PromptConte
   if (given > 1) throw usageError('give USER_ID, --email or --external-id, not several', 'one of them names the user')
   if (ref.id !== undefined) {
     if (!ref.id.trim()) throw usageError('USER_ID is empty')
+    // an email address where the id goes names the user as --email does (the same everywhere a user is named)
+    if (looksLikeEmail(ref.id)) return asTarget(await findUserBy(client, 'email', ref.id))
     return {id: checkId('user', ref.id)}
   }
   if (ref.email !== undefined) return asTarget(await findUserBy(client, 'email', ref.email))
@@ -53,10 +55,18 @@ export async function resolveUser(client: Client, ref: UserRef, ctx: PromptConte
   if (!ctx.interactive)
     throw usageError('missing USER_ID', 'pass a user id, or --email / --external-id (no terminal to ask at)')
   const answer = (await promptFor(ctx, 'id', 'User id (user_...) or email address:')).trim()
-  return answer.includes('@') ? asTarget(await findUserBy(client, 'email', answer)) : {id: checkId('user', answer)}
+  return looksLikeEmail(answer) ? asTarget(await findUserBy(client, 'email', answer)) : {id: checkId('user', answer)}
 }
 
 const asTarget = (user: BapiUser): UserTarget => ({id: user.id, user})
+
+/** A user id never holds an `@`; an email address always does. */
+export const looksLikeEmail = (value: string) => value.includes('@')
+
+/** A `--user` value: a user id as given, or the id of the user with that email address (one lookup). */
+export async function userIdOrEmail(client: Client, who: string): Promise<string> {
+  return looksLikeEmail(who) ? (await findUserBy(client, 'email', who)).id : who
+}
 
 export const describeUser = (u: BapiUser) => {
   const email = primaryEmail(u)
@@ -93,8 +103,16 @@ const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}$
 export const getUser = (client: Client, id: string) => client.request<BapiUser>('GET', userPath(id))
 
 /** The same GET through @clerk/backend (its `.raw` is BAPI's JSON): `users get` keeps the SDK path exercised end to end. */
-export const getUserViaSdk = async (client: Client, id: string) =>
-  (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
+export async function getUserViaSdk(client: Client, id: string): Promise<BapiUser> {
+  try {
+    return (await (await client.sdk()).users.getUser(id)).raw as unknown as BapiUser
+  } catch (error) {
+    // the SDK's 404 says "Resource not found": name the kind and the id, as the raw path does
+    const e = error as {status?: number; errors?: Array<{longMessage?: string}>}
+    if (e.status === 404 && e.errors?.[0]) e.errors[0] = {...e.errors[0], longMessage: `no user with id ${id}`}
+    throw error
+  }
+}
 
 export const createUser = (client: Client, body: Record<string, unknown>) =>
   client.request<BapiUser>('POST', '/users', {body})

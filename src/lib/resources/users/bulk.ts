@@ -14,11 +14,12 @@ import {closeSync, existsSync, renameSync, writeSync} from 'node:fs'
 
 import {ApiError, type Client} from '../../http/client.js'
 import {usageError} from '../../util/errors.js'
-import {type BapiUser, type UserFilter, allUsers} from './users.js'
+import {type BapiUser, type UserFilter, USER_OBJECT_KEYS, allUsers, userExportColumnNames} from './users.js'
 import type {BulkRecord} from '../../bulk/input.js'
 import type {JqFilter} from '../../output/jq.js'
 import {type BulkJob, type Item, type Outcome, outcomeFromError} from '../../bulk/runner.js'
 import {openPrivate} from '../../util/private-file.js'
+import {plural} from '../../util/plural.js'
 
 export type BulkUserAction =
   'delete' | 'ban' | 'unban' | 'lock' | 'unlock' | 'metadata' | 'set-compromised' | 'unset-compromised'
@@ -32,6 +33,9 @@ const ACTION_PATH: Partial<Record<BulkUserAction, string>> = {
 const ID = /^[A-Za-z0-9_-]+$/
 const userPath = (id: string, suffix = '') => `/users/${encodeURIComponent(id)}${suffix}`
 const META = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const
+const ID_FIELDS = ['id', 'user_id']
+/** A bulk file may be a `users list` / `users export` output: every key of a User and every export column. */
+const USER_FIELDS = () => [...new Set([...ID_FIELDS, ...META, ...USER_OBJECT_KEYS, ...userExportColumnNames()])]
 
 function userId(record: BulkRecord): string | {error: string} {
   const raw = record.id ?? record.user_id
@@ -111,6 +115,8 @@ export function userActionJob(
       name: 'users metadata',
       action: options.replace ? 'replace user metadata' : 'merge user metadata',
       prepare: (record) => metadataRow(record),
+      fields: [...USER_FIELDS(), 'public', 'private', 'unsafe'],
+      reads: [...ID_FIELDS, ...META, 'public', 'private', 'unsafe'],
       planNotes: [
         `each row: ${method} /v1/users/{id}/metadata (${options.replace ? 'replaces each given field' : 'RFC 7386 merge: null removes a key'})`,
       ],
@@ -135,6 +141,8 @@ export function userActionJob(
       const id = userId(record)
       return typeof id === 'string' ? {key: id, value: id} : id
     },
+    fields: USER_FIELDS(),
+    reads: ID_FIELDS,
     duplicates: 'skip',
     batchSize: bulk ? 50 : 1,
     planNotes: [
@@ -204,7 +212,7 @@ export async function collectIds(
     closeSync(fd)
   }
   renameSync(tmp, path)
-  notify(`${n} users match the filter (ids in ${path})`)
+  notify(`${plural(n, 'user')} match the filter (ids in ${path})`)
   return {scanned: counts.scanned, matched: n}
 }
 

@@ -18,9 +18,10 @@ import {csvLine} from '../../output/csv.js'
 import {out} from '../../output/writer.js'
 import type {JqFilter, JqProgram} from '../../output/jq.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
-import {JournalWriter, readJournal} from '../../bulk/journal.js'
+import {JournalWriter, readJournal, setAsideIfFinished, setAsideNote} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
 import {openPrivate} from '../../util/private-file.js'
+import {plural} from '../../util/plural.js'
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -104,10 +105,15 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
   let journal: JournalWriter | undefined
   if (o.out) {
     const journalPath = o.journal ?? `${o.out}.journal`
+    if (existsSync(journalPath) && !o.resume) {
+      // an export that finished does not block the next one: its journal is set aside, FILE is rewritten
+      const moved = await setAsideIfFinished(journalPath)
+      if (moved) o.notify(setAsideNote(journalPath, moved))
+    }
     if (existsSync(journalPath)) {
       if (!o.resume)
         throw usageError(
-          `journal ${journalPath} exists from an earlier export`,
+          `journal ${journalPath} is from an earlier export that did not finish`,
           'add --resume to continue it, or delete it to start over',
         )
       const last = await lastCheckpoint(journalPath)
@@ -127,7 +133,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         )
       ftruncateSync(fd, cp.bytes)
       journal = JournalWriter.open(journalPath, undefined)
-      if (cp.rows) o.notify(`resuming after ${cp.rows} users (${cp.bytes} bytes kept)`)
+      if (cp.rows) o.notify(`resuming after ${plural(cp.rows, 'user')} (${cp.bytes} bytes kept)`)
     } else {
       fd = openPrivate(o.out, 'truncate', 'export')
       journal = JournalWriter.open(journalPath, {
@@ -240,11 +246,15 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
 export function exportExit(r: ExportResult, notify: (line: string) => void, where: string, filter = false): void {
   const filtered = filter ? ` (--filter kept ${r.written} of the ${r.rows - r.resumedFrom} scanned)` : ''
   notify(
-    `users export: ${filter ? r.written : r.rows} users written to ${where}${filtered}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
+    `users export: ${plural(filter ? r.written : r.rows, 'user')} written to ${where}${filtered}${r.resumedFrom ? ` (${r.resumedFrom} by earlier runs)` : ''}; the instance has ${r.expected}`,
   )
   if (r.missing > 0) {
-    throw new CliError(`the export is incomplete: ${r.missing} of ${r.expected} users are missing`, ExitCode.FAILURE, {
-      hint: 'users were deleted and re-created, or changed during the export; run it again',
-    })
+    throw new CliError(
+      `the export is incomplete: ${r.missing} of ${plural(r.expected, 'user')} are missing`,
+      ExitCode.FAILURE,
+      {
+        hint: 'users were deleted and re-created, or changed during the export; run it again',
+      },
+    )
   }
 }

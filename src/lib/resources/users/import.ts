@@ -138,6 +138,26 @@ function metadata(value: unknown, name: string): Record<string, unknown> | undef
   return v as Record<string, unknown>
 }
 
+/** Every column prepareUser reads (the plan lists the other accepted ones as ignored). */
+const IMPORT_READS = [
+  ...STRINGS,
+  'email_address',
+  'email',
+  'email_addresses',
+  'phone_number',
+  'phone',
+  'phone_numbers',
+  ...METADATA,
+  'created_at',
+  'legal_accepted_at',
+  'skip_password_checks',
+  'skip_password_requirement',
+  'skip_legal_checks',
+  'delete_self_enabled',
+  'create_organization_enabled',
+  'backup_codes',
+]
+
 /** Validate one row and build the POST /v1/users body (throws a message for an invalid row). */
 export function prepareUser(record: BulkRecord, options: ImportOptions): Prepared<ImportRow> {
   const r = record
@@ -240,6 +260,7 @@ export function userImportJob(client: Client, options: ImportOptions): BulkJob<I
     name: 'users import',
     action: 'create users',
     fields: IMPORT_FIELDS(),
+    reads: IMPORT_READS,
     prepare: (record) => prepareUser(record, options),
     planNotes: [
       `on conflict: ${options.onConflict} (rows keyed by ${options.keyBy === 'auto' ? 'external_id, else email, phone, username' : options.keyBy})`,
