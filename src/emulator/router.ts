@@ -17,6 +17,8 @@ export interface RequestContext {
   /** The JSON body exactly as sent (may be an array; undefined when empty). */
   json: unknown
   store: Store
+  /** the machine whose secret key authenticated the request (M2M token routes); undefined for the instance key */
+  machineId?: string
 }
 
 export interface Reply {

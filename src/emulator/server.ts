@@ -25,6 +25,7 @@ import {base62} from './ids.js'
 import {RateLimiter, defaultRules, retryAfterSeconds} from './ratelimit.js'
 import {type Reply, Router} from './router.js'
 import {registerAll} from './routes/index.js'
+import {machineForKey} from './routes/machines.js'
 import {type EmulatorState, Store} from './store.js'
 import {generateSigningKey, type SigningKey, signingKeyFrom} from './tokens.js'
 import {instanceId} from './requests/replies.js'
@@ -242,7 +243,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const auth = /^Bearer\s+(\S+)\s*$/i.exec(header)
       if (!header.trim()) throw authMissing()
       if (!auth) throw authFormatInvalid()
-      if (auth[1] !== secretKey) throw keyInvalid()
+      // a machine's own secret key is taken too, by the M2M token routes only (routes/machines.ts)
+      const machineId = auth[1] === secretKey || isControl ? undefined : machineForKey(store, path, auth[1])
+      if (auth[1] !== secretKey && !machineId) throw keyInvalid()
       const router = isControl ? control : api
       if (!isControl) {
         const taken = faults.take(method, path)
@@ -288,7 +291,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       )
         throw badRequestBody()
       const body = json && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
-      reply = await route.handler({method, path, query: url.searchParams, params: route.params, body, json, store})
+      reply = await route.handler({
+        method,
+        path,
+        query: url.searchParams,
+        params: route.params,
+        body,
+        json,
+        store,
+        machineId,
+      })
       if (afterFault?.kind === 'status') {
         entry.fault = true
         reply = errorReply(faultError(afterFault))

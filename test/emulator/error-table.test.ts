@@ -90,6 +90,14 @@ const CASES: Partial<Record<ErrorName, () => Promise<TestResponse>>> = {
   JWTTemplateNotFound: () => req('GET', '/v1/jwt_templates/jtmp_missing'),
   RedirectURLNotFound: () => req('GET', '/v1/redirect_urls/ru_missing'),
   MachineTokenNotFound: () => req('POST', '/api_keys/verify', {secret: 'ak_missing'}),
+  MachineNotFound: () => req('GET', '/v1/machines/mch_missing'),
+  Conflict: async () => {
+    const [a, b] = await Promise.all(['a', 'b'].map(async (name) => (await req('POST', '/v1/machines', {name})).body))
+    await req('POST', `/v1/machines/${a.id}/scopes`, {to_machine_id: b.id})
+    return req('POST', `/v1/machines/${a.id}/scopes`, {to_machine_id: b.id})
+  },
+  InvalidAuthorization: () => req('POST', '/m2m_tokens', {}), // the instance key: a machine key is needed
+  MachineAuthRequestInvalid: () => req('POST', '/api_keys', {name: 'ci', subject: admin.id}),
   FormUnknownParameter: () => req('POST', '/v1/users', {email_address: ['u1@x.test'], shoe_size: 9}),
   FormMissingParameter: () => req('POST', '/v1/sessions', {}),
   FormMissingConditionalParameter: () =>

@@ -21,6 +21,15 @@ export function manifestCommands(): ManifestCommand[] {
   return Object.values(m.commands as Record<string, ManifestCommand>).sort((a, b) => a.id.localeCompare(b.id))
 }
 
+/** The destructive machine-identity commands (they offer --dry-run too). */
+const MACHINE_CASES: Record<string, (f: Fixtures) => string[]> = {
+  'api-keys:revoke': (f) => ['api-keys', 'revoke', f.apiKey],
+  'm2m-tokens:revoke': (f) => ['m2m-tokens', 'revoke', f.m2mToken],
+  'machines:delete': (f) => ['machines', 'delete', f.machine],
+  'machines:rotate-secret': (f) => ['machines', 'rotate-secret', f.machine],
+  'machines:scopes:remove': (f) => ['machines', 'scopes', 'remove', f.machine, f.machine2],
+}
+
 /** Single mode of every destructive command: the argv that would act (the tests add or leave out --yes). */
 export const DESTRUCTIVE: Record<string, (f: Fixtures) => string[]> = {
   'actor-tokens:revoke': (f) => ['actor-tokens', 'revoke', f.actorToken],
@@ -50,6 +59,7 @@ export const DESTRUCTIVE: Record<string, (f: Fixtures) => string[]> = {
   'users:password:set-compromised': (f) => ['users', 'password', 'set-compromised', f.secureUser],
   'orgs:domains:remove': (f) => ['orgs', 'domains', 'remove', f.orgSlug, f.orgDomain],
   'domains:remove': (f) => ['domains', 'remove', f.satelliteDomain],
+  ...MACHINE_CASES,
 }
 
 /** File mode of the commands that take --file: the argv and the file's contents. */
@@ -103,6 +113,7 @@ export const DRY_RUN: Record<string, (f: Fixtures) => string[]> = {
   'orgs:domains:remove': (f) => ['orgs', 'domains', 'remove', f.org, f.orgDomain],
   'domains:remove': (f) => ['domains', 'remove', f.satelliteDomain],
   'instance:apply': () => ['instance', 'apply', '-'],
+  ...MACHINE_CASES,
 }
 
 /** stdin for the cases that read it */

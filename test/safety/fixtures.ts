@@ -37,6 +37,11 @@ export interface Fixtures {
   /** a domain of `org` (domains are enabled in the organization settings) and a satellite instance domain */
   orgDomain: string
   satelliteDomain: string
+  /** a machine that may reach machine2, an M2M token it minted, and an API key of `user` */
+  machine: string
+  machine2: string
+  m2mToken: string
+  apiKey: string
 }
 
 let n = 0
@@ -91,9 +96,19 @@ export async function makeFixtures(t: Harness): Promise<Fixtures> {
   await t.emu.request('PATCH', '/v1/instance/organization_settings', {domains_enabled: true})
   const orgDomain = await post(`/v1/organizations/${org}/domains`, {name: `${orgSlug}.example.com`})
   const satelliteDomain = await post('/v1/domains', {name: `sat-${orgSlug}.example.com`, is_satellite: true})
+  const machine2 = await post('/v1/machines', {name: `Safety target ${k}`})
+  const m = await t.emu.request('POST', '/v1/machines', {name: `Safety ${k}`, scoped_machines: [machine2]})
+  expect(m.status).toBe(200)
+  const minted = await t.emu.request('POST', '/m2m_tokens', {}, {authorization: `Bearer ${m.body.secret_key}`})
+  expect(minted.status).toBe(201)
+  const apiKey = await post('/api_keys', {name: `safety-${k}`, subject: user})
   return {
     orgDomain,
     satelliteDomain,
+    machine: m.body.id,
+    machine2,
+    m2mToken: minted.body.id,
+    apiKey,
     permissionKey,
     roleKey,
     secureUser,

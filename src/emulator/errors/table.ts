@@ -62,8 +62,8 @@ export const ERRORS = {
     code: 'authorization_invalid',
     message: 'Unauthorized request',
     long: 'You are not authorized to perform this request',
-    source: 'clerk:auth.go:InvalidAuthorization',
-    faultOnly: true,
+    source:
+      'clerk:auth.go:InvalidAuthorization (also: POST /m2m_tokens with the instance key, which needs a machine secret key, and a machine key naming another machine; the reference says nothing more specific)',
   }),
 
   // ---- requests and internal --------------------------------------------------------------------------
@@ -185,7 +185,26 @@ export const ERRORS = {
     long: 'No RedirectURL exists with <attribute>: <val>',
     source: 'clerk:redirect_urls.go:RedirectURLNotFound',
   }),
-  /** Machine-token verification: not found, revoked or expired. */
+  MachineNotFound: entry({
+    status: 404,
+    code: 'machine_not_found',
+    message: 'Machine not found',
+    long: 'No machine was found with id <machineID>',
+    source: 'clerk:machines.go:MachineNotFound',
+  }),
+  /**
+   * Input the API key and M2M token routes (/api_keys, /m2m_tokens: not under /v1) refuse. Their spec
+   * documents a 400 of this shape for it (not the 422 form_param_* errors of /v1 routes).
+   */
+  MachineAuthRequestInvalid: entry({
+    status: 400,
+    code: 'bad_request',
+    message: 'Bad Request',
+    long: "Invalid '<where>': <why>",
+    source:
+      "undocumented: the errors reference lists nothing for /api_keys or /m2m_tokens input; the shape of their spec's 400 example (message 'Bad Request', long_message \"Invalid 'url_parameter.example': Failed regex check\")",
+  }),
+  /** Machine tokens: unknown, revoked or expired at verify; an unknown API key or M2M token id elsewhere. */
   MachineTokenNotFound: entry({
     status: 404,
     code: 'resource_not_found',
@@ -479,6 +498,16 @@ export const ERRORS = {
     message: 'Waitlist entry already rejected',
     long: 'The waitlist entry has already been rejected.',
     source: 'clerk:waitlist.go:WaitlistEntryAlreadyRejected',
+  }),
+
+  // ---- machines -----------------------------------------------------------------------------------------
+  /** A machine scope that exists already (POST /v1/machines/{id}/scopes documents 409). */
+  Conflict: entry({
+    status: 409,
+    code: 'conflict',
+    message: 'Conflict',
+    long: 'Conflict',
+    source: 'clerk:internal.go:Conflict (the reference lists no machine-scope error; the spec documents a 409)',
   }),
 
   // ---- statuses only injected faults answer (not in Clerk's reference) --------------------------------

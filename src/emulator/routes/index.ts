@@ -5,6 +5,9 @@ import {registerIdentifiers} from './identifiers.js'
 import {registerInstanceSettings} from './instance-settings.js'
 import {registerJwks} from './jwks.js'
 import {registerMachineTokens} from './machine-tokens.js'
+import {registerMachines} from './machines.js'
+import {registerApiKeys} from './api-keys.js'
+import {registerM2mTokens} from './m2m-tokens.js'
 import {registerJwtTemplates} from './jwt-templates.js'
 import {registerRedirectUrls} from './redirect-urls.js'
 import {registerRoles} from './roles.js'
@@ -22,6 +25,9 @@ import {registerWaitlist} from './waitlist.js'
 export const resources: ((r: Router) => void)[] = [
   registerJwks,
   registerMachineTokens,
+  registerMachines,
+  registerApiKeys,
+  registerM2mTokens,
   registerUsers,
   registerUserIdentifiers,
   registerUserSecurity,

@@ -8,6 +8,7 @@
  */
 import {paramMissing, raise} from '../errors.js'
 import {ok, type RequestContext, type Router} from '../router.js'
+import type {JsonObject} from '../store.js'
 import {MACHINE_COLLECTIONS, type MachineTokenType} from '../tokens.js'
 
 const NOT_FOUND: Record<MachineTokenType, string> = {
@@ -31,10 +32,16 @@ function verify(type: MachineTokenType, ...fields: string[]) {
     if (!found || found.revoked || expired) {
       throw raise('MachineTokenNotFound', {what: NOT_FOUND[type].replace(/ not found$/, '')})
     }
-    const {secret: _secret, ...served} = found
-    if (type !== 'oauth_token') served.last_used_at = now
-    return ok(served)
+    const shown = served(found, now)
+    if (type !== 'oauth_token') shown.last_used_at = now
+    return ok(shown)
   }
+}
+
+/** A stored machine token as BAPI serves it: without its secret, `expired` as of now. */
+export function served(t: JsonObject, now = Date.now()): JsonObject {
+  const {secret: _secret, ...rest} = t
+  return {...rest, expired: typeof t.expiration === 'number' && t.expiration <= now}
 }
 
 export function registerMachineTokens(r: Router): void {

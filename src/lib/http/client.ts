@@ -23,6 +23,8 @@ export interface RequestOptions {
   body?: unknown
   /** false: the path is not under /v1 (e.g. /api_keys/verify, the emulator's /__emulator routes) */
   versioned?: boolean
+  /** the bearer instead of the instance secret key (a machine secret key: POST /m2m_tokens takes only that) */
+  bearer?: string
 }
 
 /** An error answer from BAPI on the raw path, shaped like @clerk/backend's ClerkAPIResponseError. */
@@ -166,9 +168,10 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v))
     }
     const hasBody = options.body !== undefined
+    const auth = options.bearer ? {...headers, Authorization: `Bearer ${options.bearer}`} : headers
     const init: WireInit = {
       method: method.toUpperCase(),
-      headers: hasBody ? {...headers, 'Content-Type': 'application/json'} : headers,
+      headers: hasBody ? {...auth, 'Content-Type': 'application/json'} : auth,
       body: hasBody ? JSON.stringify(options.body) : undefined,
     }
     gate(url, init) // outside the try: a refusal keeps its own exit code

@@ -4,12 +4,13 @@ import type {OutputFormat} from '../config/resolve.js'
 import {type Column, type Columns, checkFieldNames, pickFields, selectColumns} from './columns.js'
 import {csvLine} from './csv.js'
 import {renderRecord, renderTable} from './table.js'
-import {redactSecrets} from '../util/redact.js'
+import {redactKeys} from '../util/redact.js'
 
 /** Write to stdout respecting back-pressure, so streaming 100k rows keeps memory flat. */
 export async function out(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
-  // a secret key never reaches stdout either, even echoed back as data (e.g. given as an --email)
-  if (!stream.write(redactSecrets(text))) await once(stream, 'drain')
+  // a secret key never reaches stdout either, even echoed back as data (e.g. given as an --email); machine
+  // secrets do, where a command prints the one it created (src/lib/util/redact.ts)
+  if (!stream.write(redactKeys(text))) await once(stream, 'drain')
 }
 
 /**

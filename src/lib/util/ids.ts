@@ -33,6 +33,9 @@ export const ID_KINDS = {
   idn: {prefix: 'idn', label: 'identification id'},
   orgdmn: {prefix: 'orgdmn', label: 'organization domain id'},
   dmn: {prefix: 'dmn', label: 'domain id'},
+  mch: {prefix: 'mch', label: 'machine id'},
+  ak: {prefix: 'ak', label: 'API key id'},
+  mt: {prefix: 'mt', label: 'M2M token id'},
 } as const
 export type IdKind = keyof typeof ID_KINDS
 
