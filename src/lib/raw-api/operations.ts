@@ -24,7 +24,7 @@ type Any = any
 
 /** Build the index from the spec's text (YAML). */
 export async function buildApiIndex(specText: string): Promise<OperationTuple[]> {
-  const {parse} = await import('yaml')
+  const {parse} = (await import('yaml')).default // a CommonJS package: bundled, its default only
   const spec = parse(specText, {maxAliasCount: -1}) as Any
   const resolve = (node: Any): Any => {
     let n = node

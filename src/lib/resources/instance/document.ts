@@ -16,7 +16,7 @@ export async function readDocument(file: string): Promise<unknown> {
   } catch {
     // not JSON: YAML (a superset), parsed strictly (duplicate keys are an error)
   }
-  const {parse} = await import('yaml')
+  const {parse} = (await import('yaml')).default // a CommonJS package: bundled, its default only
   try {
     return parse(text, {uniqueKeys: true})
   } catch (error) {
@@ -28,7 +28,7 @@ export async function readDocument(file: string): Promise<unknown> {
 
 /** The document as YAML, with a header saying which keys are read-only (apply never sends them). */
 export async function toYaml(doc: SettingsDocument, source: string): Promise<string> {
-  const {stringify} = await import('yaml')
+  const {stringify} = (await import('yaml')).default
   const lines = [
     `# Instance settings of ${source}, from \`clerk instance get\`.`,
     '# Edit, then `clerk instance diff FILE` and `clerk instance apply FILE`. Keys you delete are left as they are.',
