@@ -7,29 +7,13 @@
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {Client} from '@modelcontextprotocol/sdk/client/index.js'
-import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import type {Progress} from '@modelcontextprotocol/sdk/types.js'
 import {describe, expect, it} from 'vitest'
 
-import {BIN, ROOT, baseEnv} from '../helpers/cli.js'
-import {type Harness, withEmulator} from '../helpers/harness.js'
+import {withEmulator} from '../helpers/harness.js'
+import {connectMcp} from '../helpers/mcp.js'
 
-async function connect(h: Harness, args: string[] = [], extra: Record<string, string> = {}) {
-  const env = Object.fromEntries(
-    Object.entries(baseEnv(h.env(extra))).filter((e): e is [string, string] => e[1] !== undefined),
-  )
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, 'mcp', 'serve', ...args],
-    env,
-    cwd: ROOT,
-    stderr: 'pipe',
-  })
-  const client = new Client({name: 'clerk-admin-test', version: '0'})
-  await client.connect(transport)
-  return {client, transport}
-}
+const connect = connectMcp
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const text = (r: any): any => JSON.parse(r.content[0].text)

@@ -3,30 +3,14 @@
  * listed, reads answer BAPI's JSON, a write without confirm sends nothing and answers its plan, with confirm
  * it acts, and a production key refuses writes.
  */
-import {Client} from '@modelcontextprotocol/sdk/client/index.js'
-import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {describe, expect, it} from 'vitest'
 
-import {BIN, ROOT, baseEnv} from '../helpers/cli.js'
 import {type Harness, useEmulator, withEmulator} from '../helpers/harness.js'
+import {connectMcp} from '../helpers/mcp.js'
 
 const t = useEmulator({rateLimit: 'off'})
 
-async function connect(h: Harness, args: string[] = []): Promise<Client> {
-  const env = Object.fromEntries(
-    Object.entries(baseEnv(h.env())).filter((e): e is [string, string] => e[1] !== undefined),
-  )
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, 'mcp', 'serve', ...args],
-    env,
-    cwd: ROOT,
-    stderr: 'pipe',
-  })
-  const client = new Client({name: 'clerk-admin-test', version: '0'})
-  await client.connect(transport)
-  return client
-}
+const connect = async (h: Harness, args: string[] = []) => (await connectMcp(h, args)).client
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const text = (r: any): any => JSON.parse(r.content[0].text)
