@@ -223,7 +223,8 @@ const result = await build({
   logLevel: 'warning',
   legalComments: 'none',
 })
-for (const e of [...OCLIF_EDITS, ...JQ_EDITS]) if (!applied.has(e)) throw new Error(`${e.file} was not bundled: drop its edit`)
+for (const e of [...OCLIF_EDITS, ...JQ_EDITS])
+  if (!applied.has(e)) throw new Error(`${e.file} was not bundled: drop its edit`)
 mkdirSync(join(ROOT, 'dist', 'chunks', 'build'))
 copyFileSync(
   join(ROOT, 'node_modules', 'jq-wasm', 'dist', 'build', 'jq.wasm'),
