@@ -2,6 +2,7 @@
  * Network and URL mistakes a newcomer makes: nothing listening, a URL ending in /v1, a non-http scheme,
  * absurd timeouts and rate windows. Errors name the host and what to check; bad values are exit 2.
  */
+import {createServer as createHttpServer} from 'node:http'
 import {createServer} from 'node:net'
 import {describe, expect, it} from 'vitest'
 
@@ -55,6 +56,28 @@ describe('the API URL', () => {
     const who = await t.json(['whoami', '--api-url', `${t.emu.url}/v1`])
     expect(who.api_url).toBe(t.emu.url)
     expect(who.key_works).toBe(true)
+  })
+
+  it('a URL that redirects (http:// for https://) is a usage error naming where to; the key is not sent on', async () => {
+    const seen: string[] = []
+    const redirect = createHttpServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`)
+      res.writeHead(301, {location: `${t.emu.url}${req.url}`}).end()
+    })
+    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', resolve))
+    const from = `http://127.0.0.1:${(redirect.address() as {port: number}).port}`
+    try {
+      const since = t.mark()
+      const r = await t.usage(['users', 'list'], {env: {CLERK_API_URL: from}})
+      expect(r.stderr.split('\n')[0]).toBe(
+        `Error: the API URL ${from} answered 301, redirecting to ${t.emu.url}/v1/users?order_by=-created_at&limit=10&offset=0`,
+      )
+      expect(r.stderr).toMatch(/^Hint: set the API URL to the address it redirects to/m)
+      expect(seen).toHaveLength(1)
+      expect(since()).toEqual([])
+    } finally {
+      await new Promise<void>((resolve) => redirect.close(() => resolve()))
+    }
   })
 
   it('takes only http(s) URLs: anything else is a usage error naming where it came from', async () => {

@@ -181,6 +181,16 @@ async function buildClient(config: Config, io: ClientIO): Promise<Client> {
     } catch (error) {
       throw new ApiError(undefined, [{code: 'unexpected_error', message: (error as Error).message}])
     }
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null
+    if (location) {
+      // BAPI never redirects: the API URL is wrong (http:// for https://, an old host). Not followed, so
+      // the secret key goes to no other host.
+      await res.body.cancel()
+      throw usageError(
+        `the API URL ${config.apiUrl} answered ${res.status}, redirecting to ${new URL(location, url).href}`,
+        'set the API URL to the address it redirects to (--api-url, CLERK_API_URL or the profile)',
+      )
+    }
     const text = await res.text()
     let data: unknown = text
     if ((res.headers.get('content-type') ?? '').startsWith('application/json') && text) {
