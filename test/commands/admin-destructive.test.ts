@@ -10,6 +10,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 
 import {useEmulator} from '../helpers/harness.js'
 import {runPty} from '../helpers/pty.js'
+import {givePasskey} from '../safety/fixtures.js'
 
 const t = useEmulator({rateLimit: 'off'})
 let user: string
@@ -29,25 +30,7 @@ beforeAll(async () => {
   await post('/v1/email_addresses', {user_id: user, email_address: 'extra@destructive.example'})
   await post('/v1/phone_numbers', {user_id: user, phone_number: '+15555550177'})
   await t.emu.request('PATCH', `/v1/users/${user}`, {password: 'destructive-password-1'})
-  const stored = t.emu.store.users.get(user)!
-  t.emu.store.users.set({
-    ...stored,
-    passkeys: [
-      {
-        id: 'idn_pkdoomed',
-        object: 'passkey',
-        name: 'Old key',
-        last_used_at: Date.now(),
-        verification: {
-          object: 'verification_passkey',
-          status: 'verified',
-          strategy: 'passkey',
-          attempts: null,
-          expire_at: null,
-        },
-      },
-    ],
-  })
+  givePasskey(t, user, 'idn_pkdoomed')
   const dir = mkdtempSync(join(tmpdir(), 'clerk-destructive-'))
   ids = join(dir, 'ids.txt')
   writeFileSync(ids, `${user}\n`)

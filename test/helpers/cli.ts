@@ -107,3 +107,17 @@ export function verboseStats(stderr: string): {requests: number; rateLimited: nu
   const m = /\[clerk\] requests: (\d+), 429s: (\d+), pauses: (\d+)/.exec(stderr)
   return m ? {requests: Number(m[1]), rateLimited: Number(m[2]), pauses: Number(m[3])} : undefined
 }
+
+/** `users list --all` one user per page (one request each) as NDJSON at `rate`, with --verbose stats: the limiter tests' load. */
+export const pagedListArgs = (rate: string) => [
+  'users',
+  'list',
+  '--all',
+  '--page-size',
+  '1',
+  '-o',
+  'ndjson',
+  '--rate-limit',
+  rate,
+  '--verbose',
+]

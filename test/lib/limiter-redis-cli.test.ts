@@ -7,7 +7,7 @@ import {join} from 'node:path'
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
-import {type CliResult, verboseStats} from '../helpers/cli.js'
+import {pagedListArgs, type CliResult, verboseStats} from '../helpers/cli.js'
 import {withEmulator} from '../helpers/harness.js'
 import {NO_REDIS_MESSAGE, type TestRedis, hasRedisServer, startRedis} from '../helpers/redis.js'
 
@@ -31,19 +31,7 @@ const USERS = 40 // per process: 1 count + 40 pages of one user = 41 requests, 1
 async function threeAtOnce(extra: string[]): Promise<{runs: CliResult[]; requests: number; limited: number}> {
   return withEmulator({rateLimit: {limit: 30, windowMs: 3000}}, async (t) => {
     t.emu.store.seedUsers(USERS)
-    const args = [
-      'users',
-      'list',
-      '--all',
-      '--page-size',
-      '1',
-      '-o',
-      'ndjson',
-      '--rate-limit',
-      '30/3s',
-      '--verbose',
-      ...extra,
-    ]
+    const args = [...pagedListArgs('30/3s'), ...extra]
     const runs = await Promise.all([0, 1, 2].map(() => t.run(args, {timeoutMs: 120_000})))
     for (const r of runs) {
       expect(r.code, r.stderr.slice(-2000)).toBe(0)
@@ -124,23 +112,7 @@ describe.skipIf(!hasRedisServer)('failure behaviour', () => {
     withEmulator({rateLimit: 'off'}, async (t) => {
       t.emu.store.seedUsers(40)
       // 41 requests at 10/s take about 4 s: Redis goes away for a while in the middle
-      const run = t.start(
-        [
-          'users',
-          'list',
-          '--all',
-          '--page-size',
-          '1',
-          '-o',
-          'ndjson',
-          '--rate-limit',
-          '10/1s',
-          '--verbose',
-          '--limiter-redis',
-          redis!.url,
-        ],
-        {timeoutMs: 120_000},
-      )
+      const run = t.start([...pagedListArgs('10/1s'), '--limiter-redis', redis!.url], {timeoutMs: 120_000})
       while (t.emu.requests.length < 8 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
       await redis!.stop()
       const atStop = t.emu.requests.length

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {runCli, verboseStats} from '../helpers/cli.js'
+import {pagedListArgs, runCli, verboseStats} from '../helpers/cli.js'
 import {withEmulator} from '../helpers/harness.js'
 
 describe('the shared limiter, through a spawned bin/run.js (production fetch capture)', () => {
@@ -8,12 +8,9 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
     withEmulator({rateLimit: {limit: 20, windowMs: 2000}}, async (t) => {
       t.emu.store.seedUsers(299)
       // the client believes it may send 1000/s: only the server's 429s can hold it back
-      const r = await t.run(
-        ['users', 'list', '--all', '--page-size', '1', '-o', 'ndjson', '--rate-limit', '1000/1s', '--verbose'],
-        {
-          timeoutMs: 120_000,
-        },
-      )
+      const r = await t.run(pagedListArgs('1000/1s'), {
+        timeoutMs: 120_000,
+      })
       expect(r.code, r.stderr.slice(-2000)).toBe(0)
       const ids = r.stdout
         .trim()
@@ -41,18 +38,7 @@ describe('the shared limiter, through a spawned bin/run.js (production fetch cap
   it('paces itself to a known budget: no 429s at all', () =>
     withEmulator({rateLimit: {limit: 20, windowMs: 2000}}, async (t) => {
       t.emu.store.seedUsers(39)
-      const r = await t.run([
-        'users',
-        'list',
-        '--all',
-        '--page-size',
-        '1',
-        '-o',
-        'ndjson',
-        '--rate-limit',
-        '20/2s',
-        '--verbose',
-      ])
+      const r = await t.run(pagedListArgs('20/2s'))
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout.trim().split('\n')).toHaveLength(39)
       expect(t.emu.requests.filter((q) => q.status === 429)).toEqual([])

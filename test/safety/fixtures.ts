@@ -46,6 +46,29 @@ export interface Fixtures {
 
 let n = 0
 
+/** A verified passkey on a user, put straight into the emulator's store (BAPI has no route that creates one). */
+export function givePasskey(t: Harness, userId: string, id: string): void {
+  const stored = t.emu.store.users.get(userId)!
+  t.emu.store.users.set({
+    ...stored,
+    passkeys: [
+      {
+        id,
+        object: 'passkey',
+        name: 'Old key',
+        last_used_at: Date.now(),
+        verification: {
+          object: 'verification_passkey',
+          status: 'verified',
+          strategy: 'passkey',
+          attempts: null,
+          expire_at: null,
+        },
+      },
+    ],
+  })
+}
+
 export async function makeFixtures(t: Harness): Promise<Fixtures> {
   const k = `${process.pid}x${++n}`
   const post = async (path: string, body: unknown): Promise<string> => {
@@ -74,25 +97,7 @@ export async function makeFixtures(t: Harness): Promise<Fixtures> {
   const extraPhone = `+1555555${String(1000 + (n % 9000)).padStart(4, '0')}`
   await post('/v1/phone_numbers', {user_id: secureUser, phone_number: extraPhone})
   const passkey = `idn_pk${process.pid}x${n}`
-  const stored = t.emu.store.users.get(secureUser)!
-  t.emu.store.users.set({
-    ...stored,
-    passkeys: [
-      {
-        id: passkey,
-        object: 'passkey',
-        name: 'Old key',
-        last_used_at: Date.now(),
-        verification: {
-          object: 'verification_passkey',
-          status: 'verified',
-          strategy: 'passkey',
-          attempts: null,
-          expire_at: null,
-        },
-      },
-    ],
-  })
+  givePasskey(t, secureUser, passkey)
   await t.emu.request('PATCH', '/v1/instance/organization_settings', {domains_enabled: true})
   const orgDomain = await post(`/v1/organizations/${org}/domains`, {name: `${orgSlug}.example.com`})
   const satelliteDomain = await post('/v1/domains', {name: `sat-${orgSlug}.example.com`, is_satellite: true})
