@@ -209,52 +209,69 @@ export function minTimeFor(rate: Rate, margin = 1.03): number {
 }
 
 type Trigger = (name: string, ...args: unknown[]) => Promise<unknown>
+interface Emitter {
+  trigger?: Trigger
+  _events?: Record<string, unknown[] | undefined>
+}
 interface Lock {
-  _running: number
-  _queue: {length: number}
-  _tryToRun: () => Promise<unknown>
+  _running?: number
+  _queue?: {length: number}
+  _tryToRun?: () => Promise<unknown>
 }
 interface BottleneckInternals {
-  _store?: {yieldLoop?: unknown}
+  _store?: {yieldLoop?: unknown; heartbeat?: unknown}
   _submitLock?: Lock
   _registerLock?: Lock
-  Events?: {trigger?: Trigger; _events?: Record<string, unknown[] | undefined>}
+  Events?: Emitter
+  _queues?: {Events?: Emitter; removeAllListeners?: (name: string) => void}
 }
 
 /**
- * Two costs of bottleneck's local limiter that buy nothing here, removed on the instance (the Redis store is
- * left as it is). Pacing is unchanged: minTime, maxConcurrent and our gate still decide when jobs start.
- * - Its store yields to the event loop before each step of a job (register, submit, free) with
- *   `setTimeout(0)`, which Node rounds up to 1 ms: ~3 ms of timers per job, so a limiter launched at most
- *   ~350 jobs/s whatever maxConcurrent said. `setImmediate` yields just as well without the rounding
+ * What bottleneck's local limiter spends on each job that buys nothing here, removed on the instance (the
+ * Redis store is left as it is). Pacing is unchanged: minTime, maxConcurrent and our gate still decide
+ * when jobs start.
+ * - Its store yields to the event loop before each step of a job (submit, register, free) with
+ *   `setTimeout(0)`, which Node rounds up to 1 ms, and the steps of all jobs pass one lock: a limiter
+ *   launched at most ~350 jobs/s whatever maxConcurrent said. `setImmediate` yields without the rounding
  *   (2,000 jobs of 2 ms at maxConcurrent 32: 343 → ~3,500 jobs/s).
- * - Every job fires six events (received, queued, scheduled, executing, done, and a `debug` event with a
- *   formatted message for each), each through an async function even when nobody listens: the largest
- *   share of the garbage of a bulk run. With no listener for the event nor for `debug`, the event is
- *   answered as bottleneck itself answers it then (a promise of undefined), without that work.
- * - Its two internal locks (submit, register) start an async function on every call to see whether a
- *   task may run, and again after each task; the check is now made first.
- * Returns which of the two applied, so that a test notices when a new bottleneck moves its internals.
+ * - Every job fires events (received, queued, scheduled, executing, done, the queue's leftzero and zero,
+ *   and a formatted `debug` event for each), each through async functions even when nobody listens: most
+ *   of a bulk run's garbage. An event with no listener (nor one for `debug`) is answered as bottleneck
+ *   itself answers it then, a promise of undefined, without that work. The queue's own two listeners only
+ *   start and stop the reservoir heartbeat, which a limiter without a reservoir (ours) never has.
+ * - Its two locks start an async function on each call to see whether a task may run; that check is made
+ *   first now.
+ * Returns what applied, so that a test notices when a new bottleneck moves these internals.
  */
 export function tuneBottleneck(b: BottleneckType): {yieldLoop: boolean; events: boolean; locks: boolean} {
   const internals = b as unknown as BottleneckInternals
+  const idle = Promise.resolve(undefined)
   const store = internals._store
   const yieldLoop = typeof store?.yieldLoop === 'function'
   if (yieldLoop) store!.yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
-  const idle = Promise.resolve(undefined)
-  const emitter = internals.Events
-  const events = typeof emitter?.trigger === 'function' && typeof emitter._events === 'object'
-  if (events) {
-    const trigger = emitter!.trigger!.bind(emitter)
-    emitter!.trigger = (name, ...args) =>
-      emitter!._events![name]?.length || emitter!._events!.debug?.length ? trigger(name, ...args) : idle
+
+  const queues = internals._queues
+  if (store && store.heartbeat == null && typeof queues?.removeAllListeners === 'function') {
+    queues.removeAllListeners('leftzero')
+    queues.removeAllListeners('zero')
   }
-  let locks = 0
-  for (const lock of [internals._submitLock, internals._registerLock]) {
-    if (typeof lock?._tryToRun !== 'function' || typeof lock._running !== 'number' || !lock._queue) continue
-    const tryToRun = lock._tryToRun.bind(lock)
-    lock._tryToRun = () => (lock._running < 1 && lock._queue.length > 0 ? tryToRun() : idle)
-    locks++
-  }
-  return {yieldLoop, events, locks: locks === 2}
+  const emitters = [internals.Events, queues?.Events]
+  const events = emitters.every((e) => typeof e?.trigger === 'function' && typeof e._events === 'object')
+  if (events)
+    for (const emitter of emitters as Array<Required<Emitter>>) {
+      const trigger = emitter.trigger.bind(emitter)
+      emitter.trigger = (name, ...args) =>
+        emitter._events[name]?.length || emitter._events.debug?.length ? trigger(name, ...args) : idle
+    }
+
+  const lockList = [internals._submitLock, internals._registerLock]
+  const locks = lockList.every(
+    (l) => typeof l?._tryToRun === 'function' && typeof l._running === 'number' && l._queue !== undefined,
+  )
+  if (locks)
+    for (const lock of lockList as Array<Required<Lock>>) {
+      const tryToRun = lock._tryToRun.bind(lock)
+      lock._tryToRun = () => (lock._running < 1 && lock._queue.length > 0 ? tryToRun() : idle)
+    }
+  return {yieldLoop, events, locks}
 }
