@@ -14,10 +14,10 @@ import {CliError, ExitCode, usageError} from '../util/errors.js'
 /** The most values one jq run takes (bounds memory; a page of 500 users is ~1 MB of JSON). */
 export const MAX_BATCH = 1000
 
-let engine: Promise<Jq> | undefined
+let engine: Promise<JqEngine> | undefined
 
-function loadEngine(): Promise<Jq> {
-  engine ??= import('jq-wasm').then((m) => m.loadJq())
+function loadEngine(): Promise<JqEngine> {
+  engine ??= import('jq-wasm').then((m) => m.loadJq() as Promise<JqEngine>)
   return engine
 }
 
@@ -27,7 +27,7 @@ const isError = (line: string) => line.startsWith('jq: error')
  * Check `source` before anything is sent: jq given no input compiles the program and stops, so a syntax
  * error or an unknown function is reported in jq's own words (exit 2) and nothing else runs.
  */
-async function compile(source: string, flag: string): Promise<Jq> {
+async function compile(source: string, flag: string): Promise<JqEngine> {
   if (!source.trim()) throw usageError(`--${flag} needs a jq expression`, `e.g. --${flag} '.id'`)
   if (source.includes('\0')) throw usageError(`--${flag}: the expression contains a NUL character`)
   const jq = await loadEngine()
@@ -39,8 +39,51 @@ async function compile(source: string, flag: string): Promise<Jq> {
   return jq
 }
 
-/** JSON texts, one per line: jq reads them as a stream of inputs. */
-const inputText = (values: unknown[]) => values.map((v) => JSON.stringify(v) ?? 'null').join('\n')
+/** jq-wasm as bundled (scripts/build.js JQ_EDITS): rawFrom reads jq's stdin from a function. */
+interface JqEngine extends Jq {
+  rawFrom(read: (into: Uint8Array) => number, query: string, flags?: string[]): ReturnType<Jq['raw']>
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * jq's stdin for `values`: JSON texts, one per line (jq reads them as a stream of inputs), each one
+ * stringified and encoded straight into jq's buffer when jq reads that far, so no page-sized string or
+ * byte array is built.
+ */
+function inputReader(values: unknown[]): (into: Uint8Array) => number {
+  let next = 0
+  let text = ''
+  let carry: Uint8Array | undefined // the bytes of a character that did not fit the last buffer
+  return (into) => {
+    let n = 0
+    if (carry) {
+      n = Math.min(carry.length, into.length)
+      into.set(carry.subarray(0, n))
+      carry = n < carry.length ? carry.subarray(n) : undefined
+    }
+    while (n < into.length) {
+      if (!text) {
+        if (next >= values.length) break
+        text = (next > 0 ? '\n' : '') + (JSON.stringify(values[next]) ?? 'null')
+        next++
+      }
+      const {read, written} = encoder.encodeInto(text, into.subarray(n))
+      n += written
+      if (read > 0) text = text.slice(read)
+      else {
+        // not even one character fits: hand over what does, keep the rest for the next read
+        const ch = encoder.encode(String.fromCodePoint(text.codePointAt(0)!))
+        text = text.slice(ch.length > 3 ? 2 : 1)
+        const k = into.length - n
+        into.set(ch.subarray(0, k), n)
+        n += k
+        carry = ch.subarray(k)
+      }
+    }
+    return n
+  }
+}
 
 /** The result of one run: what to print, and the first jq error (after printing what came before it). */
 export interface JqRun {
@@ -58,7 +101,7 @@ export interface JqOutputOptions {
 /** A compiled `--jq` program. */
 export class JqProgram {
   private constructor(
-    private readonly jq: Jq,
+    private readonly jq: JqEngine,
     readonly source: string,
     readonly options: JqOutputOptions,
   ) {}
@@ -75,7 +118,7 @@ export class JqProgram {
   run(values: unknown[], slurp = false): JqRun {
     if (values.length === 0 && !slurp) return {text: ''}
     const flags = slurp ? ['-c', '--slurp'] : ['-c']
-    const r = this.jq.raw(slurp && values.length === 0 ? '' : inputText(values), this.source, flags)
+    const r = this.jq.rawFrom(inputReader(values), this.source, flags)
     const problems = this.stderr(r.stderr)
     if (!problems.error) return {text: this.render(r.stdout)}
     if (slurp || values.length === 1) return {text: this.render(r.stdout), error: problems.error}
@@ -119,7 +162,7 @@ export class JqFilter {
   private readonly program: string
 
   private constructor(
-    private readonly jq: Jq,
+    private readonly jq: JqEngine,
     readonly source: string,
   ) {
     // exactly one line per input: 1 (keep), 0 (drop) or the error's message; the newline ends a `# comment`
@@ -133,7 +176,7 @@ export class JqFilter {
   /** The values of `batch` that match; throws on a jq error (naming the value's id when it has one). */
   select<T>(batch: T[]): T[] {
     if (batch.length === 0) return []
-    const r = this.jq.raw(inputText(batch), this.program, ['-c'])
+    const r = this.jq.rawFrom(inputReader(batch), this.program, ['-c'])
     const lines = r.stdout ? r.stdout.split('\n') : []
     if (lines.length !== batch.length)
       throw new CliError(`--filter: jq gave ${lines.length} results for ${batch.length} users`, ExitCode.FAILURE, {

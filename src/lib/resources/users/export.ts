@@ -198,10 +198,23 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         if (users.length === 0 && (await cursorGone())) return afterTime()
         return users
       }
+      // Page N+1 is asked for as soon as page N has arrived (its last user is the cursor), so the server
+      // answers it while page N is rendered and written: one request in flight at most, as before.
+      const fetchPage = () => {
+        const p = page()
+        p.catch(() => {}) // awaited below; a page still in flight when the export stops is no unhandled rejection
+        return p
+      }
       try {
+        let next = fetchPage()
         for (;;) {
-          const users = await page()
+          const users = await next
           if (users.length === 0) break
+          const last = users.at(-1)!
+          cursor = last.id
+          after = last.created_at
+          const more = users.length >= o.pageSize
+          if (more) next = fetchPage()
           const kept = o.filter ? o.filter.select(users) : users
           written += kept.length
           if (o.jq) {
@@ -221,12 +234,10 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
             if (text) await write(text)
           }
           rows += users.length
-          const last = users.at(-1)!
-          cursor = last.id
-          after = last.created_at
-          journal?.append({t: 'page', bytes, rows, last_id: cursor, last_created_at: after})
+          // only now, with the page's output written: a resume starts after this page
+          journal?.append({t: 'page', bytes, rows, last_id: last.id, last_created_at: last.created_at})
           progress.tick(users.length)
-          if (users.length < o.pageSize) break
+          if (!more) break
         }
       } finally {
         progress.stop()
