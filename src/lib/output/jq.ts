@@ -19,8 +19,24 @@ export const MAX_BATCH = 1000
 let engine: Promise<JqEngine> | undefined
 
 function loadEngine(): Promise<JqEngine> {
-  engine ??= import('jq-wasm').then((m) => m.loadJq() as Promise<JqEngine>)
+  engine ??= import('jq-wasm').then(async (m) => withRawFrom(await m.loadJq()))
   return engine
+}
+
+/** The package unbundled (bin/dev.js runs src/ against node_modules) has no rawFrom: read all, then raw(). */
+function withRawFrom(jq: Jq): JqEngine {
+  if ('rawFrom' in jq) return jq as JqEngine
+  return Object.assign(jq, {
+    rawFrom(read: (into: Uint8Array) => number, query: string, flags?: string[]) {
+      const chunks: Uint8Array[] = []
+      for (let n = read((chunks[chunks.length] = new Uint8Array(65_536))); n > 0;) {
+        chunks[chunks.length - 1] = chunks.at(-1)!.subarray(0, n)
+        n = read((chunks[chunks.length] = new Uint8Array(65_536)))
+      }
+      chunks.pop()
+      return jq.raw(Buffer.concat(chunks).toString('utf8'), query, flags)
+    },
+  })
 }
 
 const isError = (line: string) => line.startsWith('jq: error')
