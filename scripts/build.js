@@ -139,28 +139,96 @@ const JQ_EDITS = [
     replace: '',
   },
   {
+    // jq's stdin and stdout are devices that called JavaScript once per byte: a read fills jq's buffer in
+    // one call (from the bytes of a string, or from a reader, below), a write copies jq's buffer in one call
     file: 'dist/index.mjs',
     find: `          }, read(stream, buffer, offset, length, pos) {
             var bytesRead = 0;`,
     replace: `          }, read(stream, buffer, offset, length, pos) {
-            if (input?.bulk) return input.bulk(buffer, offset, length);
+            if (input?.bulk) return input.bulk(new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length));
             var bytesRead = 0;`,
+  },
+  {
+    file: 'dist/index.mjs',
+    find: `          }, write(stream, buffer, offset, length, pos) {
+            for (var i = 0; i < length; i++) {
+              try {
+                output(buffer[offset + i]);`,
+    replace: `          }, write(stream, buffer, offset, length, pos) {
+            if (output?.bulk) return output.bulk(new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length));
+            for (var i = 0; i < length; i++) {
+              try {
+                output(buffer[offset + i]);`,
+  },
+  {
+    file: 'dist/index.mjs',
+    find: `          }, reset() {
+            length = 0;`,
+    replace: `          }, pushAll(chunk) {
+            if (length + chunk.length > bytes.length) {
+              const grown = new Uint8Array(Math.max(bytes.length * 2, length + chunk.length));
+              grown.set(bytes.subarray(0, length));
+              bytes = grown;
+            }
+            bytes.set(chunk, length);
+            length += chunk.length;
+          }, reset() {
+            length = 0;`,
   },
   {
     file: 'dist/index.mjs',
     find: `          FS.init(() => {
             if (stdinBufferOffset >= stdinBuffer.length) return null;
             return stdinBuffer[stdinBufferOffset++] ?? null;
+          }, (byte) => {
+            if (byte != null) stdoutSink.push(byte);
           }, (byte) => {`,
     replace: `          FS.init(Object.assign(() => {
             if (stdinBufferOffset >= stdinBuffer.length) return null;
             return stdinBuffer[stdinBufferOffset++] ?? null;
-          }, {bulk(buffer, offset, length) {
-            const n = Math.min(length, stdinBuffer.length - stdinBufferOffset);
-            buffer.set(stdinBuffer.subarray(stdinBufferOffset, stdinBufferOffset + n), offset);
+          }, {bulk(into) {
+            if (stdinReader) return stdinReader(into);
+            const n = Math.min(into.length, stdinBuffer.length - stdinBufferOffset);
+            into.set(stdinBuffer.subarray(stdinBufferOffset, stdinBufferOffset + n));
             stdinBufferOffset += n;
             return n;
+          }}), Object.assign((byte) => {
+            if (byte != null) stdoutSink.push(byte);
+          }, {bulk(chunk) {
+            stdoutSink.pushAll(chunk);
+            return chunk.length;
           }}), (byte) => {`,
+  },
+  {
+    // rawFrom(read, query, flags): jq's stdin is read(into) (fills `into`, answers the bytes written, 0 at
+    // the end), so the caller encodes its input as jq reads it instead of building one string of it all
+    file: 'dist/index.mjs',
+    find: `        }, rawSync(jsonString, query, flags = []) {`,
+    replace: `        }, rawFromSync(read, query, flags = []) {
+          stdinReader = read;
+          try {
+            return runJq("", query, flags);
+          } finally {
+            stdinReader = void 0;
+          }
+        }, rawSync(jsonString, query, flags = []) {`,
+  },
+  {
+    file: 'dist/index.mjs',
+    find: `        let stdinBufferOffset = 0;`,
+    replace: `        let stdinBufferOffset = 0;
+        let stdinReader;`,
+  },
+  {
+    file: 'dist/index.mjs',
+    find: `  return {
+    raw: raw2,`,
+    replace: `  return {
+    rawFrom(read, query, flags = []) {
+      assertQuery(query);
+      return instance.rawFromSync(read, query, flags);
+    },
+    raw: raw2,`,
   },
 ]
 

@@ -231,6 +231,27 @@ describe('--filter (jq, evaluated locally)', () => {
     expect(lines(ids.stdout)).toEqual(pro().map((u) => u.id))
   })
 
+  it('users export --jq: a jq error on page 3 writes the results before it, and the journal ends at page 2', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'jq-export-')), 'ids.txt')
+    const at = users[45].id
+    const expr = `if .id == "${at}" then error("stop here") else .id end`
+    const r = await t.fails(1, ['users', 'export', '--page-size', '20', '--out', out, '--jq', expr, '-r'])
+    expect(r.stderr).toContain('Error: --jq: jq: error: stop here')
+    expect(readFileSync(out, 'utf8')).toBe(
+      users
+        .slice(0, 45)
+        .map((u) => `${u.id}\n`)
+        .join(''),
+    )
+    const pages = lines(readFileSync(`${out}.journal`, 'utf8'))
+      .map((l) => JSON.parse(l) as {t: string; rows?: number; last_id?: string})
+      .filter((e) => e.t === 'page')
+    expect(pages.map((p) => [p.rows, p.last_id])).toEqual([
+      [20, users[19].id],
+      [40, users[39].id],
+    ])
+  })
+
   it('a jq error in it is exit 1, naming the user', async () => {
     const r = await t.fails(1, ['users', 'count', '--filter', '.public_metadata.plan | keys'])
     expect(r.stderr).toMatch(/^Error: --filter: jq: error: string \("\w+"\) has no keys \(on user_\w+\)/)

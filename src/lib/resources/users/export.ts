@@ -16,7 +16,7 @@ import {CliError, ExitCode, usageError} from '../../util/errors.js'
 import {type Column, selectColumns} from '../../output/columns.js'
 import {csvLine} from '../../output/csv.js'
 import {out} from '../../output/writer.js'
-import type {JqFilter, JqProgram} from '../../output/jq.js'
+import type {JqFilter, JqProgram, JqRun} from '../../output/jq.js'
 import {type BapiUser, countUsers, userColumns} from './users.js'
 import {JournalWriter, readJournal, setAsideIfFinished, setAsideNote} from '../../bulk/journal.js'
 import {Progress, type ProgressMode} from '../../bulk/progress.js'
@@ -158,6 +158,7 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
     bytes += Buffer.byteLength(text)
   }
   try {
+    o.jq?.startThread() // jq's thread loads while the count and the first page are asked for
     const total = await countUsers(client, {})
     if (cp.done) o.notify('the export was already complete')
     else {
@@ -198,20 +199,50 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
         if (users.length === 0 && (await cursorGone())) return afterTime()
         return users
       }
-      try {
-        for (;;) {
-          const users = await page()
-          if (users.length === 0) break
+      // Page N+1 is asked for as soon as page N has arrived (its last user is the cursor), so the server
+      // answers it while page N is rendered and written: one request in flight at most, as before. With
+      // --jq, each page is handed to jq (on its own thread) on arrival, and printed in turn.
+      // A page as fetched: how many users, the last one (the cursor), how many --filter kept, and either
+      // the kept users or, handed to jq's thread on arrival, the promise of jq's output (the users are not
+      // kept here then: the page's objects die young).
+      interface Fetched {
+        count: number
+        last?: BapiUser
+        kept: number
+        users?: BapiUser[]
+        jq?: Promise<() => JqRun>
+      }
+      const fetchPage = (): Promise<Fetched> => {
+        const p = page().then((users): Fetched => {
           const kept = o.filter ? o.filter.select(users) : users
-          written += kept.length
+          const f = {count: users.length, last: users.at(-1), kept: kept.length}
+          if (!o.jq) return {...f, users: kept}
+          const jq = o.jq.runOnThread(kept)
+          jq.catch(() => {})
+          return {...f, jq}
+        })
+        p.catch(() => {}) // awaited below; a page still in flight when the export stops is no unhandled rejection
+        return p
+      }
+      try {
+        let next = fetchPage()
+        for (;;) {
+          const f = await next
+          if (f.count === 0) break
+          const last = f.last!
+          cursor = last.id
+          after = last.created_at
+          const more = f.count >= o.pageSize
+          if (more) next = fetchPage()
+          written += f.kept
           if (o.jq) {
-            const r = o.jq.run(kept)
+            const r = f.jq ? (await f.jq)() : o.jq.run(f.users!)
             if (r.text) await write(r.text)
             if (r.error) throw r.error
           } else {
             // written in ~64 KB pieces, so no page-sized string is ever built
             let text = ''
-            for (const u of kept) {
+            for (const u of f.users!) {
               text += render(u)
               if (text.length >= 65_536) {
                 await write(text)
@@ -220,13 +251,11 @@ export async function exportUsers(client: Client, o: ExportOptions): Promise<Exp
             }
             if (text) await write(text)
           }
-          rows += users.length
-          const last = users.at(-1)!
-          cursor = last.id
-          after = last.created_at
-          journal?.append({t: 'page', bytes, rows, last_id: cursor, last_created_at: after})
-          progress.tick(users.length)
-          if (users.length < o.pageSize) break
+          rows += f.count
+          // only now, with the page's output written: a resume starts after this page
+          journal?.append({t: 'page', bytes, rows, last_id: last.id, last_created_at: last.created_at})
+          progress.tick(f.count)
+          if (!more) break
         }
       } finally {
         progress.stop()
