@@ -89,6 +89,22 @@ const OCLIF_EDITS = [
     replace: "return typeof t === 'string' && !t.includes('<%') ? t : ejs_1.default.render(t, context);",
   },
   {
+    // ... and the two tags our strings use (`<%= config.bin %>`, `<%= command.id %>`) are filled in as ejs fills
+    // them (the value XML-escaped); a string with any other tag still goes through ejs
+    file: 'lib/help/util.js',
+    find: 'function render(t) {',
+    replace: `function render(t) {
+        if (typeof t === 'string' && t.includes('<%')) {
+            const values = {'config.bin': context.config?.bin, 'command.id': context.command?.id};
+            let plain = true;
+            const out = t.replace(/<%= (config\\.bin|command\\.id) %>/g, (_, k) => {
+                if (typeof values[k] !== 'string') plain = false;
+                return String(values[k]).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'})[c]);
+            });
+            if (plain && !out.includes('<%')) return out;
+        }`,
+  },
+  {
     // each dependency matched against each `plugins` entry with minimatch (a regex built per pair); an
     // entry with no glob characters is a plain name. minimatch itself is initialised only when used
     file: 'lib/config/plugin-loader.js',
@@ -114,10 +130,40 @@ const OCLIF_EDITS = [
       'const node_perf_hooks_1 = {get performance() { return globalThis.performance }, get PerformanceObserver() { return require("node:perf_hooks").PerformanceObserver }};',
   },
   {
+    // the debug package (and tty, supports-color, util) is loaded by the first logger oclif makes, on every
+    // run; it prints only when DEBUG names a namespace (read from the environment when debug loads, as here)
+    file: 'lib/logger.js',
+    find: 'const debug = (0, debug_1.default)(namespace);',
+    replace:
+      'let made; const debug = (...a) => { if (made === undefined && !process.env.DEBUG) return; (made ??= (0, debug_1.default)(namespace))(...a) };',
+  },
+  {
     // cli-spinners (a 48 KB table) only when a spinner starts
     file: 'lib/ux/action/spinner.js',
     find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',
     replace: 'const cli_spinners_1 = {get default() { return __importDefault(require("cli-spinners")).default }};',
+  },
+]
+
+/**
+ * string-width (help text and tables measure every word, wrap-ansi every character of a long word): a string
+ * of printable ASCII (0x20-0x7e) has one column per character (no ANSI escape, emoji or wide character in that
+ * range), so its width is its length, without the ANSI strip and the emoji regex.
+ */
+const STRING_WIDTH_EDITS = [
+  {
+    file: 'index.js',
+    find: `	if (typeof string !== 'string' || string.length === 0) {
+		return 0;
+	}
+`,
+    replace: `	if (typeof string !== 'string' || string.length === 0) {
+		return 0;
+	}
+	if (/^[\\x20-\\x7e]*$/.test(string)) {
+		return string.length;
+	}
+`,
   },
 ]
 
@@ -164,9 +210,42 @@ const JQ_EDITS = [
   },
 ]
 
+/**
+ * Every module-level `const x_1 = require("...")` in @oclif/core (TypeScript's CommonJS output) becomes a lazy
+ * binding: the module is required at its first use (`x_1.name`), not when the requiring module loads. oclif's
+ * index requires its whole library up front (help, parser, ux, errors, config...), most of which a run never
+ * touches; with lazy bindings a run evaluates only the modules it calls into. The code's meaning is unchanged
+ * (every use of a binding goes through `x_1.name`; a module needed at load, e.g. a base class, loads at once).
+ * The index's `exports.X = __importStar(require("./x"))` become getters, likewise.
+ */
+const LAZY_HELPER =
+  'const __lazy = (load) => { let m; const get = () => (m ??= load()); ' +
+  'return new Proxy({}, {get: (_, k) => get()[k], set: (_, k, v) => ((get()[k] = v), true), has: (_, k) => k in get()}) };'
+const lazied = {files: 0, requires: 0}
+function lazyRequires(text) {
+  let n = 0
+  text = text.replace(
+    /^(const|var) (\w+) = ((?:__importDefault|__importStar)\()?require\(("[^"]+")\)(\))?;$/gm,
+    (_, kw, name, wrap = '', spec, close = '') => {
+      n++
+      return `${kw} ${name} = __lazy(() => ${wrap}require(${spec})${close});`
+    },
+  )
+  text = text.replace(/^exports\.(\w+) = __importStar\(require\(("[^"]+")\)\);$/gm, (_, name, spec) => {
+    n++
+    return `let __lazy_${name}; Object.defineProperty(exports, "${name}", {enumerable: true, configurable: true, get: () => (__lazy_${name} ??= __importStar(require(${spec})))});`
+  })
+  if (n === 0) return text
+  lazied.files++
+  lazied.requires += n
+  return text.startsWith('"use strict";\n')
+    ? text.replace('"use strict";\n', `"use strict";\n${LAZY_HELPER}\n`)
+    : `${LAZY_HELPER}\n${text}`
+}
+
 /** The edits of one package's files, each failing the build when the text it replaces is gone. */
 const applied = new Set()
-function editsPlugin(name, pkg, edits) {
+function editsPlugin(name, pkg, edits, transform) {
   const escaped = pkg.replace(/[/]/g, '[\\\\/]')
   return {
     name,
@@ -174,13 +253,14 @@ function editsPlugin(name, pkg, edits) {
       b.onLoad({filter: new RegExp(`[\\\\/]${escaped}[\\\\/].*\\.m?js$`)}, (args) => {
         const file = args.path.replaceAll('\\', '/').replace(new RegExp(`^.*/${pkg}/`), '')
         const mine = edits.filter((e) => e.file === file)
-        if (mine.length === 0) return undefined
+        if (mine.length === 0 && !transform) return undefined
         let text = readFileSync(args.path, 'utf8')
         for (const e of mine) {
           if (!text.includes(e.find)) throw new Error(`${pkg} ${file} no longer contains ${e.find}: redo this edit`)
           text = text.replace(e.find, e.replace)
           applied.add(e)
         }
+        if (transform) text = transform(text, file)
         return {contents: text, loader: 'js'}
       })
     },
@@ -203,7 +283,11 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [editsPlugin('oclif-edits', '@oclif/core', OCLIF_EDITS), editsPlugin('jq-edits', 'jq-wasm', JQ_EDITS)],
+  plugins: [
+    editsPlugin('oclif-edits', '@oclif/core', OCLIF_EDITS, lazyRequires),
+    editsPlugin('jq-edits', 'jq-wasm', JQ_EDITS),
+    editsPlugin('string-width-edits', 'string-width', STRING_WIDTH_EDITS),
+  ],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname/__filename
   banner: {
     js: [
@@ -223,8 +307,11 @@ const result = await build({
   logLevel: 'warning',
   legalComments: 'none',
 })
-for (const e of [...OCLIF_EDITS, ...JQ_EDITS])
+for (const e of [...OCLIF_EDITS, ...JQ_EDITS, ...STRING_WIDTH_EDITS])
   if (!applied.has(e)) throw new Error(`${e.file} was not bundled: drop its edit`)
+// the lazy bindings: most of oclif's ~300 module-level requires; far fewer means its output changed shape
+if (lazied.requires < 200)
+  throw new Error(`only ${lazied.requires} of @oclif/core's requires made lazy: check lazyRequires`)
 mkdirSync(join(ROOT, 'dist', 'chunks', 'build'))
 copyFileSync(
   join(ROOT, 'node_modules', 'jq-wasm', 'dist', 'build', 'jq.wasm'),
