@@ -130,6 +130,54 @@ const OCLIF_EDITS = [
       'const node_perf_hooks_1 = {get performance() { return globalThis.performance }, get PerformanceObserver() { return require("node:perf_hooks").PerformanceObserver }};',
   },
   {
+    // the manifest oclif reads on every run: dist/manifest/index.json, each command without its flags, args
+    // and examples (writeManifests below); oclif.manifest.json (everything) when there is none
+    file: 'lib/config/plugin.js',
+    find: 'const manifest = await (0, fs_1.readJson)(p);',
+    replace:
+      'const manifest = (!dotfile && (await (0, fs_1.readJson)((0, node_path_1.join)(this.root, "dist", "manifest", "index.json")).catch((e) => { if (e.code !== "ENOENT") throw e }))) || (await (0, fs_1.readJson)(p));',
+  },
+  {
+    // ... where each command's flags, args and examples are objects (arrays) that read dist/manifest/<id>.json
+    // the first time anything looks into them (help for that command, its parse-time id check, `clerk commands`)
+    file: 'lib/config/plugin.js',
+    find: `            ...c,
+            load: async () => this.findCommand(id, { must: true }),`,
+    replace: `            ...(c.lazyDetails ? __lazyDetails(c, this.root) : c),
+            load: async () => this.findCommand(id, { must: true }),`,
+  },
+  {
+    file: 'lib/config/plugin.js',
+    find: 'const cachedCommandCanBeUsed = ',
+    replace: `function __lazyDetails({lazyDetails: [file, keys], ...c}, root) {
+    let details;
+    const read = () => (details ??= JSON.parse(require("node:fs").readFileSync(require("node:path").join(root, "dist", "manifest", file), "utf8")));
+    for (const [key, isArray] of keys) {
+        const target = isArray ? [] : {};
+        let filled = false;
+        const fill = () => {
+            if (!filled) {
+                filled = true;
+                if (isArray) target.push(...read()[key]);
+                else Object.assign(target, read()[key]);
+            }
+            return target;
+        };
+        c[key] = new Proxy(target, {
+            get: (_, k) => Reflect.get(fill(), k),
+            set: (_, k, v) => Reflect.set(fill(), k, v),
+            has: (_, k) => Reflect.has(fill(), k),
+            ownKeys: () => Reflect.ownKeys(fill()),
+            getOwnPropertyDescriptor: (_, k) => Reflect.getOwnPropertyDescriptor(fill(), k),
+            defineProperty: (_, k, d) => Reflect.defineProperty(fill(), k, d),
+            deleteProperty: (_, k) => Reflect.deleteProperty(fill(), k),
+        });
+    }
+    return c;
+}
+const cachedCommandCanBeUsed = `,
+  },
+  {
     // the debug package (and tty, supports-color, util) is loaded by the first logger oclif makes, on every
     // run; it prints only when DEBUG names a namespace (read from the environment when debug loads, as here)
     file: 'lib/logger.js',
@@ -267,6 +315,64 @@ function editsPlugin(name, pkg, edits, transform) {
   }
 }
 
+/**
+ * oclif.manifest.json, as `oclif manifest` wrote it, without indentation (a third smaller); it stays the whole
+ * manifest (tools and tests read it). What oclif reads on every run is dist/manifest/index.json: the same
+ * commands without the keys that only help and `clerk commands` look into (DETAIL_KEYS: ~90% of the bytes,
+ * mostly the global flags repeated per command), which are in dist/manifest/<id>.json, read on first use
+ * (the lazyDetails edit of lib/config/plugin.js above). Finding a command, topics and did-you-mean read the
+ * index only.
+ */
+const DETAIL_KEYS = ['flags', 'args', 'examples']
+function writeManifests(file, dir) {
+  const manifest = JSON.parse(readFileSync(file, 'utf8'))
+  writeFileSync(file, JSON.stringify(manifest))
+  mkdirSync(dir, {recursive: true})
+  const commands = {}
+  for (const [id, c] of Object.entries(manifest.commands)) {
+    const keys = DETAIL_KEYS.filter((k) => c[k] !== null && typeof c[k] === 'object')
+    const name = `${id.replaceAll(':', '.')}.json`
+    writeFileSync(join(dir, name), JSON.stringify(Object.fromEntries(keys.map((k) => [k, c[k]]))))
+    commands[id] = Object.fromEntries(Object.entries(c).filter(([k]) => !keys.includes(k)))
+    commands[id].lazyDetails = [name, keys.map((k) => [k, Array.isArray(c[k])])]
+  }
+  writeFileSync(join(dir, 'index.json'), JSON.stringify({...manifest, commands}))
+}
+
+/**
+ * Packages oclif requires (lazily, above) for what a CLI with a manifest rarely or never does: plugin globs
+ * (minimatch), finding commands without a manifest (tinyglobby), spinners, ejs templates, TypeScript configs
+ * (lilconfig), DEBUG logs, 256-colour styles (color-convert). Bundled into the shared chunk they are compiled on
+ * every start-up, used or not (~40% of it). Each is built instead into a CommonJS file of its own,
+ * dist/chunks/lazy/<name>.cjs, that the chunk require()s when it is first used.
+ */
+const LAZY_PACKAGES = ['minimatch', 'tinyglobby', 'cli-spinners', 'ejs', 'lilconfig', 'debug', 'color-convert']
+const lazyPackages = new Map()
+const lazyPackagesPlugin = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`)}, async (args) => {
+      if (args.kind !== 'require-call' || args.pluginData?.lazyPackages) return undefined
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: {lazyPackages: true},
+      })
+      if (r.errors.length > 0) return {errors: r.errors}
+      const seen = lazyPackages.get(args.path)
+      if (seen && seen !== r.path) throw new Error(`two copies of ${args.path} (${seen}, ${r.path}): name them apart`)
+      lazyPackages.set(args.path, r.path)
+      return {path: args.path, namespace: 'lazy-package'}
+    })
+    b.onLoad({filter: /.*/, namespace: 'lazy-package'}, (args) => ({
+      contents: `module.exports = require("./lazy/${args.path}.cjs")`,
+      loader: 'js',
+    }))
+    b.onResolve({filter: /^\.\/lazy\//, namespace: 'lazy-package'}, (args) => ({path: args.path, external: true}))
+  },
+}
+
 const started = performance.now()
 rmSync(join(ROOT, 'dist'), {recursive: true, force: true})
 const entryPoints = [...new Set([...commandFiles(), ...oclifModules(pjson.oclif), ...PUBLIC.map((p) => join(ROOT, p))])]
@@ -287,6 +393,7 @@ const result = await build({
     editsPlugin('oclif-edits', '@oclif/core', OCLIF_EDITS, lazyRequires),
     editsPlugin('jq-edits', 'jq-wasm', JQ_EDITS),
     editsPlugin('string-width-edits', 'string-width', STRING_WIDTH_EDITS),
+    lazyPackagesPlugin,
   ],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname/__filename
   banner: {
@@ -309,6 +416,25 @@ const result = await build({
 })
 for (const e of [...OCLIF_EDITS, ...JQ_EDITS, ...STRING_WIDTH_EDITS])
   if (!applied.has(e)) throw new Error(`${e.file} was not bundled: drop its edit`)
+// the require("./lazy/x.cjs") of a lazy package resolves from the file it is in: only chunks may hold one
+for (const [file, o] of Object.entries(result.metafile.outputs))
+  if (Object.keys(o.inputs).some((i) => i.startsWith('lazy-package:')) && !file.startsWith('dist/chunks/'))
+    throw new Error(`${file} requires a lazy package but is not in dist/chunks/`)
+for (const name of LAZY_PACKAGES) if (!lazyPackages.has(name)) throw new Error(`${name} is no longer bundled: drop it`)
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: Object.fromEntries([...lazyPackages].map(([name, path]) => [name, path])),
+  outdir: 'dist/chunks/lazy',
+  outExtension: {'.js': '.cjs'},
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+})
 // the lazy bindings: most of oclif's ~300 module-level requires; far fewer means its output changed shape
 if (lazied.requires < 200)
   throw new Error(`only ${lazied.requires} of @oclif/core's requires made lazy: check lazyRequires`)
@@ -324,9 +450,7 @@ execFileSync(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
 })
-// oclif reads (JSON.parse) the whole manifest on every run: written without indentation it is a third smaller
-const manifestFile = join(ROOT, 'oclif.manifest.json')
-writeFileSync(manifestFile, JSON.stringify(JSON.parse(readFileSync(manifestFile, 'utf8'))))
+writeManifests(join(ROOT, 'oclif.manifest.json'), join(ROOT, 'dist', 'manifest'))
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))
 console.log(
   `built ${relative(ROOT, join(ROOT, 'dist'))}/: ${entryPoints.length} entry points, ${outputs.length} files, ` +
