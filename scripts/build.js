@@ -123,6 +123,19 @@ const OCLIF_EDITS = [
     replace: 'const tinyglobby_1 = {glob: (...a) => require("tinyglobby").glob(...a)};',
   },
   {
+    // wsl-utils (its ES module imports of node:process, node:child_process, node:util... make Node build
+    // every lazy export of those: ~10 ms of built-in modules) only where is-wsl could answer true: on Linux, with
+    // "microsoft" in the kernel release or /proc/version, or WSL's interop files present (is-wsl's own tests)
+    file: 'lib/util/os.js',
+    find: "return (await import('wsl-utils')).isWsl ? 'wsl' : (0, node_os_1.platform)();",
+    replace: `const fs = require("node:fs");
+    const maybeWsl = process.env.__IS_WSL_TEST__ || (process.platform === "linux" && ((0, node_os_1.release)().toLowerCase().includes("microsoft") ||
+        (() => { try { return fs.readFileSync("/proc/version", "utf8").toLowerCase().includes("microsoft"); } catch { return false; } })() ||
+        fs.existsSync("/proc/sys/fs/binfmt_misc/WSLInterop") || fs.existsSync("/run/WSL")));
+    if (!maybeWsl) return (0, node_os_1.platform)();
+    return (await import('wsl-utils')).isWsl ? 'wsl' : (0, node_os_1.platform)();`,
+  },
+  {
     // node:perf_hooks only for OCLIF_PERFORMANCE timings (the global `performance` is the same object)
     file: 'lib/performance.js',
     find: 'const node_perf_hooks_1 = require("node:perf_hooks");',
