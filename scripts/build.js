@@ -12,6 +12,7 @@
 // oclif finds a command and prints help without loading any other command.
 // Types are checked by `npm run typecheck` (tsc --noEmit), not here: this build takes ~1 s.
 import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -322,9 +323,14 @@ const JQ_EDITS = [
 const LAZY_HELPER =
   'const __lazy = (load) => { let m; const get = () => (m ??= load()); ' +
   'return new Proxy({}, {get: (_, k) => get()[k], set: (_, k, v) => ((get()[k] = v), true), has: (_, k) => k in get()}) };'
-const lazied = {files: 0, requires: 0}
+const lazied = {files: 0, requires: 0, imports: 0}
 function lazyRequires(text) {
   let n = 0
+  // import() of a command's or hook's file: through the ES module bundle (see loadOclif), not from the script
+  text = text.replace(/\bawait import\((?!['"])/g, () => {
+    lazied.imports++
+    return 'await globalThis[Symbol.for("clerk-admin.import")]('
+  })
   text = text.replace(
     /^(const|var) (\w+) = ((?:__importDefault|__importStar)\()?require\(("[^"]+")\)(\))?;$/gm,
     (_, kw, name, wrap = '', spec, close = '') => {
@@ -426,9 +432,54 @@ const lazyPackagesPlugin = {
   },
 }
 
+/**
+ * @oclif/core and the packages it uses are built as one CommonJS script, dist/chunks/oclif-core.cjs (with the
+ * edits and lazy requires above), which the ES module bundle loads through src/lib/oclif/code-cache.ts: a
+ * script V8 can keep the compiled code of between runs, which an ES module cannot have on Node 20. `hash`
+ * names this build of the script in the cache.
+ */
+function oclifCorePlugin(hash) {
+  return {
+    name: 'oclif-core',
+    setup(b) {
+      b.onResolve({filter: /^@oclif\/core$/}, () => ({path: '@oclif/core', namespace: 'oclif-core'}))
+      b.onLoad({filter: /.*/, namespace: 'oclif-core'}, () => ({
+        contents: `module.exports = require(${JSON.stringify(join(ROOT, 'src', 'lib', 'oclif', 'code-cache.ts'))}).loadCached(require.resolve("./oclif-core.cjs"), ${JSON.stringify(hash)})`,
+        loader: 'js',
+        resolveDir: ROOT,
+      }))
+    },
+  }
+}
+
 const started = performance.now()
 rmSync(join(ROOT, 'dist'), {recursive: true, force: true})
 const entryPoints = [...new Set([...commandFiles(), ...oclifModules(pjson.oclif), ...PUBLIC.map((p) => join(ROOT, p))])]
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: {'oclif-core': join(ROOT, 'node_modules', '@oclif', 'core', 'lib', 'index.js')},
+  outdir: 'dist/chunks',
+  outExtension: {'.js': '.cjs'},
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  plugins: [
+    editsPlugin('oclif-edits', '@oclif/core', OCLIF_EDITS, lazyRequires),
+    editsPlugin('string-width-edits', 'string-width', STRING_WIDTH_EDITS),
+    editsPlugin('supports-color-edits', 'supports-color', SUPPORTS_COLOR_EDITS),
+    lazyPackagesPlugin,
+  ],
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+})
+const oclifHash = createHash('sha256')
+  .update(readFileSync(join(ROOT, 'dist', 'chunks', 'oclif-core.cjs')))
+  .digest('hex')
+  .slice(0, 16)
 const result = await build({
   absWorkingDir: ROOT,
   entryPoints,
@@ -442,13 +493,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [
-    editsPlugin('oclif-edits', '@oclif/core', OCLIF_EDITS, lazyRequires),
-    editsPlugin('jq-edits', 'jq-wasm', JQ_EDITS),
-    editsPlugin('string-width-edits', 'string-width', STRING_WIDTH_EDITS),
-    editsPlugin('supports-color-edits', 'supports-color', SUPPORTS_COLOR_EDITS),
-    lazyPackagesPlugin,
-  ],
+  plugins: [oclifCorePlugin(oclifHash), editsPlugin('jq-edits', 'jq-wasm', JQ_EDITS)],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname/__filename
   banner: {
     js: [
