@@ -1,7 +1,8 @@
 // Loaded into a CLI child with NODE_OPTIONS=--import (test/commands/exit-tail.test.ts). After every write
 // to stdout or stderr it lets the event loop turn twice (and timers due within 1 ms fire), then notes what
-// is still keeping the process alive (process.getActiveResourcesInfo(): ref'd handles, requests and timers). At exit it writes the note
-// taken after the last write to the file named by CLERK_EXIT_PROBE_FILE, as JSON, with whether undici loaded.
+// is still keeping the process alive (process.getActiveResourcesInfo(): ref'd handles, requests and
+// timers). At exit it writes the note taken after the last write to the file named by CLERK_EXIT_PROBE_FILE,
+// as JSON, with whether undici loaded.
 import {writeFileSync} from 'node:fs'
 
 const file = process.env.CLERK_EXIT_PROBE_FILE
