@@ -9,6 +9,7 @@ import v8 from 'node:v8'
 // Not for --jq/--filter: jq itself runs in WebAssembly, and it needs the optimising tier on long streams.
 if (!process.argv.some((a) => a === '--jq' || a === '--filter' || a.startsWith('--jq=') || a.startsWith('--filter='))) {
   v8.setFlagsFromString('--liftoff-only')
+  globalThis.clerkAdminV8Flags = 'liftoff-only'
 }
 // Node >= 22.1: cache the compiled code of our own modules (and our dependencies') between runs.
 module.enableCompileCache?.()
