@@ -12,6 +12,7 @@ import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 import type {Jq} from 'jq-wasm'
 
 import {CliError, ExitCode, usageError} from '../util/errors.js'
+import {reapplyV8Flags} from '../util/v8-flags.js'
 
 /** The most values one jq run takes (bounds memory; a page of 500 users is ~1 MB of JSON). */
 export const MAX_BATCH = 1000
@@ -96,6 +97,7 @@ class JqThread {
 
   private constructor(private readonly worker: Worker) {
     worker.unref()
+    worker.once('online', reapplyV8Flags)
     worker.on('message', (m: {runs: RawResult[]; buffer: ArrayBuffer}) => {
       this.spare.push(new Uint8Array(m.buffer))
       this.pending.shift()?.(m.runs)
