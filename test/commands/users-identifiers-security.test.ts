@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {useEmulator} from '../helpers/harness.js'
+import {givePasskey} from '../safety/fixtures.js'
 
 const t = useEmulator({rateLimit: 'off'})
 
@@ -47,26 +48,8 @@ describe('a user’s identifiers and security', () => {
       const [a, b, c] = t.emu.store.seedUsers(3)
       await t.ok(['users', 'update', a.id, '--password-stdin'], {input: 'correct horse battery\n'})
       for (const u of [b, c]) await t.ok(['users', 'update', u.id, '--password', 'another-password-1'])
-      t.emu.store.users.set({
-        ...t.emu.store.users.get(a.id)!,
-        totp_enabled: true,
-        two_factor_enabled: true,
-        passkeys: [
-          {
-            id: 'idn_passkey1',
-            object: 'passkey',
-            name: 'YubiKey',
-            last_used_at: Date.now(),
-            verification: {
-              object: 'verification_passkey',
-              status: 'verified',
-              strategy: 'passkey',
-              attempts: null,
-              expire_at: null,
-            },
-          },
-        ],
-      })
+      givePasskey(t, a.id, 'idn_passkey1', 'YubiKey')
+      t.emu.store.users.set({...t.emu.store.users.get(a.id)!, totp_enabled: true, two_factor_enabled: true})
       expect(await t.json(['users', 'mfa', 'disable', a.id, '--yes'])).toEqual({user_id: a.id})
       expect((await t.json(['users', 'get', a.id])).two_factor_enabled).toBe(false)
       expect((await t.ok(['users', 'passkeys', 'list', a.id])).stdout).toMatch(/idn_passkey1\s+YubiKey/)

@@ -47,7 +47,7 @@ export interface Fixtures {
 let n = 0
 
 /** A verified passkey on a user, put straight into the emulator's store (BAPI has no route that creates one). */
-export function givePasskey(t: Harness, userId: string, id: string): void {
+export function givePasskey(t: Harness, userId: string, id: string, name = 'Old key'): void {
   const stored = t.emu.store.users.get(userId)!
   t.emu.store.users.set({
     ...stored,
@@ -55,7 +55,7 @@ export function givePasskey(t: Harness, userId: string, id: string): void {
       {
         id,
         object: 'passkey',
-        name: 'Old key',
+        name,
         last_used_at: Date.now(),
         verification: {
           object: 'verification_passkey',
